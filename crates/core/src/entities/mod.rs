@@ -1,0 +1,82 @@
+//! Entities: numeric/temporal patterns and names, merged into one non-overlapping list.
+
+pub mod names;
+pub mod patterns;
+
+use crate::label::EntityLabel;
+use crate::span::Span;
+use crate::text::Prepared;
+use serde::{Deserialize, Serialize};
+
+/// Which stage found an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntitySource {
+    /// A numeric or temporal pattern.
+    Pattern,
+    /// A gazetteer or context rule.
+    Rule,
+    /// The learned name model.
+    Model,
+    /// Propagated from another mention in the same document.
+    Document,
+}
+
+/// An entity mention found by the analyser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Where it is.
+    pub span: Span,
+    /// Its type.
+    pub label: EntityLabel,
+    /// Which stage found it.
+    pub source: EntitySource,
+    /// Confidence in 0..=1 (1 for patterns and rules).
+    pub score: f32,
+    /// Index into [`crate::analysis::Analysis::clusters`], once clustered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<usize>,
+}
+
+impl Entity {
+    /// A new, unclustered entity.
+    pub fn new(span: Span, label: EntityLabel, source: EntitySource, score: f32) -> Self {
+        Entity {
+            span,
+            label,
+            source,
+            score,
+            cluster: None,
+        }
+    }
+}
+
+/// Finds names (PERSON, ORG, GPE, …) in a prepared text.
+///
+/// The analyser holds one behind a `Box`, so the rule layer and the learned model swap cleanly.
+pub trait NameRecognizer: Send + Sync {
+    /// Names in `doc`, sorted by start, not overlapping.
+    fn recognize(&self, doc: &Prepared<'_>) -> Vec<Entity>;
+}
+
+/// Merges pattern entities and names into one sorted, non-overlapping list.
+///
+/// On overlap the longer span wins; on equal length, a name beats a pattern.
+pub fn merge(mut patterns: Vec<Entity>, names: Vec<Entity>) -> Vec<Entity> {
+    patterns.extend(names);
+    patterns.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then_with(|| b.label.is_name().cmp(&a.label.is_name()))
+            .then_with(|| a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<Entity> = Vec::with_capacity(patterns.len());
+    for e in patterns {
+        if !kept.iter().any(|k| k.span.overlaps(e.span)) {
+            kept.push(e);
+        }
+    }
+    kept.sort_by_key(|e| e.span.start);
+    kept
+}

@@ -1,0 +1,210 @@
+//! The one place where code-point offsets meet UTF-8 bytes and UTF-16 units.
+//!
+//! Everything public in the core speaks code points ([`Span`]). Rust strings index by byte and
+//! JavaScript strings by UTF-16 unit; [`CharMap`] converts to bytes for slicing inside the core
+//! and [`Utf16Map`] converts for the browser edge.
+
+use crate::span::Span;
+
+/// Maps code-point offsets of one text to byte offsets and back.
+///
+/// For ASCII text the two are equal and no table is kept.
+#[derive(Debug, Clone)]
+pub struct CharMap {
+    /// `byte_of_char[i]` is the byte offset of code point `i`; one extra entry for the end.
+    /// Empty when the text is ASCII.
+    byte_of_char: Vec<u32>,
+    len_chars: usize,
+    len_bytes: usize,
+}
+
+impl CharMap {
+    /// Builds the map for `text`.
+    pub fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return CharMap {
+                byte_of_char: Vec::new(),
+                len_chars: text.len(),
+                len_bytes: text.len(),
+            };
+        }
+        let mut byte_of_char = Vec::with_capacity(text.len() + 1);
+        byte_of_char.extend(text.char_indices().map(|(b, _)| b as u32));
+        let len_chars = byte_of_char.len();
+        byte_of_char.push(text.len() as u32);
+        CharMap {
+            byte_of_char,
+            len_chars,
+            len_bytes: text.len(),
+        }
+    }
+
+    /// Number of code points in the text.
+    pub fn len_chars(&self) -> usize {
+        self.len_chars
+    }
+
+    /// True when the text is ASCII (code points and bytes coincide).
+    pub fn is_ascii(&self) -> bool {
+        self.byte_of_char.is_empty()
+    }
+
+    /// Byte offset of code point `char_idx` (clamped to the end of the text).
+    pub fn byte(&self, char_idx: usize) -> usize {
+        if self.is_ascii() {
+            char_idx.min(self.len_bytes)
+        } else {
+            self.byte_of_char[char_idx.min(self.len_chars)] as usize
+        }
+    }
+
+    /// Code-point offset of the character that starts at or contains byte `byte_idx`.
+    pub fn char_at_byte(&self, byte_idx: usize) -> usize {
+        if self.is_ascii() {
+            return byte_idx.min(self.len_chars);
+        }
+        match self.byte_of_char.binary_search(&(byte_idx as u32)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// Byte range of a code-point span.
+    pub fn byte_range(&self, span: Span) -> std::ops::Range<usize> {
+        self.byte(span.start)..self.byte(span.end)
+    }
+
+    /// The text of a code-point span (clamped to the text).
+    pub fn slice<'t>(&self, text: &'t str, span: Span) -> &'t str {
+        &text[self.byte_range(span)]
+    }
+}
+
+/// Number of code points in `text`.
+pub fn char_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
+}
+
+/// The text of a code-point span, or `None` when the span lies outside `text`.
+///
+/// For one-off slicing where no [`CharMap`] is at hand (imports, checks).
+pub fn slice_chars(text: &str, span: Span) -> Option<&str> {
+    if span.start > span.end {
+        return None;
+    }
+    if text.is_ascii() {
+        return text.get(span.start..span.end);
+    }
+    let mut it = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
+    let start = it.nth(span.start)?;
+    let end = if span.end == span.start {
+        start
+    } else {
+        it.nth(span.end - span.start - 1)?
+    };
+    Some(&text[start..end])
+}
+
+/// Maps code-point offsets to UTF-16 code-unit offsets and back, for JavaScript.
+#[derive(Debug, Clone)]
+pub struct Utf16Map {
+    /// `utf16_of_char[i]` is the UTF-16 offset of code point `i`; one extra for the end.
+    /// Empty when no character lies outside the Basic Multilingual Plane.
+    utf16_of_char: Vec<u32>,
+    len_chars: usize,
+}
+
+impl Utf16Map {
+    /// Builds the map for `text`.
+    pub fn new(text: &str) -> Self {
+        let len_chars = char_len(text);
+        if text.chars().all(|c| (c as u32) < 0x10000) {
+            return Utf16Map {
+                utf16_of_char: Vec::new(),
+                len_chars,
+            };
+        }
+        let mut v = Vec::with_capacity(len_chars + 1);
+        let mut u = 0u32;
+        for c in text.chars() {
+            v.push(u);
+            u += c.len_utf16() as u32;
+        }
+        v.push(u);
+        Utf16Map {
+            utf16_of_char: v,
+            len_chars,
+        }
+    }
+
+    /// UTF-16 offset of code point `char_idx`.
+    pub fn to_utf16(&self, char_idx: usize) -> usize {
+        let i = char_idx.min(self.len_chars);
+        if self.utf16_of_char.is_empty() {
+            i
+        } else {
+            self.utf16_of_char[i] as usize
+        }
+    }
+
+    /// Code-point offset of UTF-16 offset `unit` (a unit inside a surrogate pair maps to its
+    /// character).
+    pub fn from_utf16(&self, unit: usize) -> usize {
+        if self.utf16_of_char.is_empty() {
+            return unit.min(self.len_chars);
+        }
+        match self.utf16_of_char.binary_search(&(unit as u32)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// A code-point span as a UTF-16 span.
+    pub fn span_to_utf16(&self, span: Span) -> Span {
+        Span::new(self.to_utf16(span.start), self.to_utf16(span.end))
+    }
+
+    /// A UTF-16 span as a code-point span.
+    pub fn span_from_utf16(&self, span: Span) -> Span {
+        Span::new(self.from_utf16(span.start), self.from_utf16(span.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_is_identity() {
+        let m = CharMap::new("hello");
+        assert!(m.is_ascii());
+        assert_eq!(m.byte(3), 3);
+        assert_eq!(m.slice("hello", Span::new(1, 3)), "el");
+    }
+
+    #[test]
+    fn multibyte_and_astral() {
+        let t = "a€😀b";
+        let m = CharMap::new(t);
+        assert_eq!(m.len_chars(), 4);
+        assert_eq!(m.byte(2), 4);
+        assert_eq!(m.slice(t, Span::new(1, 3)), "€😀");
+        assert_eq!(m.char_at_byte(5), 2, "a byte inside 😀 maps to 😀");
+        assert_eq!(slice_chars(t, Span::new(2, 4)), Some("😀b"));
+        assert_eq!(slice_chars(t, Span::new(2, 5)), None);
+        let u = Utf16Map::new(t);
+        assert_eq!(u.to_utf16(3), 4, "😀 is two UTF-16 units");
+        assert_eq!(u.from_utf16(4), 3);
+        assert_eq!(
+            u.span_from_utf16(u.span_to_utf16(Span::new(1, 4))),
+            Span::new(1, 4)
+        );
+    }
+}
