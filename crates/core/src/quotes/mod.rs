@@ -97,14 +97,27 @@ pub fn find(
         let ends_sentence = chars
             .get(q.span.end.saturating_sub(1))
             .is_some_and(|&ch| ch == '.');
+        // A quotation inside a sentence is attributed by what comes before it ("X said the
+        // plan was \"…\""); one that starts its sentence by what follows ("\"…,\" X said").
+        let mid_sentence = ctx.window_start(o) < o;
         let mut f = None;
-        if !q.unclosed {
+        if mid_sentence {
+            f = ctx.before(o);
+        }
+        if f.is_none() && !q.unclosed {
             f = ctx.after(c, ends_sentence);
         }
-        if f.is_none() {
+        if f.is_none() && !mid_sentence {
             f = ctx.before(o);
         }
         found.push(f.map(|f| (f, How::Verb)));
+    }
+
+    // Multi-paragraph quotations attributed at their end: the attribution covers every part.
+    for k in (0..top.len().saturating_sub(1)).rev() {
+        if found[k].is_none() && raw[top[k]].continues {
+            found[k] = found[k + 1].filter(|(_, h)| *h == How::Verb);
+        }
     }
 
     // Pass 2: quotations without a verb of their own.

@@ -223,19 +223,51 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn is_sentence_end(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Punct
-            && matches!(self.text(i), "." | "!" | "?" | "..." | "…" | "?!" | "!!")
+        if self.kind(i) != TokenKind::Punct
+            || !matches!(self.text(i), "." | "!" | "?" | "..." | "…" | "?!" | "!!")
+        {
+            return false;
+        }
+        // "R-Ky., said" / "D-Mo.) said": a period that does not end the sentence.
+        if self.text(i) == "."
+            && let Some(nx) = self.doc.tokens.get(i + 1)
+            && !nx.newline_before
+        {
+            let t = self.text(i + 1);
+            if matches!(t, "," | ")") || t.chars().next().is_some_and(|c| c.is_lowercase()) {
+                return false;
+            }
+        }
+        true
     }
 
+    /// The lemma when token `i` is a reporting verb used as a verb here (lower case, not a
+    /// noun after a determiner: "his claims", "the report", "Republican claims").
     fn is_verb(&self, i: usize) -> Option<&'static str> {
-        if self.kind(i) != TokenKind::Word {
+        if self.kind(i) != TokenKind::Word || !self.is_lower_word(i) {
             return None;
         }
         let w = &self.lower[i];
         if w.len() > 14 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
-        verbs::reporting_lemma(w)
+        let lemma = verbs::reporting_lemma(w)?;
+        if i > 0 && !w.ends_with("ed") && !matches!(w.as_str(), "said" | "told" | "wrote") {
+            let p = self.lower[i - 1].as_str();
+            let noun_before = DETERMINERS.contains(&p)
+                || matches!(
+                    p,
+                    "of" | "'s" | "’s" | "s'" | "my" | "your" | "new" | "such"
+                )
+                || self.kind(i - 1) == TokenKind::Number
+                || self.kind(i - 1) == TokenKind::Clitic
+                || (self.is_cap(i - 1)
+                    && (p.ends_with("an") || p.ends_with("ic") || p.ends_with("ish")));
+            if noun_before {
+                return None;
+            }
+        }
+        Some(lemma)
     }
 
     /// Tokens of the quotation `qi`: (opening mark, closing mark or last token).
@@ -509,6 +541,75 @@ impl<'d, 'a> Ctx<'d, 'a> {
         None
     }
 
+    /// Skips forward over modifiers, parentheticals and appositions after a subject ending
+    /// before token `e`; returns the index of the token that should be the verb.
+    fn skip_to_verb(&self, mut e: usize, max: usize) -> usize {
+        let mut guard = 0;
+        while e < max && guard < 30 {
+            guard += 1;
+            let w = self.lower[e].as_str();
+            if verbs::is_verb_modifier(w) || (w.ends_with("ly") && self.is_lower_word(e)) {
+                e += 1;
+            } else if w == "(" {
+                while e < max && self.lower[e] != ")" {
+                    e += 1;
+                }
+                e += 1;
+            } else if w == "," {
+                // ", a spokesman for the ministry," / ", R-Ky.,"
+                let mut k = e + 1;
+                while k < max && self.lower[k] != "," && k - e < 20 {
+                    k += 1;
+                }
+                if k >= max || self.lower[k] != "," {
+                    return e;
+                }
+                e = k + 1;
+            } else {
+                return e;
+            }
+        }
+        e
+    }
+
+    /// The end (exclusive token index) of a found mention.
+    fn end_token(&self, f: &Found) -> usize {
+        self.doc
+            .tokens
+            .partition_point(|t| t.span.end <= f.span.end)
+    }
+
+    /// A subject that may stand right after a quotation: a pronoun, a name, or a description
+    /// headed by a speaker noun ("the ministry", "a campaign spokesman", "officials").
+    fn strict_np(&self, k: usize, max: usize) -> Option<Found> {
+        let f = self.np_starting_at(k, max)?;
+        if f.kind == SpeakerKind::Nominal {
+            let e = self.end_token(&f);
+            // Shrink to the last speaker noun.
+            let head = (k..e)
+                .rev()
+                .find(|&h| verbs::is_speaker_noun(&self.lower[h]) || self.is_cap(h))?;
+            if FUNCTION_WORDS.contains(&self.lower[k].as_str())
+                && !DETERMINERS.contains(&self.lower[k].as_str())
+            {
+                return None;
+            }
+            return Some(Found {
+                span: Span::new(
+                    self.doc.tokens[k].span.start,
+                    self.doc.tokens[head].span.end,
+                ),
+                ..f
+            });
+        }
+        if let SpeakerKind::Pronoun(p) = f.kind
+            && p == verbs::Pronoun::Relative
+        {
+            return None;
+        }
+        Some(f)
+    }
+
     /// The attribution right after a quotation whose closing mark is token `c`.
     pub fn after(&self, c: usize, ends_sentence: bool) -> Option<Found> {
         let n = self.doc.tokens.len();
@@ -519,73 +620,62 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if k >= n || self.para[k] != self.para[c] || self.in_quote[k].is_some() {
             return None;
         }
-        if ends_sentence && !self.is_lower_word(k) {
-            // `"…." He said` starts a new sentence; only a lower-case word continues it.
-            if self.is_verb(k).is_none() && self.is_cap(k) {
-                // Allow `"…." Chen said.` — a short name run followed by a reporting verb.
-                let f = self.np_starting_at(k, n)?;
-                let e = self
-                    .doc
-                    .tokens
-                    .partition_point(|t| t.span.end <= f.span.end);
-                if e < n && self.is_verb(e).is_some_and(|l| !verbs::is_weak(l)) {
-                    return Some(Found { by_verb: true, ..f });
-                }
-                return None;
-            }
-        }
         // Limit: same paragraph, before the next quotation or sentence end.
         let mut max = k;
         while max < n
             && self.para[max] == self.para[c]
             && self.in_quote[max].is_none()
             && !self.is_sentence_end(max)
-            && max - k < 30
+            && max - k < 40
         {
             max += 1;
         }
+        // `"…" ― Sonya Herridge` (a dash and a name).
+        if matches!(self.lower[k].as_str(), "—" | "―" | "–" | "-" | "--") {
+            return self
+                .strict_np(k + 1, max)
+                .filter(|f| f.kind == SpeakerKind::Name)
+                .map(|f| Found { by_verb: true, ..f });
+        }
+        if ends_sentence && !self.is_lower_word(k) && !self.is_cap(k) {
+            return None;
+        }
         if let Some(lemma) = self.is_verb(k) {
-            // Inverted: `said Geng Shuang`, `said the spokesman`, `says a source`.
+            // Inverted: `said Geng Shuang`, `said the spokesman`, `says a source`,
+            // `said 9/11 widow Terry Strada`.
             let mut s = k + 1;
             while s < max && verbs::is_verb_modifier(&self.lower[s]) {
                 s += 1;
             }
-            if (lemma != "tell" || s < max)
-                && let Some(f) = self.np_starting_at(s, max)
-            {
-                return Some(Found { by_verb: true, ..f });
+            if lemma == "tell" {
+                return None;
+            }
+            for start in s..max.min(s + 4) {
+                if let Some(f) = self.strict_np(start, max) {
+                    return Some(Found { by_verb: true, ..f });
+                }
+                if matches!(self.lower[start].as_str(), "," | "." | "that" | "in" | "on") {
+                    break;
+                }
             }
             return None;
         }
         if self.lower[k] == "according" && k + 1 < max && self.lower[k + 1] == "to" {
             return self
-                .np_starting_at(k + 2, max)
+                .strict_np(k + 2, max)
                 .map(|f| Found { by_verb: true, ..f });
         }
-        let f = self.np_starting_at(k, max)?;
-        // A reporting verb must follow the subject within the clause.
-        let mut e = self
-            .doc
-            .tokens
-            .partition_point(|t| t.span.end <= f.span.end);
-        let mut depth = 0;
-        while e < max {
-            let w = self.lower[e].as_str();
-            if w == "(" {
-                depth += 1;
-            } else if w == ")" {
-                depth -= 1;
-            } else if depth <= 0 && self.is_verb(e).is_some() {
-                return Some(Found { by_verb: true, ..f });
-            }
-            e += 1;
+        let f = self.strict_np(k, max)?;
+        let e = self.skip_to_verb(self.end_token(&f), max);
+        if e < max && self.is_verb(e).is_some() {
+            return Some(Found { by_verb: true, ..f });
         }
         None
     }
 
     /// First token of the sentence window before token `o`: back to a sentence end, the start
     /// of the paragraph, or 50 tokens.
-    fn window_start(&self, o: usize) -> usize {
+    pub fn window_start(&self, o: usize) -> usize {
         let mut s = o;
         while s > 0 && self.para[s - 1] == self.para[o] && o - s < 50 {
             let p = s - 1;
@@ -620,27 +710,72 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             if self.lower[v] == "according" && v + 1 < o && self.lower[v + 1] == "to" {
-                return self
-                    .np_starting_at(v + 2, o)
-                    .map(|f| Found { by_verb: true, ..f });
+                if let Some(f) = self.strict_np(v + 2, o) {
+                    return Some(Found { by_verb: true, ..f });
+                }
+                continue;
             }
-            if let Some(lemma) = self.is_verb(v) {
-                // "as saying", "asked about": weak forms need a clear subject right before.
-                if let Some(h) = self.subject_head_before(v, min)
-                    && self.in_quote[h].is_none()
-                    && let Some(f) = self.np_ending_at(h, min)
-                {
+            let Some(lemma) = self.is_verb(v) else {
+                continue;
+            };
+            // ", saying …" / ", adding …": the subject of the main clause.
+            if self.lower[v].ends_with("ing") {
+                if v > min && self.lower[v - 1] == "," {
+                    if let Some(f) = self.sentence_subject(o) {
+                        return Some(Found { by_verb: true, ..f });
+                    }
+                }
+                continue;
+            }
+            if let Some(h) = self.subject_head_before(v, min)
+                && self.in_quote[h].is_none()
+            {
+                let hw = self.lower[h].as_str();
+                if matches!(hw, "and" | "but" | "then" | "or") {
+                    // "I laughed and said": the subject of the clause.
+                    if let Some(f) = self.clause_subject(h, min) {
+                        return Some(Found { by_verb: true, ..f });
+                    }
+                    continue;
+                }
+                if let Some(f) = self.np_ending_at(h, min) {
+                    if f.kind == SpeakerKind::Pronoun(verbs::Pronoun::Relative)
+                        && !(h > min && self.lower[h - 1] == ",")
+                    {
+                        continue; // "anybody who complains": not the speaker
+                    }
+                    if f.kind == SpeakerKind::Nominal
+                        && FUNCTION_WORDS.contains(&self.lower[self.start_token(&f)].as_str())
+                        && !DETERMINERS.contains(&self.lower[self.start_token(&f)].as_str())
+                    {
+                        continue;
+                    }
                     return Some(Found { by_verb: true, ..f });
                 }
-                // Inverted before the quotation: `Said Trump: "…"`.
-                if (v == min || verbs::is_weak(lemma))
-                    && let Some(f) = self.np_starting_at(v + 1, o)
-                {
-                    return Some(Found { by_verb: true, ..f });
-                }
+            }
+            // Inverted before the quotation: `Said Trump: "…"`.
+            if (v == min || verbs::is_weak(lemma))
+                && let Some(f) = self.strict_np(v + 1, o)
+            {
+                return Some(Found { by_verb: true, ..f });
             }
         }
         None
+    }
+
+    fn start_token(&self, f: &Found) -> usize {
+        self.doc
+            .tokens
+            .partition_point(|t| t.span.start < f.span.start)
+    }
+
+    /// The subject at the start of the clause containing token `h` (back to a comma or `min`).
+    fn clause_subject(&self, h: usize, min: usize) -> Option<Found> {
+        let mut s = h;
+        while s > min && self.lower[s - 1] != "," && !self.is_sentence_end(s - 1) {
+            s -= 1;
+        }
+        self.strict_np(s, h)
     }
 
     /// The subject of the sentence the quotation opening at `o` sits in.
