@@ -720,10 +720,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             };
             // ", saying …" / ", adding …": the subject of the main clause.
             if self.lower[v].ends_with("ing") {
-                if v > min && self.lower[v - 1] == "," {
-                    if let Some(f) = self.sentence_subject(o) {
-                        return Some(Found { by_verb: true, ..f });
-                    }
+                if v > min
+                    && self.lower[v - 1] == ","
+                    && let Some(f) = self.sentence_subject(o)
+                {
+                    return Some(Found { by_verb: true, ..f });
                 }
                 continue;
             }
