@@ -100,8 +100,15 @@ pub fn find(
         // A quotation inside a sentence is attributed by what comes before it ("X said the
         // plan was \"…\""); one that starts its sentence by what follows ("\"…,\" X said").
         let mid_sentence = ctx.window_start(o) < o;
+        // `"…," the union wrote` right after the closing mark wins even inside a sentence.
+        let tight = chars
+            .get(q.span.end.saturating_sub(1))
+            .is_some_and(|&ch| matches!(ch, ',' | '?' | '!' | '—'));
         let mut f = None;
-        if mid_sentence {
+        if tight && !q.unclosed {
+            f = ctx.after(c, false);
+        }
+        if f.is_none() && mid_sentence {
             f = ctx.before(o);
         }
         if f.is_none() && !q.unclosed {
@@ -139,6 +146,15 @@ pub fn find(
             });
         if let Some((f, _)) = mate {
             found[k] = Some((f, How::Paragraph));
+            continue;
+        }
+        // `Schiff said. "…"`: the sentence before ends with an attribution.
+        if o > 1
+            && ctx.para[o - 1] == para
+            && matches!(doc.token_text(o - 1), "." | ":")
+            && let Some(f) = ctx.before_end(o - 1)
+        {
+            found[k] = Some((f, How::Verb));
             continue;
         }
         let para_start = o == 0 || ctx.para[o - 1] != para;

@@ -151,7 +151,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-    "another", "one", "two", "three", "several", "some", "many", "other", "both",
+    "another", "one", "two", "three", "several", "some", "many", "other", "both", "my", "your",
 ];
 
 const NP_STOP: &[&str] = &[
@@ -267,6 +267,50 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return None;
             }
         }
+        // "state is", "report was": a noun before a verb.
+        if !w.ends_with("ed")
+            && let Some(nx) = self.lower.get(i + 1)
+            && matches!(
+                nx.as_str(),
+                "is" | "was" | "are" | "were" | "has" | "had" | "of"
+            )
+        {
+            return None;
+        }
+        // A bare form ("say", "state", "report") is a verb only after a plural or personal
+        // subject, an auxiliary or "to".
+        if w == lemma && i > 0 {
+            let p = self.lower[i - 1].as_str();
+            let ok = matches!(
+                p,
+                "i" | "we"
+                    | "you"
+                    | "they"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "can"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "to"
+                    | "also"
+                    | "often"
+                    | "always"
+                    | "never"
+                    | "people"
+                    | "officials"
+                    | "critics"
+                    | "experts"
+            ) || (p.ends_with('s') && self.kind(i - 1) == TokenKind::Word)
+                || self.kind(i - 1) == TokenKind::Clitic;
+            if !ok {
+                return None;
+            }
+        }
         Some(lemma)
     }
 
@@ -330,7 +374,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 label: Some(e.label),
             });
         }
-        if !self.is_cap(start) {
+        if !self.is_cap(start) || (self.is_func(start) && !verbs::is_title(self.text(start))) {
             return None;
         }
         let mut e = start;
@@ -358,6 +402,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
             } else {
                 break;
             }
+        }
+        // "White House press secretary Josh Earnest", "Tulsa police Chief Chuck Jordan":
+        // lower-case role words between an organisation and the person's name.
+        let mut k = e + 1;
+        while k < max
+            && k - e <= 3
+            && self.is_lower_word(k)
+            && verbs::is_speaker_noun(&self.lower[k])
+        {
+            k += 1;
+        }
+        if k > e + 1 && k < max && self.is_cap(k) && !self.is_func(k) {
+            return self.name_starting_at(k, max);
         }
         Some(self.strip_titles(start, e))
     }
@@ -651,7 +708,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return None;
             }
             for start in s..max.min(s + 4) {
-                if let Some(f) = self.strict_np(start, max) {
+                let np = self.strict_np(start, max).or_else(|| {
+                    // "said the ruling": any description right after the verb.
+                    (start == s && DETERMINERS.contains(&self.lower[start].as_str()))
+                        .then(|| self.np_starting_at(start, max))
+                        .flatten()
+                });
+                if let Some(f) = np {
                     return Some(Found { by_verb: true, ..f });
                 }
                 if matches!(self.lower[start].as_str(), "," | "." | "that" | "in" | "on") {
@@ -666,9 +729,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 .map(|f| Found { by_verb: true, ..f });
         }
         let f = self.strict_np(k, max)?;
-        let e = self.skip_to_verb(self.end_token(&f), max);
-        if e < max && self.is_verb(e).is_some() {
-            return Some(Found { by_verb: true, ..f });
+        let mut e = self.skip_to_verb(self.end_token(&f), max);
+        // "Mr. Morgan of the Sierra Club said", "a narrator in the Clinton ad asks".
+        let limit = (e + 7).min(max);
+        while e < limit {
+            if self.is_verb(e).is_some() {
+                return Some(Found { by_verb: true, ..f });
+            }
+            if self.kind(e) != TokenKind::Word && self.kind(e) != TokenKind::Clitic {
+                break;
+            }
+            e += 1;
         }
         None
     }
@@ -702,7 +773,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if min >= o {
             return None;
         }
-        // Nearest reporting verb, outside other quotations.
+        // Nearest reporting verb, outside other quotations. A pronoun subject gives way to the
+        // subject of an earlier reporting verb of the same sentence ("Lynch said she recalled
+        // thinking, \"…\"" is Lynch's attribution).
+        let mut pronoun: Option<Found> = None;
         let mut v = o;
         while v > min {
             v -= 1;
@@ -751,6 +825,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     {
                         continue;
                     }
+                    if matches!(f.kind, SpeakerKind::Pronoun(_)) && pronoun.is_none() {
+                        pronoun = Some(Found { by_verb: true, ..f });
+                        continue;
+                    }
                     return Some(Found { by_verb: true, ..f });
                 }
             }
@@ -761,7 +839,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return Some(Found { by_verb: true, ..f });
             }
         }
-        None
+        pronoun
+    }
+
+    /// An attribution ending the sentence whose final punctuation is token `end`
+    /// (`Schiff said.`, `said Geng on Monday.`): a reporting verb among its last few words.
+    pub fn before_end(&self, end: usize) -> Option<Found> {
+        let min = self.window_start(end);
+        let from = end.saturating_sub(6).max(min);
+        let v = (from..end).rev().find(|&v| self.is_verb(v).is_some())?;
+        if self.in_quote[v].is_some() {
+            return None;
+        }
+        if let Some(h) = self.subject_head_before(v, min)
+            && let Some(f) = self.np_ending_at(h, min)
+        {
+            return Some(Found { by_verb: true, ..f });
+        }
+        self.strict_np(v + 1, end)
+            .map(|f| Found { by_verb: true, ..f })
     }
 
     fn start_token(&self, f: &Found) -> usize {

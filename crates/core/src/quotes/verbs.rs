@@ -79,6 +79,7 @@ const LEMMAS: &[&str] = &[
     "scoff",
     "scream",
     "shout",
+    "sing",
     "slam",
     "snap",
     "state",
@@ -128,6 +129,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("testifies", "testify"),
     ("testified", "testify"),
     ("reads", "read"),
+    ("sang", "sing"),
+    ("sung", "sing"),
     ("read", "read"),
 ];
 
