@@ -204,8 +204,28 @@ pub fn find(
             let para_start =
                 bounds[k].is_some_and(|(o, _)| o == 0 || ctx.para[o - 1] != ctx.para[o]);
             let how = found[k].map(|(_, h)| h);
-            let direct = matches!(how, Some(How::Verb)) || words >= 5 || para_start || q.continues;
-            if direct && !is_title_like(&chars[q.span.start..q.span.end], words, how) {
+            // A short quotation inside a sentence whose subject is a person ("Trump likened
+            // them to a \"vicious snake\"") reports that person's words.
+            let person_subject = found[k].is_some_and(|(f, h)| {
+                h == How::Subject
+                    && matches!(
+                        f.kind,
+                        SpeakerKind::Name
+                            | SpeakerKind::Pronoun(
+                                verbs::Pronoun::Male
+                                    | verbs::Pronoun::Female
+                                    | verbs::Pronoun::First
+                                    | verbs::Pronoun::Plural
+                            )
+                    )
+            });
+            let direct = matches!(how, Some(How::Verb))
+                || words >= 5
+                || para_start
+                || q.continues
+                || person_subject;
+            let headline = title_case_paragraph(&chars, q.outer.start);
+            if direct && !is_title_like(&chars[q.span.start..q.span.end], words, how, headline) {
                 quote.kind = QuoteKind::Direct;
                 if let Some((f, _)) = found[k] {
                     let cluster = attach(doc, clusters, &names, f);
@@ -237,27 +257,61 @@ fn count_words(chars: &[char]) -> usize {
     n
 }
 
-/// A short capitalised title ("Vault 7", "Face the Nation") with no reporting verb.
-fn is_title_like(chars: &[char], words: usize, how: Option<How>) -> bool {
-    if words > 4 || how == Some(How::Verb) {
+/// A short capitalised title ("Vault 7", "Face the Nation,") or a lone pronoun ("she") with no
+/// reporting verb. Inside a headline written in title case capitals say nothing, so it is not a
+/// title there.
+fn is_title_like(chars: &[char], words: usize, how: Option<How>, headline: bool) -> bool {
+    if words > 5 || how == Some(How::Verb) {
         return false;
     }
     let s: String = chars.iter().collect();
+    let s = s.trim_end_matches(['.', ',', '?', '!', ';', ':']);
+    if words == 1 && verbs::pronoun(s).is_some() {
+        return true;
+    }
+    if headline {
+        return false;
+    }
     let content: Vec<&str> = s
         .split_whitespace()
         .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
         .collect();
     let small = [
-        "the", "of", "a", "an", "and", "in", "on", "for", "to", "with",
+        "the", "of", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or",
     ];
     !content.is_empty()
-        && !s.ends_with(['.', ',', '?', '!'])
         && content.iter().all(|w| {
             small.contains(w)
                 || w.chars()
                     .find(|c| c.is_alphanumeric())
                     .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         })
+}
+
+/// True when most words of the paragraph around `pos` start with a capital (a headline).
+fn title_case_paragraph(chars: &[char], pos: usize) -> bool {
+    let mut s = pos.min(chars.len());
+    while s > 0 && chars[s - 1] != '\n' {
+        s -= 1;
+    }
+    let mut e = pos.min(chars.len());
+    while e < chars.len() && chars[e] != '\n' {
+        e += 1;
+    }
+    if e - s > 300 {
+        return false;
+    }
+    let line: String = chars[s..e].iter().collect();
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_alphabetic()) && w.len() > 3)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && caps * 10 >= words.len() * 8
 }
 
 /// Puts a speaker mention into a cluster, creating one for a name not yet clustered.

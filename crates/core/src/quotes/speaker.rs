@@ -149,6 +149,85 @@ const FUNCTION_WORDS: &[&str] = &[
     "who",
 ];
 
+/// Words that open an introductory phrase ending in a comma.
+const INTRO_WORDS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "during",
+    "after",
+    "before",
+    "speaking",
+    "asked",
+    "when",
+    "while",
+    "but",
+    "and",
+    "earlier",
+    "later",
+    "last",
+    "still",
+    "instead",
+    "however",
+    "meanwhile",
+    "for",
+    "since",
+    "as",
+    "yet",
+    "so",
+    "though",
+    "although",
+    "if",
+    "because",
+    "following",
+    "despite",
+    "with",
+    "without",
+    "under",
+    "from",
+    "by",
+    "then",
+    "conversely",
+    "additionally",
+    "also",
+    "now",
+    "today",
+    "yesterday",
+    "overall",
+    "still",
+    "indeed",
+    "moreover",
+    "furthermore",
+    "similarly",
+    "likewise",
+    "thus",
+    "hence",
+    "nevertheless",
+    "nonetheless",
+    "unlike",
+    "like",
+    "according",
+    "to",
+    "once",
+    "until",
+    "whether",
+    "amid",
+    "among",
+    "over",
+    "throughout",
+    "within",
+    "outside",
+    "inside",
+    "behind",
+    "near",
+    "through",
+    "against",
+    "toward",
+    "towards",
+    "upon",
+    "about",
+];
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
     "another", "one", "two", "three", "several", "some", "many", "other", "both", "my", "your",
@@ -270,16 +349,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // "state is", "report was": a noun before a verb.
         if !w.ends_with("ed")
             && let Some(nx) = self.lower.get(i + 1)
-            && matches!(
-                nx.as_str(),
-                "is" | "was" | "are" | "were" | "has" | "had" | "of"
-            )
+            && matches!(nx.as_str(), "is" | "was" | "are" | "were" | "has" | "had")
         {
             return None;
         }
         // A bare form ("say", "state", "report") is a verb only after a plural or personal
         // subject, an auxiliary or "to".
-        if w == lemma && i > 0 {
+        if w == lemma && w != "read" && i > 0 {
             let p = self.lower[i - 1].as_str();
             let ok = matches!(
                 p,
@@ -374,7 +450,29 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 label: Some(e.label),
             });
         }
-        if !self.is_cap(start) || (self.is_func(start) && !verbs::is_title(self.text(start))) {
+        if !self.is_cap(start)
+            || (self.is_func(start) && !verbs::is_title(self.text(start)))
+            || matches!(
+                self.lower[start].as_str(),
+                "more"
+                    | "most"
+                    | "only"
+                    | "some"
+                    | "many"
+                    | "few"
+                    | "several"
+                    | "all"
+                    | "each"
+                    | "every"
+                    | "any"
+                    | "no"
+                    | "both"
+                    | "either"
+                    | "neither"
+                    | "such"
+                    | "other"
+            )
+        {
             return None;
         }
         let mut e = start;
@@ -613,15 +711,27 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 e += 1;
             } else if w == "," {
-                // ", a spokesman for the ministry," / ", R-Ky.,"
+                // ", a spokesman for the ministry," / ", R-Ky.," / ", the attorney general of
+                // Oklahoma, one of the plaintiffs,": on to the comma a verb follows.
                 let mut k = e + 1;
-                while k < max && self.lower[k] != "," && k - e < 20 {
+                let mut found = None;
+                while k < max && k - e < 30 {
+                    if self.lower[k] == "," {
+                        let mut v = k + 1;
+                        while v < max && verbs::is_verb_modifier(&self.lower[v]) {
+                            v += 1;
+                        }
+                        if v < max && self.is_verb(v).is_some() {
+                            found = Some(v);
+                            break;
+                        }
+                    }
                     k += 1;
                 }
-                if k >= max || self.lower[k] != "," {
-                    return e;
+                match found {
+                    Some(v) => return v,
+                    None => return e,
                 }
-                e = k + 1;
             } else {
                 return e;
             }
@@ -704,15 +814,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
             while s < max && verbs::is_verb_modifier(&self.lower[s]) {
                 s += 1;
             }
-            if lemma == "tell" {
+            if lemma == "tell" || self.lower[k].ends_with("ing") {
                 return None;
             }
             for start in s..max.min(s + 4) {
                 let np = self.strict_np(start, max).or_else(|| {
                     // "said the ruling": any description right after the verb.
-                    (start == s && DETERMINERS.contains(&self.lower[start].as_str()))
-                        .then(|| self.np_starting_at(start, max))
-                        .flatten()
+                    (start == s
+                        && self.lower[start] != "that"
+                        && DETERMINERS.contains(&self.lower[start].as_str()))
+                    .then(|| self.np_starting_at(start, max))
+                    .flatten()
                 });
                 if let Some(f) = np {
                     return Some(Found { by_verb: true, ..f });
@@ -794,13 +906,20 @@ impl<'d, 'a> Ctx<'d, 'a> {
             };
             // ", saying …" / ", adding …": the subject of the main clause.
             if self.lower[v].ends_with("ing") {
-                if v > min
-                    && self.lower[v - 1] == ","
-                    && let Some(f) = self.sentence_subject(o)
-                {
-                    return Some(Found { by_verb: true, ..f });
+                let progressive = v > min
+                    && matches!(
+                        self.lower[v - 1].as_str(),
+                        "is" | "was" | "are" | "were" | "been" | "be" | "'s" | "’s" | "'re" | "’re"
+                    );
+                if !progressive {
+                    if v > min
+                        && self.lower[v - 1] == ","
+                        && let Some(f) = self.sentence_subject(o)
+                    {
+                        return Some(Found { by_verb: true, ..f });
+                    }
+                    continue;
                 }
-                continue;
             }
             if let Some(h) = self.subject_head_before(v, min)
                 && self.in_quote[h].is_none()
@@ -882,37 +1001,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return None;
         }
         let mut s = min;
+        // A dateline: "FLINT, Mich., Oct. 4 (UPI) — Former President …".
+        let all_caps = |k: usize| {
+            let t = self.text(k);
+            t.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && t.chars().all(|c| !c.is_lowercase())
+        };
+        if all_caps(s)
+            && let Some(d) = (s..o.min(s + 20))
+                .find(|&k| matches!(self.lower[k].as_str(), "—" | "--" | "–" | "-"))
+        {
+            s = d + 1;
+        }
         // Skip an introductory phrase up to its comma ("At a rally in Ohio, Trump …").
-        let intro = matches!(
-            self.lower[s].as_str(),
-            "at" | "in"
-                | "on"
-                | "during"
-                | "after"
-                | "before"
-                | "speaking"
-                | "asked"
-                | "when"
-                | "while"
-                | "but"
-                | "and"
-                | "earlier"
-                | "later"
-                | "last"
-                | "still"
-                | "instead"
-                | "however"
-                | "meanwhile"
-                | "for"
-                | "since"
-                | "as"
-                | "yet"
-                | "so"
-        );
+        let first = self.lower[s].as_str();
+        let intro = INTRO_WORDS.contains(&first) || (first.ends_with("ly") && first.len() > 4);
         if intro {
             if let Some(c) = (s..o).find(|&k| self.lower[k] == "," && self.in_quote[k].is_none()) {
                 s = c + 1;
-            } else if matches!(self.lower[s].as_str(), "but" | "and" | "yet" | "so") {
+            } else if matches!(first, "but" | "and" | "yet" | "so") {
                 s += 1;
             } else {
                 return None;
@@ -921,12 +1028,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while s < o && matches!(self.lower[s].as_str(), "but" | "and" | "so" | "yet") {
             s += 1;
         }
-        if s >= o || self.in_quote[s].is_some() {
+        if s >= o || self.in_quote[s].is_some() || all_caps(s) && s + 1 < o && all_caps(s + 1) {
             return None;
         }
         let f = self.np_starting_at(s, o)?;
-        // The subject should be followed by a verb-ish word, not be the whole window.
         if f.kind == SpeakerKind::Nominal && !verbs::is_speaker_noun(self.head_word(f.span)) {
+            return None;
+        }
+        // The subject must be followed by a verb-like word, not by the quotation itself.
+        let e = self.end_token(&f);
+        if e >= o || self.kind(e) != TokenKind::Word && self.kind(e) != TokenKind::Clitic {
             return None;
         }
         Some(f)
