@@ -10,7 +10,7 @@ pub mod detect;
 pub mod speaker;
 pub mod verbs;
 
-use crate::clusters::{self, Cluster, MentionKind};
+use crate::clusters::{self, Cluster};
 use crate::label::EntityLabel;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -128,7 +128,11 @@ pub fn find(
     }
 
     // Pass 2: quotations without a verb of their own.
+    let mut last: Option<usize> = None; // the latest earlier quotation with a speaker
     for k in 0..top.len() {
+        if k > 0 && found[k - 1].is_some() {
+            last = Some(k - 1);
+        }
         if found[k].is_some() {
             continue;
         }
@@ -137,10 +141,12 @@ pub fn find(
         // Another quotation of the same paragraph: the nearest earlier one, else a later one.
         let mate = (0..k)
             .rev()
+            .take(20)
             .take_while(|&j| bounds[j].is_some_and(|(oj, _)| ctx.para[oj] == para))
             .find_map(|j| found[j].filter(|(_, h)| *h == How::Verb))
             .or_else(|| {
                 (k + 1..top.len())
+                    .take(20)
                     .take_while(|&j| bounds[j].is_some_and(|(oj, _)| ctx.para[oj] == para))
                     .find_map(|j| found[j].filter(|(_, h)| *h == How::Verb))
             });
@@ -168,7 +174,7 @@ pub fn find(
                 continue;
             }
             // The previous quotation's speaker, when it was a paragraph or two back.
-            if let Some(j) = (0..k).rev().find(|&j| found[j].is_some())
+            if let Some(j) = last
                 && let Some((oj, _)) = bounds[j]
                 && para.saturating_sub(ctx.para[oj]) <= 2
             {
@@ -180,13 +186,13 @@ pub fn find(
             found[k] = Some((f, How::Subject));
             continue;
         }
-        if let Some(j) = (0..k).rev().find(|&j| found[j].is_some()) {
+        if let Some(j) = last {
             found[k] = found[j].map(|(f, _)| (f, How::Previous));
         }
     }
 
     // Kinds, clusters, output.
-    let names = clusters::NameIndex::new(doc);
+    let mut linker = clusters::Linker::new(doc, clusters);
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
     let mut top_iter = 0;
     for (ri, q) in raw.iter().enumerate() {
@@ -228,7 +234,7 @@ pub fn find(
             if direct && !is_title_like(&chars[q.span.start..q.span.end], words, how, headline) {
                 quote.kind = QuoteKind::Direct;
                 if let Some((f, _)) = found[k] {
-                    let cluster = attach(doc, clusters, &names, f);
+                    let cluster = attach(doc, clusters, &mut linker, f);
                     quote.speaker = Some(Speaker {
                         mention: f.span,
                         cluster,
@@ -290,12 +296,13 @@ fn is_title_like(chars: &[char], words: usize, how: Option<How>, headline: bool)
 
 /// True when most words of the paragraph around `pos` start with a capital (a headline).
 fn title_case_paragraph(chars: &[char], pos: usize) -> bool {
-    let mut s = pos.min(chars.len());
-    while s > 0 && chars[s - 1] != '\n' {
+    let pos = pos.min(chars.len());
+    let mut s = pos;
+    while s > 0 && chars[s - 1] != '\n' && pos - s <= 300 {
         s -= 1;
     }
-    let mut e = pos.min(chars.len());
-    while e < chars.len() && chars[e] != '\n' {
+    let mut e = pos;
+    while e < chars.len() && chars[e] != '\n' && e - s <= 300 {
         e += 1;
     }
     if e - s > 300 {
@@ -318,20 +325,19 @@ fn title_case_paragraph(chars: &[char], pos: usize) -> bool {
 fn attach(
     doc: &crate::text::Prepared<'_>,
     clusters: &mut Vec<Cluster>,
-    names: &clusters::NameIndex,
+    linker: &mut clusters::Linker,
     f: Found,
 ) -> Option<usize> {
     match f.kind {
-        SpeakerKind::Name => Some(clusters::attach_name(
+        SpeakerKind::Name => Some(linker.attach_name(
             doc,
             clusters,
-            names,
             f.span,
             f.label.unwrap_or(EntityLabel::Person),
         )),
         SpeakerKind::Pronoun(p) => {
-            let c = clusters::resolve_pronoun(doc, clusters, f.span, p)?;
-            clusters::add_mention(clusters, c, f.span, MentionKind::Pronoun);
+            let c = linker.resolve_pronoun(clusters, f.span, p)?;
+            linker.add_pronoun(clusters, c, f.span, p);
             Some(c)
         }
         SpeakerKind::Nominal => None,
