@@ -54,6 +54,7 @@ pub fn export(doc: &Document) -> Result<String, FormatError> {
         apostil: VERSION,
         document: doc,
     })
+    .map(|s| s + "\n")
     .map_err(|e| FormatError::Invalid(e.to_string()))
 }
 
@@ -63,6 +64,7 @@ pub fn export_library(docs: &[Document]) -> Result<String, FormatError> {
         apostil: VERSION,
         documents: docs,
     })
+    .map(|s| s + "\n")
     .map_err(|e| FormatError::Invalid(e.to_string()))
 }
 

@@ -410,7 +410,6 @@ pub fn validate(doc: &mut Document) -> Result<(), FormatError> {
     Ok(())
 }
 
-#[allow(dead_code)]
 /// `prefix` and `suffix` context around a span, up to `n` code points each.
 pub(crate) fn context(text: &str, map: &CharMap, span: Span, n: usize) -> (String, String) {
     let len = map.len_chars();
