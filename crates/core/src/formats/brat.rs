@@ -85,6 +85,11 @@ fn fragments(text: &str, map: &CharMap, span: Span) -> (Vec<Span>, String) {
     if frags.is_empty() {
         return (vec![span], one_line(s));
     }
+    // Line breaks at the very start or end stay inside the outer fragments, so the cover of
+    // the fragments is the span.
+    frags[0].start = span.start;
+    let last = frags.len() - 1;
+    frags[last].end = span.end;
     let field = frags
         .iter()
         .map(|f| map.slice(text, *f))
