@@ -11,8 +11,8 @@
 //! T9  QUOTE 56 82  We will not sell the pier,
 //! #1  AnnotatorNotes T7  chair since 2019
 //! R1  Speaker Arg1:T9 Arg2:T8          (quote T9 was said by T8)
-//! A1  Status T7 Rejected               (only when not Accepted)
-//! A2  Origin T9 Auto                   (only for suggestions)
+//! A1  Status T7 Suggested              (only when not Accepted)
+//! A2  Origin T9 Auto                   (only when the status does not imply it)
 //! A3  QuoteKind T9 Scare               (only for scare quotes)
 //! *  Coref T7 T8                      (annotations of one cluster, two or more)
 //! ```
@@ -23,6 +23,11 @@
 //! - A speaker mention that is no annotation gets a `Speaker` T line of its own.
 //! - Notes lose line breaks and tabs (brat lines cannot hold them).
 //! - Cluster names and single-member clusters are not represented.
+//!
+//! The origin is implied by the status: suggestions are [`Origin::Auto`], decided annotations
+//! [`Origin::User`]; an `Origin` attribute is written only for the exceptions (an accepted or
+//! rejected suggestion of the analyser). Rejected annotations are written too, with their status,
+//! so nothing is lost; drop them before export if the file is meant as a gold standard.
 //!
 //! Import defaults what the `.ann` does not say to [`Origin::User`] and [`Status::Accepted`];
 //! a label that is an OntoNotes name makes an entity, `QUOTE` a quote, any other a user
@@ -170,8 +175,22 @@ pub fn export(doc: &Document) -> Result<(String, String), FormatError> {
         if let Some(s) = status {
             attr("Status", s);
         }
-        if a.origin == Origin::Auto {
-            attr("Origin", "Auto");
+        // Origin is written only when it is not the one the status implies (suggestions come
+        // from the analyser, decisions from the user).
+        let implied = if a.status == Status::Suggested {
+            Origin::Auto
+        } else {
+            Origin::User
+        };
+        if a.origin != implied {
+            attr(
+                "Origin",
+                if a.origin == Origin::Auto {
+                    "Auto"
+                } else {
+                    "User"
+                },
+            );
         }
         if a.quote_kind == Some(QuoteKind::Scare) {
             attr("QuoteKind", "Scare");
@@ -421,11 +440,16 @@ pub fn import_named(id: &str, txt: &str, ann: &str) -> Result<Document, FormatEr
             cluster: None,
         });
     }
+    // Status first (it implies the origin), then the rest.
+    attrs.sort_by_key(|(name, _, _)| name != "Status");
     for (name, target, value) in attrs {
         let i = find(&target, &format!("attribute {name}"))?;
         let a = &mut doc.annotations[i];
         match (name.as_str(), value.as_str()) {
-            ("Status", "Suggested") => a.status = Status::Suggested,
+            ("Status", "Suggested") => {
+                a.status = Status::Suggested;
+                a.origin = Origin::Auto;
+            }
             ("Status", "Rejected") => a.status = Status::Rejected,
             ("Status", "Accepted") => a.status = Status::Accepted,
             ("Origin", "Auto") => a.origin = Origin::Auto,
