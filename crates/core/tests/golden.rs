@@ -332,19 +332,13 @@ fn validate(schema: &Value, root: &Value, v: &Value, path: &str) -> Vec<String> 
         errs.push(format!("{path}: not {c}"));
     }
     if let Some(e) = schema.get("enum").and_then(Value::as_array) {
-        if !e.contains(v) {
-            errs.push(format!("{path}: {v} not in enum"));
-        }
+        errs.extend((!e.contains(v)).then(|| format!("{path}: {v} not in enum")));
     }
     if let (Some(m), Some(n)) = (schema.get("minimum").and_then(Value::as_i64), v.as_i64()) {
-        if n < m {
-            errs.push(format!("{path}: below minimum"));
-        }
+        errs.extend((n < m).then(|| format!("{path}: below minimum")));
     }
     if let (Some(m), Some(s)) = (schema.get("minLength").and_then(Value::as_u64), v.as_str()) {
-        if (s.chars().count() as u64) < m {
-            errs.push(format!("{path}: too short"));
-        }
+        errs.extend(((s.chars().count() as u64) < m).then(|| format!("{path}: too short")));
     }
     if schema.get("pattern").is_some() {
         let s = v.as_str().unwrap_or_default();
@@ -434,7 +428,8 @@ fn schema_accepts_what_we_write() {
 fn schema_rejects_what_we_refuse() {
     let schema = schema();
     let good: Value = serde_json::from_str(&formats::apostil::export(&harbour()).unwrap()).unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    type Mutate = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Mutate)> = vec![
         ("future version", Box::new(|v| v["apostil"] = 2.into())),
         (
             "no version",
