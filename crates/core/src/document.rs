@@ -207,7 +207,7 @@ impl Document {
             .clusters
             .iter()
             .map(|c| {
-                let id = ClusterId(doc.alloc_id());
+                let id = ClusterId(doc.bump_id());
                 doc.clusters.push(ClusterInfo {
                     id,
                     canonical: c.canonical.clone(),
@@ -222,7 +222,7 @@ impl Document {
                 continue;
             }
             let speaker = cand.speaker.filter(|s| valid_span(s.span, map.len_chars()));
-            let id = AnnotationId(doc.alloc_id());
+            let id = AnnotationId(doc.bump_id());
             doc.annotations.push(Annotation {
                 id,
                 kind: cand.kind,
@@ -257,6 +257,7 @@ impl Document {
     /// dropped. Regions are replaced; title, byline and dateline are filled only where empty.
     pub fn reanalyze(&mut self, analysis: &Analysis) {
         let len = char_len(&self.text);
+        self.next_id = self.first_free_id();
         // Map analysis clusters to ids, reusing existing clusters with the same name and label.
         let mut new_clusters: Vec<ClusterInfo> = Vec::new();
         let mut ids = Vec::with_capacity(analysis.clusters.len());
@@ -270,7 +271,7 @@ impl Document {
                 .filter(|id| !new_clusters.iter().any(|n| n.id == *id));
             let id = match existing {
                 Some(id) => id,
-                None => ClusterId(self.alloc_id()),
+                None => ClusterId(self.bump_id()),
             };
             new_clusters.push(ClusterInfo {
                 id,
@@ -312,7 +313,7 @@ impl Document {
                 added.push(a);
                 continue;
             }
-            let id = AnnotationId(self.alloc_id());
+            let id = AnnotationId(self.bump_id());
             added.push(Annotation {
                 id,
                 kind: cand.kind,
@@ -380,6 +381,13 @@ impl Document {
     ///
     /// Ids are never reused, even after an undo, so a redo can re-add the same id.
     pub fn alloc_id(&mut self) -> u64 {
+        let id = self.first_free_id();
+        self.next_id = id.saturating_add(1);
+        id
+    }
+
+    /// The smallest id that is at least `next_id` and above every id in use.
+    fn first_free_id(&self) -> u64 {
         let max_used = self
             .annotations
             .iter()
@@ -387,9 +395,34 @@ impl Document {
             .chain(self.clusters.iter().map(|c| c.id.0))
             .max()
             .unwrap_or(0);
-        let id = self.next_id.max(max_used.saturating_add(1)).max(1);
+        self.next_id.max(max_used.saturating_add(1)).max(1)
+    }
+
+    /// Takes `next_id` without scanning; only where `next_id` is known to be free.
+    fn bump_id(&mut self) -> u64 {
+        let id = self.next_id.max(1);
         self.next_id = id.saturating_add(1);
         id
+    }
+
+    /// Annotations that overlap `span`, in document order.
+    pub fn annotations_in(&self, span: Span) -> impl Iterator<Item = &Annotation> {
+        self.annotations
+            .iter()
+            .take_while(move |a| a.span.start < span.end)
+            .filter(move |a| a.span.overlaps(span))
+    }
+
+    /// Annotations that cover the code point at `pos`, in document order.
+    pub fn annotations_at(&self, pos: usize) -> impl Iterator<Item = &Annotation> {
+        self.annotations_in(Span::new(pos, pos + 1))
+    }
+
+    /// The annotations in cluster `id`, in document order.
+    pub fn cluster_members(&self, id: ClusterId) -> impl Iterator<Item = &Annotation> {
+        self.annotations
+            .iter()
+            .filter(move |a| a.cluster == Some(id))
     }
 
     /// Builds (but does not add) a new annotation: allocates its id and fills `exact`.

@@ -644,3 +644,22 @@ proptest! {
         prop_assert_eq!(norm(&d), states[0].clone());
     }
 }
+
+#[test]
+fn lookups() {
+    let d = doc();
+    let at: Vec<&str> = d
+        .annotations_at(find(TEXT, "Tallinn").start + 2)
+        .map(|a| a.exact.as_str())
+        .collect();
+    assert_eq!(at, ["Tallinn"]);
+    let within: Vec<&str> = d
+        .annotations_in(find(TEXT, "Board in Tallinn on Monday"))
+        .map(|a| a.exact.as_str())
+        .collect();
+    assert_eq!(within, ["the Harbour Board", "Tallinn", "Monday"]);
+    assert_eq!(d.annotations_at(TEXT.chars().count() + 3).count(), 0);
+    let c = d.clusters[0].id;
+    assert_eq!(d.cluster_members(c).count(), 2);
+    assert!(d.cluster_used(c));
+}
