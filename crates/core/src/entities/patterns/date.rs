@@ -23,12 +23,19 @@ impl<'d, 'a> Cx<'d, 'a> {
         take(self.day_month(i));
         take(self.numeric_date(i));
         take(self.year_range(i));
-        take(self.decade(i));
         take(self.century(i));
         take(self.holiday(i));
         take(self.quarter(i));
         if self.opts.relative {
             take(self.relative(i));
+        }
+        if let Some((e, cut, lead)) = self.decade(i)
+            && best.is_none_or(|b| e > b)
+        {
+            let mut m = M::new(i, e, EntityLabel::Date);
+            m.cut = cut;
+            m.lead = lead;
+            return Some(m);
         }
         let e = best?;
         Some(M::new(i, e, EntityLabel::Date))
@@ -145,7 +152,14 @@ impl<'d, 'a> Cx<'d, 'a> {
         {
             let inner = self.month_date_inner(e + 1, true).unwrap_or(e + 2);
             let has_year = inner > e + 2;
-            if self.l(e) != "and" || has_year {
+            // News corpora join "December to April" but mark "July 2014 to August 2015" and
+            // "January and June 2022" as two dates; OntoNotes makes each one DATE.
+            let join = if self.opts.relative {
+                self.l(e) != "and" || has_year
+            } else {
+                self.l(e) != "and" && e == j && !has_year
+            };
+            if join {
                 e = inner;
             }
         }
@@ -325,7 +339,9 @@ impl<'d, 'a> Cx<'d, 'a> {
                 return Some(d2.end);
             }
         }
-        if matches!(self.l(j), "to" | "through" | "until" | "till" | "–" | "-")
+        // "2013 to 2016": one DATE in OntoNotes; news corpora mark the two years.
+        let spaced_dash = self.dash(j) && !self.glued(j);
+        if (spaced_dash || self.opts.relative && self.range_joiner(j))
             && let Some(e2) = self.year_at(j + 1)
         {
             return Some(e2);
@@ -356,6 +372,11 @@ impl<'d, 'a> Cx<'d, 'a> {
             return None;
         }
         if self.glued(i) && self.kind(i.wrapping_sub(1)) == Some(TokenKind::Word) {
+            return None;
+        }
+        // A year after a capitalised content word belongs to a name: "Vision 2030", "the
+        // Companies Act 2013", "Paris 2024". The name recogniser marks those.
+        if self.name_before(i) {
             return None;
         }
         let era = matches!(self.t(e), "BC" | "AD" | "BCE" | "CE" | "B.C." | "A.D.");
@@ -418,22 +439,24 @@ impl<'d, 'a> Cx<'d, 'a> {
             && !matches!(w, "this" | "was" | "is" | "has" | "as")
     }
 
-    /// Decades: "1990s", "the 1990s" (relative), "'90s", "mid-1990s", "nineties".
-    fn decade(&self, i: usize) -> Option<usize> {
+    /// Decades: "1990s", "'90s", "mid-1990s", "nineties"; with relative, "the 1990s" and "his
+    /// 60s". Returns (end, code points to leave off the end, code points to leave off the start):
+    /// news style marks only the year of a decade ("1970" of "1970s").
+    fn decade(&self, i: usize) -> Option<(usize, usize, usize)> {
         if self.opts.relative && self.l(i) == "the" {
             let k = if matches!(self.l(i + 1), "early" | "late" | "mid") {
                 i + 2
             } else {
                 i + 1
             };
-            return self.decade_core(k);
+            return self.decade_core(k).map(|(e, _, _)| (e, 0, 0));
         }
         self.decade_core(i)
     }
 
-    fn decade_core(&self, i: usize) -> Option<usize> {
+    fn decade_core(&self, i: usize) -> Option<(usize, usize, usize)> {
         if lex::decade_word(self.l(i)) {
-            return Some(i + 1);
+            return Some((i + 1, 0, 0));
         }
         // "'90s": a quote glued to the number.
         let (k, quoted) = if self.kind(i) == Some(TokenKind::Quote) && self.glued(i + 1) {
@@ -441,20 +464,26 @@ impl<'d, 'a> Cx<'d, 'a> {
         } else {
             (i, false)
         };
-        let w = self.l(k);
-        let w = w.strip_prefix("mid-").unwrap_or(w);
+        let whole = self.l(k);
+        let w = whole.strip_prefix("mid-").unwrap_or(whole);
+        let lead = whole.len() - w.len();
+        if lead > 0 && quoted {
+            return None;
+        }
         let core = w.strip_suffix("'s").or_else(|| w.strip_suffix('s'))?;
         if !core.bytes().all(|b| b.is_ascii_digit()) || !core.ends_with('0') {
             return None;
         }
-        if core.len() == 4 || (core.len() == 2 && (quoted || i == k)) {
-            if core.len() == 2 && !quoted && !self.opts.relative {
-                // "90s" alone is often an age range; keep it only with relative dates on.
-                return Some(k + 1);
-            }
-            return Some(k + 1);
+        let cut = w.len() - core.len();
+        let ok = core.len() == 4 || (core.len() == 2 && (quoted || self.opts.relative));
+        if !ok {
+            return None;
         }
-        None
+        if self.opts.relative {
+            Some((k + 1, 0, 0))
+        } else {
+            Some((k + 1, cut, lead))
+        }
     }
 
     /// Centuries: "19th century", "the twentieth century" (with relative), "21st-century".
@@ -516,11 +545,8 @@ impl<'d, 'a> Cx<'d, 'a> {
                 && b[2..].iter().all(u8::is_ascii_digit));
         let fy = t.starts_with("FY") && t.len() > 2 && t[2..].bytes().all(|x| x.is_ascii_digit());
         if qword || fy {
-            let mut e = i + 1;
-            if let Some(y) = self.year_range(e) {
-                e = y;
-            }
-            return Some(e);
+            let e = i + 1;
+            return Some(self.year_at(e).unwrap_or(e));
         }
         if t == "FY" {
             return self.year_range(i + 1);

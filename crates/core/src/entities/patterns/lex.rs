@@ -145,7 +145,7 @@ pub(super) fn scale(w: &str) -> Option<f64> {
         "hundred" => 1e2,
         "thousand" | "k" => 1e3,
         "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
-        "million" | "mn" | "mln" | "m" => 1e6,
+        "million" | "mn" | "mln" | "m" | "mil" => 1e6,
         "crore" | "crores" | "cr" => 1e7,
         "billion" | "bn" | "b" | "bln" => 1e9,
         "trillion" | "tn" | "trn" => 1e12,
@@ -357,7 +357,6 @@ pub(super) fn currency_code(s: &str) -> bool {
             | "MXN"
             | "ARS"
             | "CLP"
-            | "COP"
             | "PEN"
             | "CUP"
             | "CRC"
@@ -975,3 +974,65 @@ pub(super) const HOLIDAYS: &[&[&str]] = &[
     &["Mawlid"],
     &["Kwanzaa"],
 ];
+
+/// Function words that may be capitalised at the start of a sentence.
+pub(super) fn function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "with"
+            | "for"
+            | "at"
+            | "on"
+            | "as"
+            | "this"
+            | "that"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "unlike"
+            | "like"
+            | "than"
+            | "but"
+            | "so"
+            | "if"
+            | "when"
+            | "while"
+            | "since"
+            | "only"
+            | "also"
+            | "even"
+            | "not"
+            | "all"
+            | "both"
+            | "fiscal"
+            | "year"
+            | "years"
+            | "by"
+            | "about"
+            | "over"
+            | "under"
+            | "within"
+            | "against"
+            | "into"
+            | "across"
+            | "beyond"
+            | "except"
+            | "per"
+            | "via"
+            | "or"
+            | "nor"
+            | "yet"
+            | "however"
+            | "still"
+            | "then"
+            | "now"
+            | "later"
+            | "earlier"
+            | "again"
+    )
+}

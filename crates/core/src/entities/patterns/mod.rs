@@ -68,8 +68,11 @@ pub fn find_with(doc: &Prepared<'_>, opts: Options) -> Vec<Entity> {
             match cx.best(i) {
                 Some(m) => {
                     if let Some(label) = m.label {
-                        let span =
-                            Span::new(cx.toks[m.start].span.start, cx.toks[m.end - 1].span.end);
+                        let first = cx.toks[m.start].span;
+                        let last = cx.toks[m.end - 1].span;
+                        let end = last.end - m.cut.min(last.len() - 1);
+                        let start = (first.start + m.lead).min(end - 1);
+                        let span = Span::new(start, end);
                         out.push(Entity::new(span, label, EntitySource::Pattern, 1.0));
                     }
                     i = m.end.max(i + 1);
@@ -88,6 +91,10 @@ pub(super) struct M {
     start: usize,
     end: usize,
     label: Option<EntityLabel>,
+    /// Code points left off the end of the last token ("s" of "1970s" in news style).
+    cut: usize,
+    /// Code points left off the start of the first token ("mid-" of "mid-1990s").
+    lead: usize,
 }
 
 impl M {
@@ -96,6 +103,8 @@ impl M {
             start,
             end,
             label: Some(label),
+            cut: 0,
+            lead: 0,
         }
     }
 }

@@ -65,29 +65,67 @@ impl<'d, 'a> Cx<'d, 'a> {
     fn money_prefixed(&self, i: usize) -> Option<usize> {
         let (k, skip) = self.currency_prefix(i)?;
         let n = self.num_opt(k, skip, true)?;
-        if n.kind == Kind::Vague {
-            return None;
-        }
-        if !n.rest.is_empty() {
+        if n.kind == Kind::Vague || !n.rest.is_empty() {
             return None;
         }
         let mut e = n.end;
-        // Ranges: "$12-14 billion", "$3.18-$3.81", "$25 to $35 million", "Rs 5-10 lakh".
+        // Thousands separated by a space: "N$200 000", "Rs 13 500".
+        let mut spaced = false;
+        if n.kind == Kind::Digits && !n.scaled {
+            while self.kind(e) == Some(TokenKind::Number)
+                && !self.glued(e)
+                && self.t(e).len() == 3
+                && self.t(e).bytes().all(|b| b.is_ascii_digit())
+                && self.t(e - 1).bytes().all(|b| b.is_ascii_digit())
+                && self.t(e - 1).len() <= 3
+            {
+                e += 1;
+                spaced = true;
+            }
+        }
+        // Letters that are also words or initials ("N10" the road, "P81" the aircraft) count
+        // only with a scale, separators or a decimal part.
+        let code = self.t(i);
+        let code = if skip > 0 {
+            &code[..skip.min(code.len())]
+        } else {
+            code
+        };
+        let letter_code = code.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
+        if letter_code && (lex::weak_code(code) || code.len() == 1) {
+            let digits = self.slice(crate::span::Span::new(
+                self.toks[k].span.start + skip,
+                self.toks[n.end - 1].span.end,
+            ));
+            let plain = digits.bytes().all(|b| b.is_ascii_digit());
+            if plain && !n.scaled && !spaced {
+                return None;
+            }
+        }
+        // Ranges: "$12-14 billion", "$3.18-$3.81", "Rs 5-10 lakh". "$5 to $15" and "$61.9
+        // billion to $63.9 billion" are two amounts.
         if self.range_joiner(e) {
             let mut k2 = e + 1;
             let mut skip2 = 0;
+            let glued_dash = self.dash(e) && self.glued(e) && self.glued(e + 1);
+            let mut ok = true;
             if let Some((a, s)) = self.currency_prefix(k2) {
                 k2 = a;
                 skip2 = s;
+                ok = glued_dash;
             }
-            if let Some(n2) = self.num_opt(k2, skip2, true)
+            if ok
+                && let Some(n2) = self.num_opt(k2, skip2, true)
                 && n2.rest.is_empty()
                 && n2.kind == Kind::Digits
             {
                 e = n2.end;
             }
         }
-        // "$600 million dollars" is rare; "US$" already covered.
+        // A currency name repeated after the amount: "$300 million US dollars", "$5 pesos".
+        if let Some(c) = self.currency_after(e, true) {
+            e = c;
+        }
         Some(e)
     }
 

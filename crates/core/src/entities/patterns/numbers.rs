@@ -195,7 +195,9 @@ impl<'d, 'a> Cx<'d, 'a> {
                         *x = y.to_ascii_lowercase();
                     }
                     let r = std::str::from_utf8(&b[..rest.len()]).unwrap_or("");
-                    if lex::scale(r).is_some() {
+                    // "3bn", "5m", "JD105-million".
+                    let r2 = r.strip_prefix('-').unwrap_or(r);
+                    if lex::scale(r2).is_some() && (r2.len() > 1 || r2 == r) {
                         scaled = true;
                         rest = "";
                     }
@@ -241,6 +243,10 @@ impl<'d, 'a> Cx<'d, 'a> {
                 cur += f64::from(v);
                 any = true;
                 j += 1;
+            } else if w == "half" && !any && matches!(self.l(j + 1), "a" | "an") {
+                // "half a million": the value does not matter here, only the extent.
+                j += 1;
+                continue;
             } else if matches!(w, "a" | "an") && !any {
                 let next = self.l(j + 1);
                 if matches!(
@@ -330,6 +336,8 @@ impl<'d, 'a> Cx<'d, 'a> {
                 start: i,
                 end: e,
                 label: None,
+                cut: 0,
+                lead: 0,
             });
         }
         let n = self.num(i, 0)?;
@@ -364,7 +372,27 @@ impl<'d, 'a> Cx<'d, 'a> {
         if self.glued(i) && self.kind(i - 1) == Some(TokenKind::Word) {
             return None;
         }
+        // A number right after a capitalised content word is part of a name: "Vision 2030",
+        // "Windows 11", "Apollo 13". The name recogniser marks those.
+        if n.kind == Kind::Digits && n.end == i + 1 && self.name_before(i) {
+            return None;
+        }
         Some(M::new(i, n.end, EntityLabel::Cardinal))
+    }
+
+    /// True when token `i - 1` is a capitalised content word (not a month, weekday, season
+    /// or sentence-initial function word), so a number at `i` continues a name.
+    pub(super) fn name_before(&self, i: usize) -> bool {
+        let prev = self.l(i.wrapping_sub(1));
+        self.kind(i.wrapping_sub(1)) == Some(TokenKind::Word)
+            && self.cap(i - 1)
+            && !lex::year_cue(prev)
+            && lex::month(prev).is_none()
+            && lex::weekday(prev).is_none()
+            && !lex::season(prev)
+            && !lex::function_word(prev)
+            && !lex::currency_code(self.t(i - 1))
+            && !lex::dollar_prefix(self.t(i - 1))
     }
 
     /// A phone number: "+91 98765 43210", "(011) 2345-6789", "555-1234". Returns its end.
@@ -476,13 +504,25 @@ impl<'d, 'a> Cx<'d, 'a> {
         if matches!(w, "noon" | "midnight" | "midday") {
             return Some(M::new(i, i + 1, EntityLabel::Time));
         }
+        // "Monday night", "Tuesday morning": TIME in OntoNotes (and not a DATE in news corpora).
+        let weekday = lex::weekday(w).is_some_and(|(_, pl, full)| full && !pl) && self.cap(i);
+        if weekday && lex::day_part(self.l(i + 1)) {
+            return Some(M::new(i, i + 2, EntityLabel::Time));
+        }
         if self.opts.relative {
             if w == "tonight" || w == "overnight" {
                 return Some(M::new(i, i + 1, EntityLabel::Time));
             }
-            // "this morning", "Monday night", "yesterday afternoon", "last night".
-            let dayish = matches!(w, "this" | "yesterday" | "tomorrow" | "last" | "that")
-                || lex::weekday(w).is_some_and(|(_, pl, full)| full && !pl) && self.cap(i);
+            // "this morning", "yesterday afternoon", "last night", "late Sunday night".
+            if matches!(w, "early" | "late") {
+                let n = self.l(i + 1);
+                let ok = lex::weekday(n).is_some_and(|(_, pl, full)| full && !pl)
+                    || matches!(n, "yesterday" | "tomorrow" | "last" | "this");
+                if ok && lex::day_part(self.l(i + 2)) {
+                    return Some(M::new(i, i + 3, EntityLabel::Time));
+                }
+            }
+            let dayish = matches!(w, "this" | "yesterday" | "tomorrow" | "last" | "that");
             if dayish && lex::day_part(self.l(i + 1)) {
                 if w == "last" && self.l(i + 1) != "night" {
                     return None;
