@@ -50,6 +50,7 @@ struct Args {
     min_count: u32,
     gazetteer_only: bool,
     eval_only: bool,
+    bench: Option<PathBuf>,
 }
 
 fn parse_args() -> Args {
@@ -61,6 +62,7 @@ fn parse_args() -> Args {
         min_count: 2,
         gazetteer_only: false,
         eval_only: false,
+        bench: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
@@ -82,6 +84,7 @@ fn parse_args() -> Args {
             }
             "--gazetteer-only" => a.gazetteer_only = true,
             "--eval-only" => a.eval_only = true,
+            "--bench" => a.bench = Some(it.next().expect("--bench FILE.jsonl").into()),
             _ => {
                 eprintln!(
                     "usage: apostil-train [--data DIR] [--out DIR] [--epochs N] [--max-features N] [--min-count N] [--gazetteer-only] [--eval-only]"
@@ -205,8 +208,49 @@ fn evaluate(tagger: &Tagger, docs: &[Doc]) -> (f64, f64, f64, Vec<(usize, usize,
     (p, r, f, per)
 }
 
+/// Single-thread throughput of the whole pipeline and of the name recogniser on a JSONL file.
+fn bench(path: &Path) {
+    use apostil_core::entities::NameRecognizer;
+    let texts: Vec<String> = std::fs::read_to_string(path)
+        .expect("read bench file")
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let analyzer = apostil_core::Analyzer::default();
+    let names = apostil_core::entities::names::DefaultNames::default();
+    let _ = analyzer.analyze(&texts[0]);
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for x in &texts {
+        n += analyzer.analyze(x).entities.len();
+    }
+    let whole = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    let preps: Vec<Prepared<'_>> = texts.iter().map(|x| Prepared::new(x)).collect();
+    let prep = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    for p in &preps {
+        n += names.recognize(p).len();
+    }
+    let nm = t.elapsed().as_secs_f64();
+    let mb = bytes as f64 / 1e6;
+    eprintln!(
+        "{:.2} MB: pipeline {:.1} MB/s, prepare {:.1} MB/s, names {:.1} MB/s ({n} entities)",
+        mb,
+        mb / whole,
+        mb / prep,
+        mb / nm
+    );
+}
+
 fn main() {
     let args = parse_args();
+    if let Some(p) = &args.bench {
+        bench(p);
+        return;
+    }
     let t0 = std::time::Instant::now();
     let gaz_path = args.out_dir.join("gazetteer.txt");
     let model_path = args.out_dir.join("names-model.bin");

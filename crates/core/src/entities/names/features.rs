@@ -453,7 +453,7 @@ pub fn token_info(s: &str, kind: TokenKind, buf: &mut Vec<char>, gaz: &Gazetteer
     let m = buf.len();
     let mut pre = [0u64; 2];
     let mut suf = [0u64; 3];
-    if alpha > 0 {
+    if up > 0 {
         for (k, p) in pre.iter_mut().enumerate() {
             let l = k + 2;
             if m > l {

@@ -48,8 +48,12 @@ pub mod flag {
     pub const LAW_WORD: u32 = 1 << 16;
     /// A common lower-case English word (capitalised only at sentence start).
     pub const COMMON: u32 = 1 << 17;
+    /// A word that ends administrative-division names (Province, State, County…).
+    pub const GPE_WORD: u32 = 1 << 18;
+    /// A compass word (Northern, South…).
+    pub const COMPASS: u32 = 1 << 19;
     /// Number of flag bits.
-    pub const COUNT: u32 = 18;
+    pub const COUNT: u32 = 20;
 }
 
 /// Section names of the generated gazetteer file and their flags.
@@ -765,6 +769,70 @@ pub const COMMON_WORDS: &[&str] = &[
     "posted",
 ];
 
+/// Words that end GPE names (administrative divisions).
+pub const GPE_WORDS: &[&str] = &[
+    "province",
+    "state",
+    "county",
+    "district",
+    "territory",
+    "city",
+    "municipality",
+    "prefecture",
+    "governorate",
+    "oblast",
+    "parish",
+    "borough",
+    "township",
+    "emirate",
+    "republic",
+    "kingdom",
+    "region",
+];
+
+/// Compass words that start region names ("Northern Kenya").
+pub const COMPASS_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "upper",
+    "lower",
+];
+
+/// More location and facility words (kept apart so the lists above stay short).
+pub const LOC_WORDS_MORE: &[&str] = &[
+    "beach",
+    "falls",
+    "range",
+    "lagoon",
+    "oasis",
+    "archipelago",
+    "waters",
+];
+
+/// More facility words.
+pub const FAC_WORDS_MORE: &[&str] = &[
+    "bypass", "hospital", "resort", "market", "stadia", "centre", "center",
+];
+
 /// A gazetteer: lower-cased phrases mapped to membership flags.
 #[derive(Debug, Default, Clone)]
 pub struct Gazetteer {
@@ -798,7 +866,11 @@ impl Gazetteer {
                 g.add(line, current);
             }
         }
-        let lists: [(&[&str], u32); 9] = [
+        let lists: [(&[&str], u32); 13] = [
+            (LOC_WORDS_MORE, flag::LOC_WORD),
+            (FAC_WORDS_MORE, flag::FAC_WORD),
+            (GPE_WORDS, flag::GPE_WORD),
+            (COMPASS_WORDS, flag::COMPASS),
             (TITLES, flag::TITLE),
             (ORG_WORDS, flag::ORG_WORD),
             (LOC_WORDS, flag::LOC_WORD),

@@ -131,6 +131,78 @@ pub fn map_label(
     }
 }
 
+/// Corrects a label from the mention's own words: the last word names the kind of place
+/// ("Kwara State", "Tana River", "Sunset Beach Hotel"), a compass word before a place makes a
+/// region, a lone country name is a GPE.
+fn relabel_by_words(f: &DocFeatures, r: &Range<usize>, label: EntityLabel) -> EntityLabel {
+    let last = &f.toks[r.end - 1];
+    let single = r.len() == 1;
+    let org_inside = r.clone().any(|k| {
+        f.toks[k].gaz & (flag::ORG_WORD | flag::CORP_SUFFIX) != 0
+            && f.toks[k].gaz & (flag::FAC_WORD | flag::LOC_WORD) == 0
+    });
+    let placeish = matches!(
+        label,
+        EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe
+    );
+    if single {
+        let g = last.gaz;
+        if matches!(label, EntityLabel::Person | EntityLabel::Org)
+            && g & flag::COUNTRY != 0
+            && g & (flag::FIRST | flag::SURNAME_TOP) == 0
+        {
+            return EntityLabel::Gpe;
+        }
+        if label == EntityLabel::Person
+            && g & (flag::CITY_BIG | flag::STATE) != 0
+            && g & (flag::FIRST | flag::SURNAME) == 0
+        {
+            return EntityLabel::Gpe;
+        }
+        return label;
+    }
+    if !placeish || (label == EntityLabel::Org && org_inside) {
+        return label;
+    }
+    let first = &f.toks[r.start];
+    if first.gaz & flag::COMPASS != 0 && r.len() == 2 && last.gaz & PLACE != 0 {
+        return EntityLabel::Loc;
+    }
+    if last.gaz & flag::GPE_WORD != 0 {
+        return EntityLabel::Gpe;
+    }
+    if last.gaz & flag::LOC_WORD != 0 {
+        return EntityLabel::Loc;
+    }
+    if last.gaz & flag::FAC_WORD != 0 && label != EntityLabel::Org {
+        return EntityLabel::Fac;
+    }
+    label
+}
+
+/// "Electoral Commission" + "of Uganda": an organisation name continues through "of (the)"
+/// and the capitalised words after it.
+fn extend_of(doc: &Prepared<'_>, f: &DocFeatures, r: &Range<usize>) -> usize {
+    let n = doc.tokens.len();
+    let last = &f.toks[r.end - 1];
+    if last.gaz & flag::ORG_WORD == 0 || r.end + 1 >= n {
+        return r.end;
+    }
+    if !doc.token_text(r.end).eq_ignore_ascii_case("of") {
+        return r.end;
+    }
+    let mut k = r.end + 1;
+    if k < n && doc.token_text(k).eq_ignore_ascii_case("the") {
+        k += 1;
+    }
+    let sent = last.sent;
+    let a = k;
+    while k < n && k < a + 4 && f.toks[k].class.is_capitalised() && f.toks[k].sent == sent {
+        k += 1;
+    }
+    if k > a { k } else { r.end }
+}
+
 /// Trims titles, possessive clitics and punctuation from a mention's edges.
 fn trim(doc: &Prepared<'_>, f: &DocFeatures, r: Range<usize>, label: EntityLabel) -> Range<usize> {
     let (mut a, mut b) = (r.start, r.end);
@@ -203,6 +275,10 @@ pub fn label(
             r = p;
             label = EntityLabel::Person;
         }
+        label = relabel_by_words(f, &r, label);
+        if label == EntityLabel::Org {
+            r.end = extend_of(doc, f, &r);
+        }
         // A company suffix right after the name belongs to it and makes it an ORG.
         if r.end < doc.tokens.len() && f.toks[r.end].gaz & flag::CORP_SUFFIX != 0 {
             let t = &f.toks[r.end];
@@ -221,17 +297,26 @@ pub fn label(
     out
 }
 
-fn covered(ents: &[Named], i: usize) -> bool {
-    ents.iter().any(|e| e.tokens.contains(&i))
+fn coverage(n: usize, ents: &[Named]) -> Vec<bool> {
+    let mut c = vec![false; n];
+    for e in ents {
+        for k in e.tokens.clone() {
+            if k < n {
+                c[k] = true;
+            }
+        }
+    }
+    c
 }
 
 /// Rule mentions: nationality/group words and datelines not already covered by a mention.
 pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
     let n = doc.tokens.len();
     let mut add = Vec::new();
+    let covered = coverage(n, ents);
     for i in 0..n {
         let t = &f.toks[i];
-        if !t.class.is_capitalised() || covered(ents, i) {
+        if !t.class.is_capitalised() || covered[i] {
             continue;
         }
         // Nationality and group words (Chinese, Australians, Muslims) standing alone.
@@ -263,7 +348,7 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
                     "—" | "–" | "-" | "--" | "," | "(" | ":" | "―"
                 );
             let placeish = f.toks[i].gaz & PLACE != 0 || f.toks[i].multi & PLACE != 0;
-            if punct_after && placeish && !(i..j).any(|k| covered(ents, k)) {
+            if punct_after && placeish && !covered[i..j].iter().any(|&c| c) {
                 add.push(Named {
                     tokens: i..j,
                     label: EntityLabel::Gpe,
@@ -286,11 +371,12 @@ pub fn finish(doc: &Prepared<'_>, mut ents: Vec<Named>) -> Vec<Entity> {
             .then(a.tokens.start.cmp(&b.tokens.start))
     });
     let mut kept: Vec<Named> = Vec::with_capacity(ents.len());
+    let mut taken = vec![false; doc.tokens.len()];
     for e in ents {
-        if !kept
-            .iter()
-            .any(|k| k.tokens.start < e.tokens.end && e.tokens.start < k.tokens.end)
-        {
+        if !taken[e.tokens.clone()].iter().any(|&t| t) {
+            for t in &mut taken[e.tokens.clone()] {
+                *t = true;
+            }
             kept.push(e);
         }
     }
