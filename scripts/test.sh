@@ -51,7 +51,7 @@ bash scripts/build-lib.sh
 node --test tests/node/*.test.mjs
 
 section "single-file build (scripts/build-single-file.sh)"
-bash scripts/build-single-file.sh
+SKIP_TRUNK=1 bash scripts/build-single-file.sh
 
 section "end-to-end tests (Playwright + Debian chromium)"
 (cd tests/e2e && node --test --test-concurrency=1)
