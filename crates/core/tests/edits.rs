@@ -61,6 +61,7 @@ fn analysis() -> Analysis {
                 mention: Span::new(quist, quist + 5),
                 cluster: Some(0),
             }),
+            depth: 0,
         }],
         ..Analysis::default()
     }

@@ -449,12 +449,14 @@ fn prediction_shape_is_stable() {
             mention: Span::new(0, 3),
             cluster: None,
         }),
+        depth: 0,
     });
     a.quotes.push(apostil_core::quotes::Quote {
         span: Span::new(12, 14),
         outer: Span::new(11, 15),
         kind: QuoteKind::Scare,
         speaker: None,
+        depth: 0,
     });
     let p: serde_json::Value = serde_json::from_str(&jsonl::prediction("d1", &a)).unwrap();
     assert_eq!(
