@@ -512,7 +512,8 @@ fn push_quote(
     });
 }
 
-/// Sets `depth` from containment; `qs` is sorted by start, longer first.
+/// Sets `depth` from containment; `qs` is sorted by start, longer first. A quotation recovered
+/// at a paragraph end without its closing mark (often a block-quote marker) encloses nothing.
 fn set_depths(qs: &mut [RawQuote]) {
     let mut stack: Vec<Span> = Vec::new();
     for q in qs.iter_mut() {
@@ -523,7 +524,9 @@ fn set_depths(qs: &mut [RawQuote]) {
             stack.pop();
         }
         q.depth = stack.len().min(u8::MAX as usize) as u8;
-        stack.push(q.outer);
+        if !q.unclosed {
+            stack.push(q.outer);
+        }
     }
 }
 

@@ -212,24 +212,35 @@ pub fn find(
             let how = found[k].map(|(_, h)| h);
             // A short quotation inside a sentence whose subject is a person ("Trump likened
             // them to a \"vicious snake\"") reports that person's words.
-            let person_subject = found[k].is_some_and(|(f, h)| {
-                h == How::Subject
-                    && matches!(
-                        f.kind,
-                        SpeakerKind::Name
-                            | SpeakerKind::Pronoun(
-                                verbs::Pronoun::Male
-                                    | verbs::Pronoun::Female
-                                    | verbs::Pronoun::First
-                                    | verbs::Pronoun::Plural
-                            )
-                    )
-            });
+            let is_person = |f: &Found| {
+                matches!(
+                    f.kind,
+                    SpeakerKind::Name
+                        | SpeakerKind::Pronoun(
+                            verbs::Pronoun::Male
+                                | verbs::Pronoun::Female
+                                | verbs::Pronoun::First
+                                | verbs::Pronoun::Plural
+                        )
+                )
+            };
+            let person_subject = match found[k] {
+                Some((f, How::Subject)) => is_person(&f),
+                Some((_, How::Verb)) | None => false,
+                Some(_) => bounds[k]
+                    .and_then(|(o, _)| ctx.sentence_subject(o))
+                    .is_some_and(|f| is_person(&f)),
+            };
+            // A quotation that starts its own sentence next to quotations of the same speaker
+            // ("\"A,\" she said. \"B.\"") is speech too.
+            let own_sentence = bounds[k].is_some_and(|(o, _)| ctx.window_start(o) == o);
+            let mate = matches!(how, Some(How::Paragraph | How::Continuation)) && own_sentence;
             let direct = matches!(how, Some(How::Verb))
                 || words >= 5
                 || para_start
                 || q.continues
-                || person_subject;
+                || person_subject
+                || mate;
             let headline = title_case_paragraph(&chars, q.outer.start);
             if direct && !is_title_like(&chars[q.span.start..q.span.end], words, how, headline) {
                 quote.kind = QuoteKind::Direct;

@@ -913,7 +913,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     );
                 if !progressive {
                     if v > min
-                        && self.lower[v - 1] == ","
+                        && matches!(
+                            self.lower[v - 1].as_str(),
+                            "," | "by" | "after" | "while" | "when" | "before"
+                        )
                         && let Some(f) = self.sentence_subject(o)
                     {
                         return Some(Found { by_verb: true, ..f });
@@ -927,7 +930,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let hw = self.lower[h].as_str();
                 if matches!(hw, "and" | "but" | "then" | "or") {
                     // "I laughed and said": the subject of the clause.
-                    if let Some(f) = self.clause_subject(h, min) {
+                    if let Some(f) = self
+                        .clause_subject(h, min)
+                        .or_else(|| self.sentence_subject(o))
+                    {
                         return Some(Found { by_verb: true, ..f });
                     }
                     continue;

@@ -15,6 +15,8 @@ const LEMMAS: &[&str] = &[
     "characterize",
     "characterise",
     "cite",
+    "compare",
+    "reference",
     "condemn",
     "criticize",
     "criticise",
