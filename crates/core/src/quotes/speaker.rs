@@ -149,6 +149,41 @@ const FUNCTION_WORDS: &[&str] = &[
     "who",
 ];
 
+/// Nouns for something said; "X's claim that \"…\"" attributes the quotation to X.
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "statement",
+    "statements",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "words",
+    "description",
+    "promise",
+    "warning",
+    "assertion",
+    "argument",
+    "pledge",
+    "vow",
+    "tweet",
+    "tweets",
+    "message",
+    "speech",
+    "insistence",
+    "accusation",
+    "charge",
+    "slogan",
+    "declaration",
+    "prediction",
+    "suggestion",
+    "answer",
+    "response",
+    "reply",
+    "question",
+];
+
 /// Words that open an introductory phrase ending in a comma.
 const INTRO_WORDS: &[&str] = &[
     "at",
@@ -440,54 +475,43 @@ impl<'d, 'a> Ctx<'d, 'a> {
         Some(self.strip_titles(s, end))
     }
 
-    /// A name run from `start` going forward (titles kept for the stripping step).
+    /// A name run from `start` going forward: the last person entity in a run of capitalised
+    /// words ("Senate Majority Leader Mitch McConnell"), else an entity covering the start, else
+    /// the run with its titles stripped.
     fn name_starting_at(&self, start: usize, max: usize) -> Option<Found> {
-        if let Some(e) = self.entity_at(start) {
-            return Some(Found {
-                span: e.span,
-                kind: SpeakerKind::Name,
-                by_verb: false,
-                label: Some(e.label),
-            });
-        }
-        if !self.is_cap(start)
-            || (self.is_func(start) && !verbs::is_title(self.text(start)))
-            || matches!(
-                self.lower[start].as_str(),
-                "more"
-                    | "most"
-                    | "only"
-                    | "some"
-                    | "many"
-                    | "few"
-                    | "several"
-                    | "all"
-                    | "each"
-                    | "every"
-                    | "any"
-                    | "no"
-                    | "both"
-                    | "either"
-                    | "neither"
-                    | "such"
-                    | "other"
-            )
+        let start_entity = self.entity_at(start);
+        if start_entity.is_none()
+            && (!self.is_cap(start)
+                || (self.is_func(start) && !verbs::is_title(self.text(start)))
+                || matches!(
+                    self.lower[start].as_str(),
+                    "more"
+                        | "most"
+                        | "only"
+                        | "some"
+                        | "many"
+                        | "few"
+                        | "several"
+                        | "all"
+                        | "each"
+                        | "every"
+                        | "any"
+                        | "no"
+                        | "both"
+                        | "either"
+                        | "neither"
+                        | "such"
+                        | "other"
+                ))
         {
             return None;
         }
         let mut e = start;
+        let mut person: Option<&Entity> = start_entity.filter(|x| x.label == EntityLabel::Person);
         while e + 1 < max {
             let nx = e + 1;
-            if let Some(ent) = self.entity_at(nx) {
-                // A title run followed by a name entity: the entity is the name.
-                return Some(Found {
-                    span: ent.span,
-                    kind: SpeakerKind::Name,
-                    by_verb: false,
-                    label: Some(ent.label),
-                });
-            }
-            if self.is_cap(nx) && !self.is_func(nx) {
+            let ent = self.entity_at(nx);
+            if self.is_cap(nx) && (!self.is_func(nx) || ent.is_some()) {
                 e = nx;
             } else if nx + 1 < max
                 && matches!(
@@ -499,6 +523,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 e = nx + 1;
             } else {
                 break;
+            }
+            if let Some(x) = self.entity_at(e)
+                && x.label == EntityLabel::Person
+            {
+                person = Some(x);
             }
         }
         // "White House press secretary Josh Earnest", "Tulsa police Chief Chuck Jordan":
@@ -513,6 +542,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         if k > e + 1 && k < max && self.is_cap(k) && !self.is_func(k) {
             return self.name_starting_at(k, max);
+        }
+        let entity = |x: &Entity| Found {
+            span: x.span,
+            kind: SpeakerKind::Name,
+            by_verb: false,
+            label: Some(x.label),
+        };
+        if let Some(p) = person {
+            return Some(entity(p));
+        }
+        if let Some(x) = start_entity
+            && x.span.end >= self.doc.tokens[e].span.end
+        {
+            return Some(entity(x));
+        }
+        if !self.is_cap(start) {
+            return start_entity.map(entity);
         }
         Some(self.strip_titles(start, e))
     }
@@ -901,6 +947,41 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 continue;
             }
+            // "Trump's claim that \"…\"", "his description of it as \"…\"".
+            if SPEECH_NOUNS.contains(&self.lower[v].as_str()) && v > min {
+                let p = v - 1;
+                if self.kind(p) == TokenKind::Clitic
+                    && matches!(self.lower[p].as_str(), "'s" | "’s")
+                    && p > min
+                    && let Some(f) = self.name_ending_at(p - 1, min)
+                {
+                    return Some(Found { by_verb: true, ..f });
+                }
+                if let Some(g) = match self.lower[p].as_str() {
+                    "his" => Some(verbs::Pronoun::Male),
+                    "her" => Some(verbs::Pronoun::Female),
+                    "their" => Some(verbs::Pronoun::Plural),
+                    _ => None,
+                } {
+                    return Some(Found {
+                        span: self.doc.tokens[p].span,
+                        kind: SpeakerKind::Pronoun(g),
+                        by_verb: true,
+                        label: None,
+                    });
+                }
+            }
+            // `Said Ellis: "…"` at the start of a sentence.
+            if v == min
+                && self.is_cap(v)
+                && matches!(
+                    self.lower[v].as_str(),
+                    "said" | "says" | "added" | "adds" | "wrote" | "writes" | "asked" | "asks"
+                )
+                && let Some(f) = self.strict_np(v + 1, o)
+            {
+                return Some(Found { by_verb: true, ..f });
+            }
             let Some(lemma) = self.is_verb(v) else {
                 continue;
             };
@@ -1043,7 +1124,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         // The subject must be followed by a verb-like word, not by the quotation itself.
         let e = self.end_token(&f);
-        if e >= o || self.kind(e) != TokenKind::Word && self.kind(e) != TokenKind::Clitic {
+        if e >= o
+            || (self.kind(e) != TokenKind::Word
+                && self.kind(e) != TokenKind::Clitic
+                && !matches!(self.lower[e].as_str(), "," | "("))
+        {
             return None;
         }
         Some(f)

@@ -186,3 +186,36 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn appositions_and_participles() {
+    let text = "“Our plan will pass easily,” Senate Majority Leader Ann Holt, R-Ky., said Tuesday.";
+    assert_eq!(run(text)[0].1.as_deref(), Some("Ann Holt"));
+    let text = "\"People do not agree with him,\" Ortiz said, suggesting a few questions, including, \"Do you really need a tax break?\"";
+    let got = run(text);
+    assert_eq!(got.len(), 2);
+    assert!(
+        got.iter().all(|(_, s)| s.as_deref() == Some("Ortiz")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn possessive_speech_nouns_and_fronted_verbs() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Critics seized on Marlow's claim that there were “thousands of cases” in the city.",
+            "Marlow",
+        ),
+        (
+            "The board rejected her description of the vote as “a total sham.”",
+            "her",
+        ),
+        ("Said Okafor: “We will not move an inch on this.”", "Okafor"),
+    ];
+    for (text, want) in cases {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "in {text:?}: {got:?}");
+        assert_eq!(got[0].1.as_deref(), Some(*want), "in {text:?}");
+    }
+}
