@@ -242,7 +242,18 @@ pub fn find(
                 || person_subject
                 || mate;
             let headline = title_case_paragraph(&chars, q.outer.start);
-            if direct && !is_title_like(&chars[q.span.start..q.span.end], words, how, headline) {
+            // "on CBS's \"Face the Nation\"", "his 1994 \"Contract with America\"": a title
+            // even next to a reporting verb.
+            let title_cue = title_cue_before(&chars, q.outer.start);
+            let how_for_title = if title_cue { None } else { how };
+            if direct
+                && !is_title_like(
+                    &chars[q.span.start..q.span.end],
+                    words,
+                    how_for_title,
+                    headline,
+                )
+            {
                 quote.kind = QuoteKind::Direct;
                 if let Some((f, _)) = found[k] {
                     let cluster = attach(doc, clusters, &mut linker, f);
@@ -303,6 +314,27 @@ fn is_title_like(chars: &[char], words: usize, how: Option<How>, headline: bool)
                     .find(|c| c.is_alphanumeric())
                     .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         })
+}
+
+/// True when the word before the opening mark at `pos` typically introduces a title: a
+/// possessive ("CNN's"), "on", "of", "in", "titled", "entitled", "dubbed", "named".
+fn title_cue_before(chars: &[char], pos: usize) -> bool {
+    let mut e = pos;
+    while e > 0 && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && e - s < 12 && !chars[s - 1].is_whitespace() {
+        s -= 1;
+    }
+    let w: String = chars[s..e].iter().flat_map(|c| c.to_lowercase()).collect();
+    let w = w.trim_end_matches([',', ':']);
+    w.ends_with("'s")
+        || w.ends_with("’s")
+        || matches!(
+            w,
+            "on" | "of" | "in" | "titled" | "entitled" | "dubbed" | "named" | "show" | "program"
+        )
 }
 
 /// True when most words of the paragraph around `pos` start with a capital (a headline).

@@ -83,6 +83,29 @@ fn speakers_table() {
             "“I have nothing more to add today,” she added.",
             &[("I have nothing more to add today,", "she")],
         ),
+        (
+            "Zhao added: “The sanctions will be lifted when the talks end.”",
+            &[("The sanctions will be lifted when the talks end.", "Zhao")],
+        ),
+        (
+            "“The agency acted lawfully at every step,” the Justice Department said in a statement.",
+            &[(
+                "The agency acted lawfully at every step,",
+                "the Justice Department",
+            )],
+        ),
+        (
+            "“We are not going anywhere,” Lena Park wrote on her blog.",
+            &[("We are not going anywhere,", "Lena Park")],
+        ),
+        (
+            "Mayor Dan Ruiz told reporters that the storm was “the worst in a decade.”",
+            &[("the worst in a decade.", "Dan Ruiz")],
+        ),
+        (
+            "“It’s over,” said Mr. Abbott, the party’s chairman.",
+            &[("It’s over,", "Abbott")],
+        ),
     ];
     for (text, want) in cases {
         let got = run(text);
@@ -145,6 +168,7 @@ fn scare_quotes_and_titles_are_not_reported() {
         "He watched “Face the Nation” on Sunday.",
         "The leak was named “Vault 7” by the group.",
         "It is the new “normal” for the region.",
+        "Reed said on CBS's “Face the Nation” that taxes would rise.",
     ];
     for text in cases {
         assert_eq!(run(text), vec![], "in {text:?}");
