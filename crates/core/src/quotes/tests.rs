@@ -243,3 +243,10 @@ fn possessive_speech_nouns_and_fronted_verbs() {
         assert_eq!(got[0].1.as_deref(), Some(*want), "in {text:?}");
     }
 }
+
+#[test]
+fn unattributed_unclosed_blocks_are_not_reported() {
+    // An excerpt opened by a mark that is never closed, with no attribution.
+    let text = "The report follows.\n\n\"Kevin was asleep on the couch when the results came in.\n\nLater that night the town was quiet.";
+    assert_eq!(run(text), vec![]);
+}
