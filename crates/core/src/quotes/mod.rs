@@ -117,6 +117,9 @@ pub fn find(
         if f.is_none() && !mid_sentence {
             f = ctx.before(o);
         }
+        if f.is_none() && !q.unclosed {
+            f = ctx.sentence_end_attribution(c);
+        }
         found.push(f.map(|f| (f, How::Verb)));
     }
 

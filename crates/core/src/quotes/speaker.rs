@@ -365,6 +365,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if w.len() > 14 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
+        let next = self.lower.get(i + 1).map(String::as_str);
+        if matches!(
+            (w.as_str(), next),
+            ("shot" | "fired" | "hit" | "pushed", Some("back"))
+                | ("went" | "goes" | "go", Some("on"))
+                | ("chimed" | "chimes", Some("in"))
+                | ("pointed" | "points", Some("out"))
+                | ("spoke" | "speaks", Some("up"))
+        ) {
+            return Some("say");
+        }
         let lemma = verbs::reporting_lemma(w)?;
         if i > 0 && !w.ends_with("ed") && !matches!(w.as_str(), "said" | "told" | "wrote") {
             let p = self.lower[i - 1].as_str();
@@ -1051,10 +1062,43 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// An attribution ending the sentence whose final punctuation is token `end`
     /// (`Schiff said.`, `said Geng on Monday.`): a reporting verb among its last few words.
     pub fn before_end(&self, end: usize) -> Option<Found> {
-        let min = self.window_start(end);
+        self.before_end_after(end, 0)
+    }
+
+    /// The attribution that ends the sentence of a quotation closing at token `c`
+    /// (`… a "turbulent election cycle" played out, he said.`): only words after the quotation.
+    pub fn sentence_end_attribution(&self, c: usize) -> Option<Found> {
+        let n = self.doc.tokens.len();
+        let mut e = c + 1;
+        while e < n
+            && self.para[e] == self.para[c]
+            && self.in_quote[e].is_none()
+            && !self.is_sentence_end(e)
+            && e - c < 40
+        {
+            e += 1;
+        }
+        if e >= n || self.para[e] != self.para[c] || !self.is_sentence_end(e) {
+            return None;
+        }
+        // Only a clause set off by a comma: ", he said." / ", said Ms. Lee."
+        let comma = (c + 1..e).rev().find(|&k| self.lower[k] == ",")?;
+        if e - comma > 8 {
+            return None;
+        }
+        self.before_end_after(e, comma + 1)
+    }
+
+    fn before_end_after(&self, end: usize, lower_bound: usize) -> Option<Found> {
+        let min = self.window_start(end).max(lower_bound);
+        if min >= end {
+            return None;
+        }
         let from = end.saturating_sub(6).max(min);
         let v = (from..end).rev().find(|&v| self.is_verb(v).is_some())?;
-        if self.in_quote[v].is_some() {
+        if self.in_quote[v].is_some()
+            || v <= min && lower_bound > 0 && self.strict_np(v + 1, end).is_none()
+        {
             return None;
         }
         if let Some(h) = self.subject_head_before(v, min)
@@ -1102,7 +1146,37 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         // Skip an introductory phrase up to its comma ("At a rally in Ohio, Trump …").
         let first = self.lower[s].as_str();
-        let intro = INTRO_WORDS.contains(&first) || (first.ends_with("ly") && first.len() > 4);
+        // Introductory words, adverbs, participles ("Reached for comment,", "Appearing on"),
+        // ordinals and number words.
+        let intro = INTRO_WORDS.contains(&first)
+            || (first.len() > 4
+                && (first.ends_with("ly") || first.ends_with("ing") || first.ends_with("ed")))
+            || matches!(
+                first,
+                "first"
+                    | "second"
+                    | "third"
+                    | "finally"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven"
+                    | "twelve"
+                    | "thirteen"
+                    | "twenty"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "dozens"
+            )
+            || self.kind(s) == TokenKind::Number;
         if intro {
             if let Some(c) = (s..o).find(|&k| self.lower[k] == "," && self.in_quote[k].is_none()) {
                 s = c + 1;

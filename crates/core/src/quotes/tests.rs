@@ -250,3 +250,26 @@ fn unattributed_unclosed_blocks_are_not_reported() {
     let text = "The report follows.\n\n\"Kevin was asleep on the couch when the results came in.\n\nLater that night the town was quiet.";
     assert_eq!(run(text), vec![]);
 }
+
+#[test]
+fn sentence_final_and_phrasal_attributions() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Donations were “flat for about a month” as donors waited, he said.",
+            "he",
+        ),
+        (
+            "“Stop talking and let me finish,” Moreno shot back.",
+            "Moreno",
+        ),
+        (
+            "Reached for comment, Ines Ward called the plan “a total waste of money.”",
+            "Ines Ward",
+        ),
+    ];
+    for (text, want) in cases {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "in {text:?}: {got:?}");
+        assert_eq!(got[0].1.as_deref(), Some(*want), "in {text:?}");
+    }
+}
