@@ -149,6 +149,28 @@ const FUNCTION_WORDS: &[&str] = &[
     "who",
 ];
 
+/// Days, months and relative time words that may sit between a subject and its verb.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "yesterday",
+    "today",
+    "tonight",
+    "weekend",
+];
+
 /// Nouns for something said; "X's claim that \"…\"" attributes the quotation to X.
 const SPEECH_NOUNS: &[&str] = &[
     "claim",
@@ -705,6 +727,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 j = p;
                 continue;
             }
+            // "on Friday", "last week", "yesterday".
+            if TIME_WORDS.contains(&w) {
+                j = p;
+                if j > min
+                    && matches!(
+                        self.lower[j - 1].as_str(),
+                        "on" | "last" | "this" | "late" | "early"
+                    )
+                {
+                    j -= 1;
+                }
+                continue;
+            }
             if w == ")" {
                 // Skip back to the opening bracket.
                 let mut k = p;
@@ -922,6 +957,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if self.is_sentence_end(p) && self.in_quote[p].is_none() {
                 break;
             }
+            // "… in the U.S. He says": an abbreviation's period before a capitalised pronoun.
+            if self.text(p).ends_with('.')
+                && self.kind(p) == TokenKind::Word
+                && matches!(self.text(s), "He" | "She" | "They" | "It" | "We" | "I")
+            {
+                break;
+            }
             // A closing mark after sentence punctuation ends the sentence too.
             if self.in_quote[p].is_some()
                 && self.kind(p) == TokenKind::Quote
@@ -946,6 +988,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // subject of an earlier reporting verb of the same sentence ("Lynch said she recalled
         // thinking, \"…\"" is Lynch's attribution).
         let mut pronoun: Option<Found> = None;
+        let mut pronoun_at = 0;
         let mut v = o;
         while v > min {
             v -= 1;
@@ -959,7 +1002,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             // "Trump's claim that \"…\"", "his description of it as \"…\"".
-            if SPEECH_NOUNS.contains(&self.lower[v].as_str()) && v > min {
+            // "X's claim that there were \"…\"": the noun leads straight into the quotation.
+            let near_quote = o - v <= 7
+                && (v + 1 == o
+                    || matches!(
+                        self.lower[v + 1].as_str(),
+                        "that" | "was" | "is" | ":" | "," | "of" | "as"
+                    ));
+            if near_quote && SPEECH_NOUNS.contains(&self.lower[v].as_str()) && v > min {
                 let p = v - 1;
                 if self.kind(p) == TokenKind::Clitic
                     && matches!(self.lower[p].as_str(), "'s" | "’s")
@@ -1044,7 +1094,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     }
                     if matches!(f.kind, SpeakerKind::Pronoun(_)) && pronoun.is_none() {
                         pronoun = Some(Found { by_verb: true, ..f });
+                        pronoun_at = h;
                         continue;
+                    }
+                    if pronoun.is_some() && v + 3 < pronoun_at {
+                        // The earlier verb does not introduce the pronoun's clause.
+                        return pronoun;
                     }
                     return Some(Found { by_verb: true, ..f });
                 }

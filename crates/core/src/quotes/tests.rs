@@ -232,7 +232,7 @@ fn possessive_speech_nouns_and_fronted_verbs() {
             "Marlow",
         ),
         (
-            "The board rejected her description of the vote as “a total sham.”",
+            "The board rejected her claim that “the vote was a total sham.”",
             "her",
         ),
         ("Said Okafor: “We will not move an inch on this.”", "Okafor"),
@@ -253,6 +253,9 @@ fn unattributed_unclosed_blocks_are_not_reported() {
 
 #[test]
 fn sentence_final_and_phrasal_attributions() {
+    // A possessive next to a speech noun far from the quotation is not the speaker.
+    let got = run("Lee called Ruiz's remarks on the budget “a new low for the council.”");
+    assert_eq!(got[0].1.as_deref(), Some("Lee"));
     let cases: &[(&str, &str)] = &[
         (
             "Donations were “flat for about a month” as donors waited, he said.",
