@@ -139,6 +139,14 @@ fn every_edit_has_an_exact_inverse() {
             id: board,
             label: "GPE".into(),
         },
+        Edit::Relabel {
+            id: board,
+            label: "port authority".into(),
+        },
+        Edit::SetKind {
+            id: board,
+            kind: AnnotationKind::User,
+        },
         Edit::Resize {
             id: board,
             span: find(TEXT, "Harbour Board"),
@@ -205,6 +213,45 @@ fn every_edit_has_an_exact_inverse() {
         redo.apply(edit.clone()).unwrap();
         assert_eq!(d, redo, "inverse of the inverse of {edit:?}");
     }
+}
+
+#[test]
+fn relabel_keeps_kind_in_step_with_the_label() {
+    let mut d = doc();
+    let board = id_of(&d, "the Harbour Board");
+    let quote = id_of(&d, "We will not sell the pier,");
+    let before = d.clone();
+    let inv = d
+        .apply(Edit::Relabel {
+            id: board,
+            label: "port authority".into(),
+        })
+        .unwrap();
+    assert_eq!(d.get(board).unwrap().kind, AnnotationKind::User);
+    d.apply(Edit::Relabel {
+        id: board,
+        label: "FAC".into(),
+    })
+    .unwrap();
+    assert_eq!(d.get(board).unwrap().kind, AnnotationKind::Entity);
+    d.apply(Edit::Relabel {
+        id: quote,
+        label: "PERSON".into(),
+    })
+    .unwrap();
+    assert_eq!(
+        d.get(quote).unwrap().kind,
+        AnnotationKind::Quote,
+        "quotes stay quotes"
+    );
+    let mut e = before.clone();
+    e.apply(Edit::Relabel {
+        id: board,
+        label: "port authority".into(),
+    })
+    .unwrap();
+    e.apply(inv).unwrap();
+    assert_eq!(e, before);
 }
 
 #[test]
