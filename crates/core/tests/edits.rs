@@ -57,6 +57,7 @@ fn analysis() -> Analysis {
             span: find(TEXT, "We will not sell the pier,"),
             outer: find(TEXT, "\"We will not sell the pier,\""),
             kind: QuoteKind::Direct,
+            depth: 0,
             speaker: Some(Speaker {
                 mention: Span::new(quist, quist + 5),
                 cluster: Some(0),

@@ -445,6 +445,7 @@ fn prediction_shape_is_stable() {
         span: Span::new(5, 9),
         outer: Span::new(4, 10),
         kind: QuoteKind::Direct,
+        depth: 0,
         speaker: Some(apostil_core::quotes::Speaker {
             mention: Span::new(0, 3),
             cluster: None,
@@ -454,6 +455,7 @@ fn prediction_shape_is_stable() {
         span: Span::new(12, 14),
         outer: Span::new(11, 15),
         kind: QuoteKind::Scare,
+        depth: 0,
         speaker: None,
     });
     let p: serde_json::Value = serde_json::from_str(&jsonl::prediction("d1", &a)).unwrap();
