@@ -711,3 +711,60 @@ fn lookups() {
     assert_eq!(d.cluster_members(c).count(), 2);
     assert!(d.cluster_used(c));
 }
+
+const ARTICLE: &str = "Port deal signed\n\n\
+TALLINN, May 4 — Estonia's port authority signed a €40 million deal with Baltic Cargo Lines \
+on Thursday, chief executive Mara Quist said.\n\n\
+\"This secures the harbour for a decade,\" Quist told reporters. \"We are not done,\" she added.\n\n\
+The company, founded in 1998, employs 1,200 people.\n";
+
+#[test]
+fn real_analysis_round_trips_through_reanalysis() {
+    let a = apostil_core::analyze(ARTICLE);
+    let mut d = Document::from_analysis("port", ARTICLE, &a);
+    for x in &d.annotations {
+        assert_eq!(d.slice(x.span), Some(x.exact.as_str()));
+        if let Some(c) = x.cluster {
+            assert!(d.cluster(c).is_some());
+        }
+        if let Some(s) = &x.speaker {
+            assert!(d.slice(s.span).is_some());
+            if let Some(c) = s.cluster {
+                assert!(d.cluster(c).is_some());
+            }
+        }
+    }
+    let before = d.clone();
+    d.reanalyze(&a);
+    assert_eq!(d, before, "re-running the same analysis changes nothing");
+    // Reject everything, re-run: nothing comes back as a suggestion.
+    let ids: Vec<_> = d.annotations.iter().map(|x| x.id).collect();
+    for id in ids {
+        d.apply(Edit::SetStatus {
+            id,
+            status: Status::Rejected,
+        })
+        .unwrap();
+    }
+    d.reanalyze(&a);
+    assert_eq!(d.annotations.len(), before.annotations.len());
+    assert!(d.annotations.iter().all(|x| x.status == Status::Rejected));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Any text: the analysis makes a consistent document, and re-analysis is stable.
+    #[test]
+    fn from_analysis_is_consistent_on_any_text(text in "\\PC{0,120}") {
+        let a = apostil_core::analyze(&text);
+        let mut d = Document::from_analysis("any", text.as_str(), &a);
+        for x in &d.annotations {
+            prop_assert_eq!(d.slice(x.span), Some(x.exact.as_str()));
+            prop_assert!(x.id.0 < d.next_id);
+        }
+        let before = d.clone();
+        d.reanalyze(&a);
+        prop_assert_eq!(d, before);
+    }
+}
