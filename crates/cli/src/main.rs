@@ -367,8 +367,14 @@ fn prediction(line: &str) -> Result<String, String> {
 /// `annotate --jsonl`: bounded batches, each analysed in parallel, written in input order.
 fn annotate_jsonl(o: &Opts) -> Result<(), Failure> {
     let batch = (rayon::current_num_threads() * 32).max(64);
-    let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
+    let sink: Box<dyn Write> = match &o.output {
+        Some(p) => Box::new(
+            std::fs::File::create(p)
+                .map_err(|e| runtime(format!("cannot write {}: {e}", p.display())))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut w = std::io::BufWriter::new(sink);
     let result = if o.inputs.is_empty() || o.inputs == ["-"] {
         let stdin = std::io::stdin();
         predict_stream(&mut stdin.lock(), "standard input", &mut w, batch)
@@ -385,7 +391,7 @@ fn annotate_jsonl(o: &Opts) -> Result<(), Failure> {
         Err(f) => Err(f),
         Ok(()) => match flushed {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                Err(runtime(format!("cannot write standard output: {e}")))
+                Err(runtime(format!("cannot write the predictions: {e}")))
             }
             _ => Ok(()),
         },
@@ -432,7 +438,7 @@ fn predict_stream(
                         message: String::new(),
                     });
                 }
-                return Err(runtime(format!("cannot write standard output: {e}")));
+                return Err(runtime(format!("cannot write the predictions: {e}")));
             }
         }
     }
