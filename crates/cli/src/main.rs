@@ -42,8 +42,9 @@ ANNOTATE
 
 CONVERT
   Reads IN (a file, or - for standard input) and writes it in another format.
-    --from FORMAT         the input format; guessed from IN's extension when left out
-                          (.json apostil, .jsonld w3c, .ann brat, .conll/.iob conll, .jsonl jsonl)
+    --from FORMAT         the input format; when left out, guessed from IN's extension
+                          (.json apostil, .jsonld w3c, .ann brat, .conll/.iob conll, .jsonl
+                          jsonl), else from its content
     --to FORMAT           the output format (required)
     --text FILE           the article text, for brat (default: the .txt beside the .ann) and for
                           W3C annotations that do not carry their text
@@ -467,7 +468,12 @@ fn convert(args: &[String]) -> Result<(), Failure> {
     let to =
         o.to.or(o.format)
             .ok_or_else(|| usage("convert needs --to FORMAT"))?;
-    let from = match o.from.or_else(|| guess_format(input)) {
+    let content = read_input(input)?;
+    let from = match o
+        .from
+        .or_else(|| guess_format(input))
+        .or_else(|| Format::detect(&content))
+    {
         Some(f) => f,
         None => {
             return Err(usage(format!(
@@ -475,7 +481,6 @@ fn convert(args: &[String]) -> Result<(), Failure> {
             )));
         }
     };
-    let content = read_input(input)?;
     let bad = |e: apostil_core::FormatError| malformed(format!("{input}: {e}"));
     let docs = match from {
         Format::Brat => {

@@ -305,6 +305,16 @@ fn convert_between_formats() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).starts_with("id,kind"));
+    // Without --from, standard input is recognised by its content.
+    let o = run(
+        &["convert", "-", "--to", "jsonl"],
+        &std::fs::read_to_string(&w3c).unwrap(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with('{'));
+    let o = run(&["convert", "-", "--to", "jsonl"], "plain prose, no format");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--from"), "{}", stderr(&o));
 }
 
 #[test]

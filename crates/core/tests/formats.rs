@@ -109,6 +109,26 @@ fn format_names() {
 }
 
 #[test]
+fn detect_formats_by_content() {
+    let d = sample();
+    for f in Format::ALL {
+        let files = formats::export(&d, f).unwrap();
+        let main = files.last().unwrap();
+        let want = if f == Format::Csv { None } else { Some(f) };
+        assert_eq!(Format::detect(&main.content), want, "{f}");
+    }
+    let lib = formats::export_library(&[d.clone(), d], Format::W3c).unwrap();
+    assert_eq!(Format::detect(&lib[0].content), Some(Format::W3c));
+    assert_eq!(
+        Format::detect("Ann B-PER\nLee I-PER\n"),
+        Some(Format::Conll)
+    );
+    assert_eq!(Format::detect("just some prose"), None);
+    assert_eq!(Format::detect(""), None);
+    assert_eq!(Format::detect("{\"a\": 1}"), None);
+}
+
+#[test]
 fn export_file_names_and_counts() {
     let d = sample();
     for f in Format::ALL {

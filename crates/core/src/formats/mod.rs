@@ -120,6 +120,60 @@ impl Format {
         }
     }
 
+    /// Guesses the format of an input by its content: Apostil JSON (an object with an
+    /// `"apostil"` version), W3C (an object or list with `@context` or an Annotation type),
+    /// JSONL (lines of objects with `"text"`), brat `.ann` (`T1<TAB>…` lines) or CoNLL (lines
+    /// of a token and a tag). `None` when it looks like none of them.
+    pub fn detect(input: &str) -> Option<Format> {
+        let t = input.trim_start_matches('\u{feff}').trim_start();
+        if t.starts_with('{') || t.starts_with('[') {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(t) {
+                let first = match &v {
+                    serde_json::Value::Array(a) => a.first().cloned().unwrap_or_default(),
+                    other => other.clone(),
+                };
+                if first.get("apostil").is_some() && first.get("@context").is_none() {
+                    return Some(Format::Apostil);
+                }
+                if first.get("@context").is_some()
+                    || first
+                        .get("type")
+                        .and_then(|t| t.as_str())
+                        .is_some_and(|t| t.starts_with("Annotation"))
+                {
+                    return Some(Format::W3c);
+                }
+                if first.get("text").is_some() {
+                    return Some(Format::Jsonl);
+                }
+                return None;
+            }
+            let line = t.lines().next().unwrap_or("");
+            return serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .filter(|v| v.get("text").is_some())
+                .map(|_| Format::Jsonl);
+        }
+        let first = t.lines().find(|l| !l.trim().is_empty())?;
+        let mut cols = first.split('\t');
+        let key = cols.next().unwrap_or("");
+        if key.len() > 1
+            && key.starts_with(['T', 'R', 'A', 'E', 'N', '#', '*'])
+            && cols.next().is_some()
+        {
+            return Some(Format::Brat);
+        }
+        if first.starts_with("-DOCSTART-") {
+            return Some(Format::Conll);
+        }
+        let tag = first.split_whitespace().last()?;
+        let is_tag = tag == "O"
+            || tag
+                .split_once('-')
+                .is_some_and(|(p, l)| matches!(p, "B" | "I" | "E" | "S") && !l.is_empty());
+        (is_tag && first.split_whitespace().count() >= 2).then_some(Format::Conll)
+    }
+
     /// True when [`import`] reads this format from one input string.
     pub const fn can_import(self) -> bool {
         matches!(
