@@ -273,7 +273,8 @@ impl Document {
     ///   rejected suggestion stays rejected and is not suggested again);
     /// - an untouched suggestion that the new analysis still makes keeps its id and takes the new
     ///   cluster, speaker and quote kind; one it no longer makes is dropped;
-    /// - new suggestions are added with fresh ids.
+    /// - new suggestions are added with fresh ids, except where an accepted or user-made
+    ///   annotation of the same kind already covers part of their text.
     ///
     /// Clusters: a new analysis cluster with the same canonical name and label as an existing
     /// cluster reuses its id (and keeps a rename the user made only if the name still matches);
@@ -335,6 +336,17 @@ impl Document {
                 a.speaker = speaker;
                 a.quote_kind = cand.quote_kind;
                 added.push(a);
+                continue;
+            }
+            // The user's accepted or hand-made annotation of the same kind settles that stretch
+            // of text: no new overlapping suggestion of the same kind is added beside it.
+            let settled = |a: &Annotation| {
+                a.kind == cand.kind
+                    && a.status != Status::Rejected
+                    && a.span.overlaps(cand.span)
+                    && (a.status == Status::Accepted || a.origin == Origin::User)
+            };
+            if kept.iter().any(settled) {
                 continue;
             }
             let id = AnnotationId(self.bump_id());

@@ -359,6 +359,35 @@ impl Document {
         }
     }
 
+    /// Wraps a change the user makes by hand so that a suggestion it touches becomes
+    /// accepted: a `Relabel`, `Resize`, `SetKind`, `SetSpeaker` or `SetCluster` of a
+    /// [`Status::Suggested`] annotation becomes a `Batch` of the edit and
+    /// `SetStatus(Accepted)`. Other edits are returned as they are. Use it for edits from the
+    /// page, so [`Document::reanalyze`] keeps the user's correction instead of dropping it as a
+    /// stale suggestion.
+    pub fn accepting(&self, edit: Edit) -> Edit {
+        let id = match &edit {
+            Edit::Relabel { id, .. }
+            | Edit::Resize { id, .. }
+            | Edit::SetKind { id, .. }
+            | Edit::SetSpeaker { id, .. }
+            | Edit::SetCluster { id, .. } => *id,
+            _ => return edit,
+        };
+        match self.get(id) {
+            Some(a) if a.status == Status::Suggested => Edit::Batch {
+                edits: vec![
+                    edit,
+                    Edit::SetStatus {
+                        id,
+                        status: Status::Accepted,
+                    },
+                ],
+            },
+            _ => edit,
+        }
+    }
+
     fn index_of(&self, id: AnnotationId) -> Result<usize, EditError> {
         self.annotations
             .iter()

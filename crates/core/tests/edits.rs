@@ -256,6 +256,44 @@ fn relabel_keeps_kind_in_step_with_the_label() {
 }
 
 #[test]
+fn hand_corrections_of_suggestions_survive_reanalysis() {
+    let a = analysis();
+    let mut d = Document::from_analysis("harbour", TEXT, &a);
+    let board = id_of(&d, "the Harbour Board");
+    let tallinn = id_of(&d, "Tallinn");
+    let resize = d.accepting(Edit::Resize {
+        id: board,
+        span: find(TEXT, "Harbour Board"),
+    });
+    assert!(matches!(resize, Edit::Batch { .. }));
+    d.apply(resize).unwrap();
+    // A note is not a correction of the suggestion itself, but notes are kept anyway.
+    let note = Edit::SetNote {
+        id: tallinn,
+        note: Some("capital".into()),
+    };
+    assert_eq!(d.accepting(note.clone()), note);
+    d.reanalyze(&a);
+    let b = d.get(board).unwrap();
+    assert_eq!(b.exact, "Harbour Board");
+    assert_eq!(b.status, Status::Accepted);
+    // The analyser's old extent does not come back beside the correction.
+    assert_eq!(
+        d.annotations
+            .iter()
+            .filter(|x| x.exact == "the Harbour Board")
+            .count(),
+        0
+    );
+    // Accepted annotations are not wrapped again.
+    let again = Edit::Relabel {
+        id: board,
+        label: "ORG".into(),
+    };
+    assert_eq!(d.accepting(again.clone()), again);
+}
+
+#[test]
 fn resize_updates_exact() {
     let mut d = doc();
     let board = id_of(&d, "the Harbour Board");
