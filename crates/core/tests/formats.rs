@@ -932,6 +932,34 @@ proptest! {
         }
     }
 
+    /// CSV quoting is reversible: every row parses back to 12 cells, and the exact/label/note
+    /// cells give back the annotation's text (after the formula guard is taken off).
+    #[test]
+    fn csv_parses_back(d in arb_doc()) {
+        let s = csv::export(&d).unwrap();
+        let rows = parse_csv(&s);
+        prop_assert_eq!(rows.len(), d.annotations.len() + 1);
+        let unguard = |c: &str| {
+            if c.starts_with('\'') && c[1..].starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                c[1..].to_string()
+            } else {
+                c.to_string()
+            }
+        };
+        for (row, a) in rows[1..].iter().zip(&d.annotations) {
+            prop_assert_eq!(row.len(), 12);
+            prop_assert_eq!(&row[0], &a.id.0.to_string());
+            prop_assert_eq!(unguard(&row[2]), a.label.clone());
+            prop_assert_eq!(unguard(&row[5]), a.exact.clone());
+            prop_assert_eq!(unguard(&row[8]), a.note.clone().unwrap_or_default());
+        }
+        let lib = formats::export_library(&[d.clone(), d.clone()], Format::Brat).unwrap();
+        prop_assert_eq!(lib.len(), 5);
+        prop_assert_eq!(lib[1].name.as_str(), "doc_π_1.ann");
+        prop_assert_eq!(lib[3].name.as_str(), "doc_π_1-2.ann");
+        prop_assert_eq!(lib[4].name.as_str(), "annotation.conf");
+    }
+
     /// Arbitrary bytes never panic an importer.
     #[test]
     fn importers_never_panic(input in "\\PC{0,200}") {
@@ -941,4 +969,44 @@ proptest! {
         let _ = brat::import("some text here", &input);
         let _ = w3c::import_with_text("x", "some text here", &input);
     }
+}
+
+/// A strict RFC 4180 reader (CRLF rows, quoted fields with doubled quotes).
+fn parse_csv(s: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut chars = s.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    cell.push('"');
+                } else {
+                    quoted = false;
+                }
+            } else {
+                cell.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' => quoted = true,
+            ',' => row.push(std::mem::take(&mut cell)),
+            '\r' if chars.peek() == Some(&'\n') => {
+                chars.next();
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            c => cell.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quote");
+    assert!(
+        cell.is_empty() && row.is_empty(),
+        "last row not ended by CRLF"
+    );
+    rows
 }

@@ -9,7 +9,7 @@
 //! |---|---|---|---|
 //! | [`Format::Apostil`] | one `.apostil.json`, lossless | one file with every document | yes, lossless |
 //! | [`Format::W3c`] | one `AnnotationCollection` (`.jsonld`) | a JSON array of collections | yes (needs the Apostil text extension, or [`w3c::import_with_text`]) |
-//! | [`Format::Brat`] | `<id>.txt` + `<id>.ann` | one pair per document | [`brat::import`] (needs both files) |
+//! | [`Format::Brat`] | `<id>.txt` + `<id>.ann` | one pair per document + `annotation.conf` | [`brat::import`] (needs both files) |
 //! | [`Format::Conll`] | `<id>.conll`, entities only | one file, `-DOCSTART-` between documents | yes (text rebuilt from tokens) |
 //! | [`Format::Csv`] | `<id>.csv`, one row per annotation | one file, extra `document` column first | no (CSV has no text) |
 //! | [`Format::Jsonl`] | `<id>.jsonl`, one spaCy-style line | one line per document | yes |
@@ -251,7 +251,8 @@ pub fn export(doc: &Document, format: Format) -> Result<Vec<ExportFile>, FormatE
 ///
 /// - Apostil JSON: one `library.apostil.json` (`{"apostil":1,"documents":[…]}`).
 /// - W3C: one `library.jsonld`, a JSON array with one `AnnotationCollection` per document.
-/// - brat: one `.txt` + `.ann` pair per document (names made unique).
+/// - brat: one `.txt` + `.ann` pair per document (names made unique), then an
+///   `annotation.conf` declaring the types, relations and attributes used.
 /// - CoNLL: one `library.conll`, each document opened by a `-DOCSTART-` line.
 /// - CSV: one `library.csv` with an extra first column `document` (the document id).
 /// - JSONL: one `library.jsonl`, one line per document.
@@ -286,6 +287,11 @@ pub fn export_library(docs: &[Document], format: Format) -> Result<Vec<ExportFil
                     content: ann,
                 });
             }
+            out.push(ExportFile {
+                name: "annotation.conf".into(),
+                mime: "text/plain",
+                content: brat::annotation_conf(docs),
+            });
             out
         }
         Format::Conll => {
