@@ -126,6 +126,13 @@ fn detect_formats_by_content() {
     assert_eq!(Format::detect("just some prose"), None);
     assert_eq!(Format::detect(""), None);
     assert_eq!(Format::detect("{\"a\": 1}"), None);
+    let apostil = formats::apostil::export(&sample()).unwrap();
+    let (f, docs) = formats::import_detected(&apostil).unwrap();
+    assert_eq!((f, docs), (Format::Apostil, vec![sample()]));
+    assert!(matches!(
+        formats::import_detected("prose"),
+        Err(FormatError::Invalid(_))
+    ));
 }
 
 #[test]

@@ -342,6 +342,19 @@ pub fn import(input: &str, format: Format) -> Result<Vec<Document>, FormatError>
     }
 }
 
+/// Imports documents from an input whose format is guessed by [`Format::detect`]; returns the
+/// format found with the documents.
+pub fn import_detected(input: &str) -> Result<(Format, Vec<Document>), FormatError> {
+    let format = Format::detect(input).ok_or_else(|| {
+        FormatError::Invalid(
+            "cannot tell the format of this input: expected Apostil JSON, W3C Web Annotation \
+             JSON-LD, JSONL with \"text\", or CoNLL"
+                .to_string(),
+        )
+    })?;
+    Ok((format, import(input, format)?))
+}
+
 /// A document id made safe as a file name: letters, digits, `-`, `_` and `.` kept, the rest
 /// `_`; never empty, never starting with a dot.
 pub fn file_stem(id: &str) -> String {
