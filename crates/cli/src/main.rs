@@ -33,7 +33,8 @@ ANNOTATE
   JSON on standard output: one document for one file, a library for several.
     -f, --format FORMAT   write FORMAT instead: apostil, w3c, brat, conll, csv, jsonl
     -o, --output PATH     write to PATH instead of standard output; for brat (a .txt and an
-                          .ann per article) PATH is a directory, created if missing
+                          .ann per article) PATH is a directory, created if missing (without
+                          -o, brat prints the .ann of a single article)
     --jsonl               read {\"id\": …, \"text\": …} lines (standard input, or the FILEs) and
                           write one line per article, in input order:
                           {\"id\", \"entities\": [{\"start\",\"end\",\"label\"}],
@@ -51,6 +52,14 @@ CONVERT
     -o, --output PATH     as for annotate
 
   Readable: apostil, w3c, brat, conll, jsonl. Writable: all six.
+
+FORMATS
+  apostil   Apostil JSON: everything, lossless and versioned (schema/apostil-document.schema.json)
+  w3c       W3C Web Annotation JSON-LD: one AnnotationCollection per article, lossless
+  brat      brat standoff: .txt + .ann (T lines, notes, Speaker relations, Status attributes)
+  conll     CoNLL/IOB: one token per line with a BIO tag; entities only, no overlaps
+  csv       one row per annotation, for spreadsheets (write only)
+  jsonl     spaCy-style lines: {\"text\", \"ents\", \"spans\", \"quotes\"}
 
 OFFSETS
   Every offset read or written is a Unicode code point index (a Python string index),
