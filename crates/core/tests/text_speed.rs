@@ -1,0 +1,89 @@
+//! Manual tools for the text stage (ignored by default; they read files named in the
+//! environment, so no article text lives in the repository).
+//!
+//! - `APOSTIL_TEXT=path cargo test --release -p apostil-core --test text_speed -- --ignored --nocapture`
+
+use apostil_core::text::Prepared;
+use std::time::Instant;
+
+fn input() -> Option<String> {
+    let path = std::env::var("APOSTIL_TEXT").ok()?;
+    std::fs::read_to_string(path).ok()
+}
+
+/// Prints the regions, metadata, paragraphs and sentences found in the file.
+#[test]
+#[ignore]
+fn dump() {
+    let Some(text) = input() else { return };
+    let p = Prepared::new(&text);
+    for r in &p.intake.regions {
+        println!("{:?} {:?}", r.kind, p.slice(r.span));
+    }
+    println!("{:?}", p.intake.metadata);
+    if std::env::var("APOSTIL_SENTENCES").is_ok() {
+        for s in &p.sentences {
+            println!("S {:?}", p.slice(s.span));
+        }
+    }
+}
+
+/// Measures tokenising, sentence splitting and intake speed on the file repeated to ~4 MB.
+#[test]
+#[ignore]
+fn speed() {
+    let Some(text) = input() else { return };
+    let reps = (4_000_000 / text.len().max(1)).max(1);
+    let big = text.repeat(reps);
+    let mut best = f64::MAX;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let p = Prepared::new(&big);
+        std::hint::black_box(&p.tokens);
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "{} bytes: {:.1} MB/s",
+        big.len(),
+        big.len() as f64 / best / 1e6
+    );
+}
+
+/// Times each stage separately (best of five).
+#[test]
+#[ignore]
+fn stages() {
+    use apostil_core::text::{intake, offsets::CharMap, sentence, token};
+    let Some(text) = input() else { return };
+    let reps = (4_000_000 / text.len().max(1)).max(1);
+    let big = text.repeat(reps);
+    let mb = big.len() as f64 / 1e6;
+    let best = |f: &mut dyn FnMut()| {
+        let mut b = f64::MAX;
+        for _ in 0..5 {
+            let t = Instant::now();
+            f();
+            b = b.min(t.elapsed().as_secs_f64());
+        }
+        mb / b
+    };
+    let map = CharMap::new(&big);
+    let ik = intake::read(&big, &map);
+    let toks = token::tokenize(&big, &map);
+    let r = best(&mut || {
+        std::hint::black_box(CharMap::new(&big));
+    });
+    println!("charmap {r:.1} MB/s");
+    let r = best(&mut || {
+        std::hint::black_box(intake::read(&big, &map));
+    });
+    println!("intake {r:.1} MB/s");
+    let r = best(&mut || {
+        std::hint::black_box(token::tokenize(&big, &map));
+    });
+    println!("tokens {r:.1} MB/s");
+    let r = best(&mut || {
+        std::hint::black_box(sentence::split(&big, &map, &toks, &ik));
+    });
+    println!("sentences {r:.1} MB/s");
+}
