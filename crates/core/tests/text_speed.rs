@@ -87,3 +87,50 @@ fn stages() {
     });
     println!("sentences {r:.1} MB/s");
 }
+
+/// For a gold JSONL file (`APOSTIL_GOLD`): how many gold entities fall in junk regions
+/// (false junk), and the region kinds found. Prints up to 40 entities lost to junk.
+#[test]
+#[ignore]
+fn gold_entities_in_junk() {
+    let Ok(path) = std::env::var("APOSTIL_GOLD") else {
+        return;
+    };
+    let Ok(data) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let mut total = 0;
+    let mut lost = 0;
+    let mut shown = 0;
+    let mut kinds = std::collections::BTreeMap::new();
+    let mut bytes = 0usize;
+    let t = Instant::now();
+    for line in data.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = v["text"].as_str().unwrap_or("");
+        bytes += text.len();
+        let p = Prepared::new(text);
+        for r in &p.intake.regions {
+            *kinds.entry(format!("{:?}", r.kind)).or_insert(0) += 1;
+            if std::env::var("APOSTIL_SHOW_REGIONS").is_ok() {
+                let rt: String = p.slice(r.span).chars().take(90).collect();
+                println!("R {:?} {rt:?}", r.kind);
+            }
+        }
+        for e in v["entities"].as_array().into_iter().flatten() {
+            total += 1;
+            let s = e["start"].as_u64().unwrap_or(0) as usize;
+            if p.intake.is_junk(s) {
+                lost += 1;
+                if shown < 40 {
+                    shown += 1;
+                    let r = p.intake.region_at(s).unwrap();
+                    let rt: String = p.slice(r.span).chars().take(100).collect();
+                    println!("{:?} {:?} in {:?}", e["label"], rt, r.kind);
+                }
+            }
+        }
+    }
+    println!("{lost} of {total} gold entities in junk; regions {kinds:?}");
+    println!("{:.1} MB/s", bytes as f64 / t.elapsed().as_secs_f64() / 1e6);
+}

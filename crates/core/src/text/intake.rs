@@ -737,7 +737,16 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
                 }
             }
         }
-        if lead.starts_with('\u{00A9}') || lead.starts_with("(c) ") || lead.starts_with("(C) ") {
+        // "© 2024 The Daily Ledger. All rights reserved." (a bare "© Photographer/Agency"
+        // photo credit names people and organisations, so it stays).
+        let copyright =
+            lead.starts_with('\u{00A9}') || lead.starts_with("(c) ") || lead.starts_with("(C) ");
+        if copyright
+            && (key.contains("rights reserved")
+                || key.split(' ').any(|w| {
+                    w.len() == 4 && w.starts_with("20") || w.starts_with("19") && w.len() == 4
+                }))
+        {
             return Some(RegionKind::Credit);
         }
     }
@@ -944,19 +953,24 @@ fn is_byline(u: &Unit) -> bool {
             .any(|w| AGENCIES.contains(&w))
 }
 
-/// A line of a price table: "₹300/Month", "3 Months", "SAVE 25%", "$4.99 a month".
-fn is_price_line(u: &Unit) -> bool {
+/// What a line of a price table shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Price {
+    /// Not a price line.
+    No,
+    /// A bare amount: "₹900", "$5".
+    Amount,
+    /// A billing period or saving: "3 Months", "₹300/Month", "SAVE 25%", "$4.99 a month".
+    Period,
+}
+
+/// Classifies a short line as part of a price table.
+fn price_line(u: &Unit) -> Price {
     let f = &u.f;
-    if f.long {
-        return false;
-    }
-    if f.words > 6 || f.terminal {
-        return false;
+    if f.long || f.words > 4 || f.terminal || f.digits == 0 {
+        return Price::No;
     }
     let key = f.key.as_str();
-    if f.currency && f.digits > 0 {
-        return true;
-    }
     let period = |w: &str| {
         matches!(
             w,
@@ -975,19 +989,23 @@ fn is_price_line(u: &Unit) -> bool {
                 | "yr"
         )
     };
-    let mut words = key.split(' ');
-    let a = words.next().unwrap_or("");
-    let b = words.next();
-    if a.bytes().all(|c| c.is_ascii_digit()) && !a.is_empty() && b.is_some_and(period) {
-        return true;
+    let words: Vec<&str> = key.split(' ').collect();
+    let numeric = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit());
+    let has_period = words.iter().any(|w| period(w));
+    // Every word a number, a period or a filler.
+    let only_prices = words
+        .iter()
+        .all(|w| numeric(w) || period(w) || matches!(*w, "a" | "per" | "save" | "off" | "only"));
+    if !only_prices {
+        return Price::No;
     }
-    if (a == "save" || a == "get") && f.digits > 0 && u.text.contains('%') {
-        return true;
+    if has_period || (u.text.contains('%') && words.iter().any(|w| matches!(*w, "save" | "off"))) {
+        return Price::Period;
     }
-    if u.text.contains('%') && key.ends_with(" off") {
-        return true;
+    if f.currency {
+        return Price::Amount;
     }
-    false
+    Price::No
 }
 
 /// A place dateline opening the first paragraph: "BEIJING —", "PORTLAND, Ore. —",
@@ -1009,6 +1027,15 @@ fn place_dateline(text: &str) -> Option<usize> {
         }
     }
     let (b, nchars) = end_chars?;
+    // What follows reads as prose, not as a shouted headline ("SOCCER - JAPAN WIN").
+    let lower = text[b..]
+        .split_whitespace()
+        .take(10)
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    if lower < 2 {
+        return None;
+    }
     let prefix = text[..b].trim_end();
     let prefix_chars = nchars - (text[..b].len() - prefix.len());
     // After the mark: a space and then text.
@@ -1246,13 +1273,15 @@ pub fn read(text: &str, _map: &CharMap) -> Intake {
         while e < n && !prose[e] {
             e += 1;
         }
-        let evidence: Vec<usize> = (i..e)
-            .filter(|&j| {
-                is_price_line(&units[j]) || marks[j] == Mark::Region(RegionKind::Subscription)
-            })
-            .collect();
-        let prices = (i..e).filter(|&j| is_price_line(&units[j])).count();
-        if prices >= 3 {
+        let kinds: Vec<Price> = (i..e).map(|j| price_line(&units[j])).collect();
+        let prices = kinds.iter().filter(|k| **k != Price::No).count();
+        let periods = kinds.iter().filter(|k| **k == Price::Period).count();
+        if prices >= 3 && periods >= 1 {
+            let evidence: Vec<usize> = (i..e)
+                .filter(|&j| {
+                    kinds[j - i] != Price::No || marks[j] == Mark::Region(RegionKind::Subscription)
+                })
+                .collect();
             let lo = evidence[0].saturating_sub(1).max(i);
             let hi = evidence[evidence.len() - 1];
             for m in &mut marks[lo..=hi] {
@@ -1283,7 +1312,18 @@ pub fn read(text: &str, _map: &CharMap) -> Intake {
     // Headline, byline and dateline in the lines before the body.
     let mut metadata = Metadata::default();
     let mut extra_regions = Vec::new();
-    if let Some(fp) = first_prose {
+    // The body starts at the first article paragraph, or earlier at a line that opens with a
+    // place dateline ("OMAN — Royal Saudi Air Force Commander …").
+    let body_start = first_prose.map(|fp| {
+        (0..fp)
+            .find(|&i| {
+                marks[i] == Mark::None
+                    && units[i].f.words >= 8
+                    && place_dateline(units[i].text).is_some()
+            })
+            .unwrap_or(fp)
+    });
+    if let Some(fp) = body_start {
         let mut headline_done = false;
         for i in 0..fp {
             if marks[i] != Mark::None {
@@ -1296,7 +1336,10 @@ pub fn read(text: &str, _map: &CharMap) -> Intake {
                 headline_done = true;
                 let f = &u.f;
                 let ends_period = u.text.ends_with('.');
-                if f.words > 0 && f.words <= 30 && (!ends_period || f.title_case()) {
+                if f.words > 0
+                    && f.words <= 30
+                    && (!ends_period || (f.title_case() && f.words <= 20))
+                {
                     marks[i] = Mark::Region(RegionKind::Headline);
                 }
             }

@@ -276,10 +276,9 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
                 i = e;
                 continue;
             }
-            // Digits glued to letters ("3bn", "2nd", "10.30am", "19-year-old") form a word.
-            let glued = e < n
-                && (chars[e].is_alphabetic()
-                    || (is_hyphen(chars[e]) && e + 1 < n && chars[e + 1].is_alphabetic()));
+            // Digits glued to letters ("3bn", "2nd", "10.30am") form a word; a hyphen after
+            // digits splits ("42" "-" "year-old"), as the pattern matchers expect.
+            let glued = e < n && chars[e].is_alphabetic();
             if glued {
                 let we = word_end(chars, e, i);
                 let (w_end, clitic) = clitic_split(chars, i, we);
@@ -809,7 +808,7 @@ mod tests {
             // Numbers, times, hyphens.
             (
                 "a 19-year-old at 10.30am",
-                &["a", "19-year-old", "at", "10.30am"],
+                &["a", "19", "-", "year-old", "at", "10.30am"],
             ),
             (
                 "5:58PM on 2013-2016",
