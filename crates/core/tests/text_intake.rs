@@ -186,3 +186,46 @@ fn paragraphs_are_lines_and_runs_of_wrapped_text() {
     let paras: Vec<&str> = p.intake.paragraphs.iter().map(|s| p.slice(*s)).collect();
     assert_eq!(paras, ["Short line one", "Short line two", "Third"]);
 }
+
+#[test]
+fn article_lists_and_credits_are_not_junk() {
+    // A ranked list with money amounts is article content, not a price table.
+    let ranked = format!(
+        "{BODY}\n\nThe five richest families on the coast are:\n\n1) The Harlow family; $3.1 billion\n2) Peter Voss and relatives; $2.2 billion\n3) The Imrie trust; $1.9 billion\n4) Ana Quiroga; $1.1 billion"
+    );
+    assert_eq!(junk(&ranked), vec![]);
+    // A photo credit names people and organisations: kept.
+    let credit = format!("{BODY}\n\n© Jonas Ek/Coastal Photo Agency");
+    assert_eq!(junk(&credit), vec![]);
+    // A site footer is junk.
+    let footer = format!("{BODY}\n\n© 2023 The Brenmouth Gazette. All rights reserved.");
+    assert_eq!(junk(&footer).len(), 1);
+    // "Related" inside a sentence is not a heading.
+    let related = format!(
+        "{BODY}\n\nRelated talks with the council are expected to resume in May, officials said."
+    );
+    assert_eq!(junk(&related), vec![]);
+}
+
+#[test]
+fn shouted_wire_headline_is_a_headline_not_a_dateline() {
+    let conll = "SAILING - BRENMOUTH CREW WINS COASTAL REGATTA .\nBRENMOUTH 1996-08-30\nThe Brenmouth crew won the coastal regatta on Friday , beating the holders by two minutes in strong winds .\nThe race was sailed over 40 miles .";
+    let got = regions(conll);
+    assert_eq!(got[0].0, RegionKind::Headline, "{got:#?}");
+    assert_eq!(got[0].1, "SAILING - BRENMOUTH CREW WINS COASTAL REGATTA .");
+    assert!(got.iter().all(|(k, _)| !k.is_junk()));
+}
+
+#[test]
+fn junk_in_the_middle_stops_at_the_next_paragraphs() {
+    let paste = format!(
+        "{BODY}\n\nAlso Read: Ferry timetable changes from next month\n\nAdvertisement\n\nThe council said a decision on the temporary landing stage would be taken by the end of the month, after a public consultation.\n\nFishermen welcomed the promise but said they needed an answer sooner."
+    );
+    let got = junk(&paste);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(got[0].0, RegionKind::RelatedLinks);
+    assert_eq!(
+        got[1],
+        (RegionKind::ShareOrCookie, "Advertisement".to_string())
+    );
+}
