@@ -725,8 +725,9 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
     }
     let lead = strip_lead(u.text);
     if f.words <= 40 {
+        let first = key.as_bytes()[0];
         for (p, k) in LABEL_PREFIXES {
-            if key_starts(key, p) {
+            if p.as_bytes()[0] == first && key_starts(key, p) {
                 // The label must be followed by a colon or bar in the text.
                 let lower_ok = lead.len() > p.len()
                     && lead.is_char_boundary(p.len())
@@ -868,7 +869,11 @@ fn is_dateline(u: &Unit) -> bool {
         return false;
     }
     let key = f.key.as_str();
-    if DATE_PREFIXES.iter().any(|p| key_starts(key, p)) {
+    let first = key.as_bytes().first().copied();
+    if DATE_PREFIXES
+        .iter()
+        .any(|p| p.as_bytes().first().copied() == first && key_starts(key, p))
+    {
         return true;
     }
     if f.words > 10 {
@@ -989,17 +994,16 @@ fn price_line(u: &Unit) -> Price {
                 | "yr"
         )
     };
-    let words: Vec<&str> = key.split(' ').collect();
+    let words = || key.split(' ');
     let numeric = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit());
-    let has_period = words.iter().any(|w| period(w));
+    let has_period = words().any(period);
     // Every word a number, a period or a filler.
-    let only_prices = words
-        .iter()
-        .all(|w| numeric(w) || period(w) || matches!(*w, "a" | "per" | "save" | "off" | "only"));
+    let only_prices = words()
+        .all(|w| numeric(w) || period(w) || matches!(w, "a" | "per" | "save" | "off" | "only"));
     if !only_prices {
         return Price::No;
     }
-    if has_period || (u.text.contains('%') && words.iter().any(|w| matches!(*w, "save" | "off"))) {
+    if has_period || (u.text.contains('%') && words().any(|w| matches!(w, "save" | "off"))) {
         return Price::Period;
     }
     if f.currency {
