@@ -9,14 +9,11 @@ use std::time::Instant;
 /// CPU time of this thread in seconds (Linux; wall time elsewhere), so a busy machine does
 /// not distort the figures.
 fn cpu_now() -> f64 {
-    if let Ok(s) = std::fs::read_to_string("/proc/thread-self/schedstat") {
-        if let Some(ns) = s
-            .split_whitespace()
-            .next()
-            .and_then(|v| v.parse::<f64>().ok())
-        {
-            return ns / 1e9;
-        }
+    let ns = std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok());
+    if let Some(ns) = ns {
+        return ns / 1e9;
     }
     static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
     START.get_or_init(Instant::now).elapsed().as_secs_f64()
