@@ -130,6 +130,11 @@ fn gold_entities_in_junk() {
                 println!("R {:?} {rt:?}", r.kind);
             }
         }
+        if std::env::var("APOSTIL_SHOW_SENTENCES").is_ok() {
+            for s in &p.sentences {
+                println!("S {}", serde_json::to_string(p.slice(s.span)).unwrap());
+            }
+        }
         for e in v["entities"].as_array().into_iter().flatten() {
             total += 1;
             let s = e["start"].as_u64().unwrap_or(0) as usize;

@@ -1412,8 +1412,7 @@ pub fn read(text: &str, _map: &CharMap) -> Intake {
             && marks[i] == Mark::None
             && marks[i - 1] == Mark::None
             && u.f.starts_lower
-            && !units[i - 1].f.terminal
-            && units[i - 1].f.chars >= 30;
+            && !units[i - 1].f.terminal;
         match paragraphs.last_mut() {
             Some(p) if joins => p.end = u.span.end,
             _ => paragraphs.push(u.span),

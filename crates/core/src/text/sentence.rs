@@ -149,7 +149,12 @@ pub fn split(text: &str, map: &CharMap, tokens: &[Token], intake: &Intake) -> Ve
                 }
                 j += 1;
             }
-            if j >= n || new_block[j] || starts_sentence(kind, &tok, tokens, j, attached(j)) {
+            let quoted = j > i + 1 && tokens[j - 1].kind == TokenKind::Quote;
+            let ends = j >= n
+                || new_block[j]
+                || (starts_sentence(kind, &tok, tokens, j, attached(j))
+                    && !(quoted && attribution_follows(&tok, tokens, &new_block, j)));
+            if ends {
                 end = Some(j - 1);
             }
         }
@@ -165,6 +170,74 @@ pub fn split(text: &str, map: &CharMap, tokens: &[Token], intake: &Intake) -> Ve
         }
     }
     out
+}
+
+/// Verbs of saying that attach a quotation ending in `?`, `!` or `.` to its speaker:
+/// '"Does anybody know?" Graham asked.' Sorted.
+const SPEECH_VERBS: &[&str] = &[
+    "acknowledged",
+    "added",
+    "admitted",
+    "announced",
+    "argued",
+    "asked",
+    "asks",
+    "charged",
+    "claimed",
+    "commented",
+    "conceded",
+    "concluded",
+    "continued",
+    "countered",
+    "cried",
+    "declared",
+    "demanded",
+    "exclaimed",
+    "explained",
+    "insisted",
+    "joked",
+    "noted",
+    "observed",
+    "pleaded",
+    "recalled",
+    "remarked",
+    "replied",
+    "responded",
+    "said",
+    "says",
+    "shouted",
+    "stated",
+    "tells",
+    "told",
+    "tweeted",
+    "warned",
+    "wondered",
+    "wrote",
+    "yelled",
+];
+
+/// True when the tokens from `j` are a capitalised speaker (at most four words) and a verb of
+/// saying: "Graham asked", "Sen. Lindsey Graham said".
+fn attribution_follows<'t>(
+    tok: &impl Fn(usize) -> &'t str,
+    tokens: &[Token],
+    new_block: &[bool],
+    j: usize,
+) -> bool {
+    let n = tokens.len();
+    let mut k = j;
+    while k < n && k < j + 5 && (k == j || !new_block[k]) {
+        let t = tok(k);
+        if k > j && SPEECH_VERBS.binary_search(&t).is_ok() {
+            return true;
+        }
+        let capitalised = t.chars().next().is_some_and(char::is_uppercase);
+        if tokens[k].kind != TokenKind::Word || !capitalised {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -248,8 +321,20 @@ mod tests {
     }
 
     #[test]
-    fn openers_sorted() {
+    fn lists_sorted() {
         assert!(OPENERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn wrapped_lines_run_on() {
+        assert_eq!(
+            sents("Editor’s note: the mayor regularly\nignores\nthe harbor board.\nNext line."),
+            [
+                "Editor’s note: the mayor regularly\nignores\nthe harbor board.",
+                "Next line."
+            ]
+        );
     }
 
     #[test]
@@ -321,6 +406,17 @@ mod tests {
             ),
             ("No. 5 won. He did not.", &["No. 5 won.", "He did not."]),
             ("He said no. The end.", &["He said no.", "The end."]),
+            (
+                "“Does anybody know?” Graham asked. “Neither do I.” Sen. Ann Lee said.",
+                &[
+                    "“Does anybody know?” Graham asked.",
+                    "“Neither do I.” Sen. Ann Lee said.",
+                ],
+            ),
+            (
+                "“It is over.” Smith left the room.",
+                &["“It is over.”", "Smith left the room."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(sents(text), *want, "splitting {text:?}");

@@ -540,7 +540,8 @@ fn abbreviation_shape(word: &[char]) -> bool {
 fn keeps_period(chars: &[char], start: usize, dot: usize) -> bool {
     let word = &chars[start..dot];
     if abbreviation_shape(word) {
-        return true;
+        // "km/h." ends a sentence; "J." is an initial.
+        return !(word.len() == 1 && start > 0 && chars[start - 1] == '/');
     }
     let mut buf = [0u8; 8];
     let Some(w) = ascii_lower(word, &mut buf) else {
@@ -824,6 +825,10 @@ mod tests {
             ("They sat. Then", &["They", "sat", ".", "Then"]),
             ("at 5 p.m. today", &["at", "5", "p.m.", "today"]),
             ("e.g. this", &["e.g.", "this"]),
+            (
+                "at 90 km/h. Then",
+                &["at", "90", "km", "/", "h", ".", "Then"],
+            ),
             // Dashes and ellipses.
             ("Weibo -- a site", &["Weibo", "--", "a", "site"]),
             ("yes—no–maybe", &["yes", "—", "no", "–", "maybe"]),
