@@ -34,6 +34,12 @@ fn dump() {
         println!("{:?} {:?}", r.kind, p.slice(r.span));
     }
     println!("{:?}", p.intake.metadata);
+    if std::env::var("APOSTIL_TOKENS").is_ok() {
+        for t in &p.tokens {
+            print!("{}/{:?} ", p.slice(t.span), t.kind);
+        }
+        println!();
+    }
     if std::env::var("APOSTIL_SENTENCES").is_ok() {
         for s in &p.sentences {
             println!("S {:?}", p.slice(s.span));
