@@ -407,6 +407,10 @@ mod tests {
             ("No. 5 won. He did not.", &["No. 5 won.", "He did not."]),
             ("He said no. The end.", &["He said no.", "The end."]),
             (
+                "SALEM, Ore. — A jury ruled on Friday. It was quick.",
+                &["SALEM, Ore. — A jury ruled on Friday.", "It was quick."],
+            ),
+            (
                 "“Does anybody know?” Graham asked. “Neither do I.” Sen. Ann Lee said.",
                 &[
                     "“Does anybody know?” Graham asked.",

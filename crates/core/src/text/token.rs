@@ -52,13 +52,16 @@ pub struct Token {
 /// capitalised; `no` only before a number and `al` only after `et`. Dotted forms (`U.S.`,
 /// `e.g.`, `a.m.`) and single-letter initials are recognised by shape, not by this list.
 pub const ABBREVIATIONS: &[&str] = &[
-    "adm", "al", "amb", "approx", "apr", "art", "assn", "atty", "aug", "ave", "blvd", "brig",
-    "bros", "ca", "capt", "cdr", "cf", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "det",
-    "dist", "div", "dr", "ed", "eds", "est", "etc", "feb", "fig", "fr", "fri", "ft", "gen", "gov",
-    "govt", "hon", "hwy", "inc", "insp", "intl", "jan", "jr", "jul", "jun", "lt", "ltd", "maj",
-    "mar", "messrs", "mon", "mr", "mrs", "ms", "mt", "natl", "no", "nos", "nov", "oct", "op", "pp",
-    "pres", "prof", "pty", "pvt", "rep", "rev", "sat", "sen", "sep", "sept", "sgt", "sr", "st",
-    "sun", "supt", "thu", "thur", "thurs", "tue", "tues", "univ", "vol", "vs", "wed",
+    "adm", "al", "ala", "amb", "approx", "apr", "ariz", "ark", "art", "assn", "atty", "aug", "ave",
+    "blvd", "brig", "bros", "ca", "calif", "capt", "cdr", "cf", "cmdr", "co", "col", "colo",
+    "conn", "corp", "cpl", "dec", "del", "dept", "det", "dist", "div", "dr", "ed", "eds", "est",
+    "etc", "feb", "fig", "fla", "fr", "fri", "ft", "ga", "gen", "gov", "govt", "hon", "hwy", "ill",
+    "inc", "ind", "insp", "intl", "jan", "jr", "jul", "jun", "kan", "kans", "ky", "la", "lt",
+    "ltd", "maj", "mar", "mass", "md", "messrs", "mich", "minn", "miss", "mo", "mon", "mont", "mr",
+    "mrs", "ms", "mt", "natl", "neb", "nev", "no", "nos", "nov", "oct", "okla", "op", "ore", "pa",
+    "penn", "pp", "pres", "prof", "pty", "pvt", "rep", "rev", "sat", "sen", "sep", "sept", "sgt",
+    "sr", "st", "sun", "supt", "tenn", "tex", "thu", "thur", "thurs", "tue", "tues", "univ", "va",
+    "vol", "vs", "vt", "wash", "wed", "wis", "wyo",
 ];
 
 /// Title abbreviations: a sentence never ends after them (`Mr.`, `Gov.`, `Dr.`). Sorted.
@@ -70,8 +73,9 @@ const TITLES: &[&str] = &[
 
 /// Listed abbreviations that are also common words; they count only when capitalised. Sorted.
 const NEEDS_CAPITAL: &[&str] = &[
-    "art", "co", "col", "ed", "eds", "est", "fig", "gen", "mar", "no", "nos", "op", "rep", "rev",
-    "sat", "sen", "sun", "vol", "wed",
+    "ala", "ark", "art", "co", "col", "colo", "del", "ed", "eds", "est", "fig", "ga", "gen", "ill",
+    "ind", "kan", "la", "mar", "mass", "md", "miss", "mo", "mont", "neb", "no", "nos", "op", "ore",
+    "pa", "rep", "rev", "sat", "sen", "sun", "tex", "va", "vol", "wash", "wed",
 ];
 
 /// Lower-cases a short ASCII word into `buf`; `None` when it is too long or not ASCII letters.
@@ -498,7 +502,9 @@ fn word_end(chars: &[char], from: usize, start: usize) -> usize {
         if c == '.'
             && e > start
             && chars[e - 1].is_alphabetic()
-            && (e - 1 == start || chars[e - 2] == '.')
+            && (e - 1 == start
+                || chars[e - 2] == '.'
+                || (chars[e - 2] == '-' && chars[start].is_uppercase()))
             && chars[e + 1].is_alphabetic()
             && !(e + 2 < n && is_word_char(chars[e + 2]))
         {
@@ -529,7 +535,9 @@ fn abbreviation_shape(word: &[char]) -> bool {
         [c] => c.is_uppercase() || c.is_lowercase(),
         _ => {
             word.contains(&'.')
-                && word.iter().all(|c| c.is_alphabetic() || *c == '.')
+                && word
+                    .iter()
+                    .all(|c| c.is_alphabetic() || *c == '.' || *c == '-')
                 && word[word.len() - 1] != '.'
         }
     }
@@ -825,6 +833,12 @@ mod tests {
             ("They sat. Then", &["They", "sat", ".", "Then"]),
             ("at 5 p.m. today", &["at", "5", "p.m.", "today"]),
             ("e.g. this", &["e.g.", "this"]),
+            (
+                "Rep. Al Ruiz (D-N.C.) said",
+                &["Rep.", "Al", "Ruiz", "(", "D-N.C.", ")", "said"],
+            ),
+            ("SALEM, Ore. — The", &["SALEM", ",", "Ore.", "—", "The"]),
+            ("I feel ill. Then", &["I", "feel", "ill", ".", "Then"]),
             (
                 "at 90 km/h. Then",
                 &["at", "90", "km", "/", "h", ".", "Then"],
