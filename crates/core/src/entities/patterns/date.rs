@@ -29,6 +29,22 @@ impl<'d, 'a> Cx<'d, 'a> {
         if self.opts.relative {
             take(self.relative(i));
         }
+        // "mid-2014", "mid-February": news style marks the date without "mid-".
+        if !self.opts.relative
+            && let Some(rest) = self.l(i).strip_prefix("mid-")
+            && best.is_none()
+            && self.kind(i) == Some(TokenKind::Word)
+        {
+            let year = rest.len() == 4
+                && rest.bytes().all(|b| b.is_ascii_digit())
+                && rest.starts_with(['1', '2']);
+            let month = lex::month(rest).is_some_and(|(_, full)| full);
+            if year || month {
+                let mut m = M::new(i, i + 1, EntityLabel::Date);
+                m.lead = 4;
+                return Some(m);
+            }
+        }
         if let Some((e, cut, lead)) = self.decade(i)
             && best.is_none_or(|b| e > b)
         {
@@ -94,8 +110,17 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
         let mut e = i + 1;
         let k = if self.t(e) == "," { e + 1 } else { e };
+        let k = if self.l(k) == "the" && self.day_at(k + 1).is_some() {
+            k + 1
+        } else {
+            k
+        };
         if !plural {
-            if let Some(x) = self.month_date_inner(k, true).or_else(|| self.day_month(k)) {
+            if let Some(x) = self
+                .month_date_inner(k, true)
+                .or_else(|| self.day_month(k))
+                .or_else(|| self.numeric_date(k))
+            {
                 e = x;
             } else if !full {
                 return None;
@@ -346,7 +371,15 @@ impl<'d, 'a> Cx<'d, 'a> {
         {
             return Some(e2);
         }
-        if self.followed_by_count_noun(e) {
+        // "2000 people" counts; "the 2019 elections", "since 2016 of" are years.
+        let det = matches!(
+            prev,
+            "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "'s" | "’s"
+        );
+        if !det
+            && self.followed_by_count_noun(e)
+            && !(self.l(e) == "of" && lex::year_cue(prev) && prev != "of")
+        {
             return None;
         }
         // Not a year after a currency sign, "No.", "#", or inside a bigger number.
@@ -488,6 +521,10 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// Centuries: "19th century", "the twentieth century" (with relative), "21st-century".
     fn century(&self, i: usize) -> Option<usize> {
+        // News corpora leave centuries unmarked; OntoNotes marks them.
+        if !self.opts.relative {
+            return None;
+        }
         let k = if self.opts.relative && self.l(i) == "the" {
             i + 1
         } else {
@@ -517,8 +554,8 @@ impl<'d, 'a> Cx<'d, 'a> {
         if !self.cap(i) {
             return None;
         }
-        for h in lex::HOLIDAYS {
-            if !h[0].eq_ignore_ascii_case(first) {
+        for &(h, core) in lex::HOLIDAYS {
+            if !core && !self.opts.relative || !h[0].eq_ignore_ascii_case(first) {
                 continue;
             }
             let ok = h
@@ -546,12 +583,18 @@ impl<'d, 'a> Cx<'d, 'a> {
         let fy = t.starts_with("FY") && t.len() > 2 && t[2..].bytes().all(|x| x.is_ascii_digit());
         if qword || fy {
             let e = i + 1;
-            return Some(self.year_at(e).unwrap_or(e));
+            if let Some(y) = self.year_at(e) {
+                return Some(y);
+            }
+            // "Q4" alone needs a cue ("in Q4", "the Q3 results"), not "Q4: Would you…".
+            let p = self.l(i.wrapping_sub(1));
+            let cue = lex::year_cue(p) || lex::function_word(p);
+            return (fy || (cue && self.t(e) != ":")).then_some(e);
         }
         if t == "FY" {
             return self.year_range(i + 1);
         }
-        if self.l(i) == "fiscal" {
+        if self.l(i) == "fiscal" && self.opts.relative {
             let k = if self.l(i + 1) == "year" {
                 i + 2
             } else {

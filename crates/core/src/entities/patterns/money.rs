@@ -50,6 +50,13 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// MONEY: "$85 million", "₹2,700", "€3bn", "US$5", "Rs 500 crore", "225 rupees", "5
     /// million yuan", "50 cents", "$12-14 billion", "billions of dollars", "a billion-dollar".
     pub(super) fn money(&self, i: usize) -> Option<M> {
+        // "between 2 and 2.2 billion dollars": OntoNotes keeps "between" in the span.
+        if self.l(i) == "between"
+            && let Some(e) = self.money_suffixed(i + 1)
+            && (i + 2..e).any(|k| self.l(k) == "and")
+        {
+            return Some(M::new(i, e, EntityLabel::Money));
+        }
         let mut best = None;
         if let Some(e) = self.money_prefixed(i) {
             best = Some(e);
@@ -175,6 +182,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             && let Some(n2) = self.num_opt(e + 1, 0, false)
             && n2.rest.is_empty()
             && n2.kind == n.kind
+            && self.range_ok(i, n.end, e + 1, n2.end)
         {
             e = n2.end;
             scaled |= n2.scaled;
@@ -258,6 +266,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             && let Some(n2) = self.num(e + 1, 0)
             && n2.rest.is_empty()
             && n2.kind == n.kind
+            && self.range_ok(i, n.end, e + 1, n2.end)
         {
             e = n2.end;
         }

@@ -395,6 +395,21 @@ impl<'d, 'a> Cx<'d, 'a> {
             && !lex::dollar_prefix(self.t(i - 1))
     }
 
+    /// True when the number `a..a_end` is a plain year ("2006").
+    pub(super) fn year_token(&self, a: usize, a_end: usize) -> bool {
+        let t = self.t(a);
+        a_end == a + 1
+            && t.len() == 4
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && (t.starts_with('1') || t.starts_with("20"))
+    }
+
+    /// True when two numbers may form a range: not "in 2006 to 36%", where the first is a
+    /// year and the second is not.
+    pub(super) fn range_ok(&self, a: usize, a_end: usize, b: usize, b_end: usize) -> bool {
+        !self.year_token(a, a_end) || self.year_token(b, b_end)
+    }
+
     /// A phone number: "+91 98765 43210", "(011) 2345-6789", "555-1234". Returns its end.
     fn phone(&self, i: usize) -> Option<usize> {
         let plus = self.t(i) == "+" || self.t(i) == "(";
@@ -418,6 +433,14 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
         }
         let first_len = self.t(if plus { i + 1 } else { i }).len();
+        // Year ranges ("2008-2009", "2021-22") are dates, not phone numbers.
+        let f = if plus { i + 1 } else { i };
+        if self.t(i) != "+" && groups == 2 && self.year_token(f, f + 1) {
+            let second = self.t(f + 2);
+            if second.len() == 2 || second.len() == 4 {
+                return None;
+            }
+        }
         if groups >= 2 && digits >= 7 && (plus || first_len <= 5) {
             // Dates like 2017-03-09 have 8 digits: leave them to the date matcher.
             if !plus && groups == 3 && digits == 8 {
@@ -465,6 +488,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         if self.range_joiner(e)
             && let Some(n2) = self.num(e + 1, 0)
             && let Some(pe) = self.percent_sign(n2.end)
+            && self.range_ok(i, n.end, e + 1, n2.end)
         {
             return Some(M::new(i, pe, EntityLabel::Percent));
         }
