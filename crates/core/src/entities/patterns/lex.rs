@@ -1,35 +1,5 @@
-//! Word classes for the pattern matchers. Every lookup takes a lower-case ASCII word (see
-//! [`Lower`]) and matches it against static tables, so nothing allocates.
-
-/// A token lower-cased into a fixed buffer (ASCII tokens of up to 23 bytes; others are empty).
-#[derive(Clone, Copy)]
-pub(super) struct Lower {
-    len: u8,
-    buf: [u8; 23],
-}
-
-impl Lower {
-    /// Lower-cases `s` when it is short ASCII; otherwise the empty word.
-    pub(super) fn new(s: &str) -> Self {
-        let mut buf = [0u8; 23];
-        if !s.is_ascii() || s.len() > buf.len() {
-            return Lower { len: 0, buf };
-        }
-        for (d, b) in buf.iter_mut().zip(s.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        Lower {
-            len: s.len() as u8,
-            buf,
-        }
-    }
-
-    /// The lower-case word ("" when the token was not short ASCII).
-    pub(super) fn as_str(&self) -> &str {
-        // Only ASCII bytes are ever stored.
-        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
-    }
-}
+//! Word classes for the pattern matchers. Every lookup takes a word (lower-case ASCII unless
+//! said otherwise) and matches it against static tables, so nothing allocates.
 
 /// Month number (1–12) for a month name or abbreviation, and whether it is the full name.
 pub(super) fn month(w: &str) -> Option<(u8, bool)> {
@@ -1035,5 +1005,106 @@ pub(super) fn function_word(w: &str) -> bool {
             | "later"
             | "earlier"
             | "again"
+    )
+}
+
+/// Lower-case words that can start a match (besides numbers, symbols, month and weekday names,
+/// number words, currency codes and holidays, which are checked separately). `relative` adds
+/// the openers of relative expressions.
+pub(super) fn opener(w: &str, relative: bool) -> bool {
+    if matches!(w, "noon" | "midnight" | "midday" | "fiscal" | "fy") {
+        return true;
+    }
+    relative
+        && matches!(
+            w,
+            "the"
+                | "this"
+                | "last"
+                | "next"
+                | "past"
+                | "coming"
+                | "previous"
+                | "following"
+                | "current"
+                | "recent"
+                | "same"
+                | "that"
+                | "first"
+                | "final"
+                | "upcoming"
+                | "early"
+                | "late"
+                | "mid"
+                | "earlier"
+                | "later"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "tonight"
+                | "overnight"
+                | "several"
+                | "few"
+                | "many"
+                | "decades"
+                | "centuries"
+                | "a"
+                | "an"
+        )
+}
+
+/// True for the first word of a holiday in [`HOLIDAYS`] (case-sensitive).
+pub(super) fn holiday_start(t: &str) -> bool {
+    matches!(
+        t,
+        "Christmas"
+            | "Easter"
+            | "Good"
+            | "Holy"
+            | "Palm"
+            | "Ash"
+            | "New"
+            | "Lunar"
+            | "Chinese"
+            | "Eid"
+            | "Eid-ul-Adha"
+            | "Eid-ul-Fitr"
+            | "Eid-al-Adha"
+            | "Eid-al-Fitr"
+            | "Eid-ul-Azha"
+            | "Ramadan"
+            | "Ramazan"
+            | "Ramzan"
+            | "Diwali"
+            | "Deepavali"
+            | "Holi"
+            | "Navratri"
+            | "Dussehra"
+            | "Durga"
+            | "Ganesh"
+            | "Janmashtami"
+            | "Raksha"
+            | "Ram"
+            | "Onam"
+            | "Pongal"
+            | "Thanksgiving"
+            | "Hanukkah"
+            | "Passover"
+            | "Yom"
+            | "Rosh"
+            | "Halloween"
+            | "Valentine"
+            | "Boxing"
+            | "Labor"
+            | "Labour"
+            | "Mother"
+            | "Father"
+            | "Vesak"
+            | "Songkran"
+            | "Nowruz"
+            | "Hari"
+            | "Ashura"
+            | "Mawlid"
+            | "Kwanzaa"
     )
 }

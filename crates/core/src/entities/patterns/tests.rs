@@ -488,3 +488,10 @@ mod props {
         }
     }
 }
+
+#[test]
+fn every_holiday_can_start_a_match() {
+    for (h, _) in lex::HOLIDAYS {
+        assert!(lex::holiday_start(h[0]), "{h:?}");
+    }
+}
