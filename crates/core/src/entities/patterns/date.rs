@@ -29,6 +29,17 @@ impl<'d, 'a> Cx<'d, 'a> {
         if self.opts.relative {
             take(self.relative(i));
         }
+        // "the 20th of July (2022)": OntoNotes keeps the article; news corpora leave it out.
+        if self.opts.relative
+            && self.l(i) == "the"
+            && self.digits(i + 1, 0).is_some_and(|d| {
+                d.end == i + 2 && lex::ordinal_suffix(&d.rest.to_ascii_lowercase())
+            })
+            && self.l(i + 2) == "of"
+            && let Some(e) = self.day_month(i + 1)
+        {
+            take(Some(e));
+        }
         // "mid-2014", "mid-February": news style marks the date without "mid-".
         if !self.opts.relative
             && let Some(rest) = self.l(i).strip_prefix("mid-")
@@ -139,7 +150,9 @@ impl<'d, 'a> Cx<'d, 'a> {
         let (m, full) = self.month_at(i)?;
         let j = i + 1;
         let mut e;
-        if let Some(d) = self.day_at(j).filter(|&d| !self.is_count(d)) {
+        // "May 2 people" is a count; "Nov. 5 tours" is a date.
+        let ambiguous = m == 3 || m == 5;
+        if let Some(d) = self.day_at(j).filter(|&d| !(ambiguous && self.is_count(d))) {
             e = d;
             // Day ranges: "July 15 to 24", "Feb. 24-25", "September 26 and 27".
             if (self.range_joiner(e) || matches!(self.l(e), "and" | "or" | "&"))
@@ -285,8 +298,9 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
         let (_, _full) = self.month_at(j)?;
         let mut e = self.opt_year(j + 1);
-        // "25 March to 2 April" / "1-2 July"
-        if self.range_joiner(e)
+        // "25 March - 2 April"; with words ("25 March to 2 April") only in OntoNotes style:
+        // news corpora mark the two dates.
+        if (self.dash(e) || self.opts.relative && self.range_joiner(e))
             && let Some(e2) = self.day_at(e + 1)
         {
             let k = if self.l(e2) == "of" { e2 + 1 } else { e2 };
@@ -589,7 +603,8 @@ impl<'d, 'a> Cx<'d, 'a> {
             // "Q4" alone needs a cue ("in Q4", "the Q3 results"), not "Q4: Would you…".
             let p = self.l(i.wrapping_sub(1));
             let cue = lex::year_cue(p) || lex::function_word(p);
-            return (fy || (cue && self.t(e) != ":")).then_some(e);
+            let with_year = t.len() >= 5;
+            return (fy || with_year || (cue && self.t(e) != ":")).then_some(e);
         }
         if t == "FY" {
             return self.year_range(i + 1);

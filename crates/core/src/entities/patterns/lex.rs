@@ -393,6 +393,12 @@ pub(super) fn currency_code(s: &str) -> bool {
             | "Br"
             | "MK"
             | "GH"
+            | "Tsh"
+            | "TSh"
+            | "TShs"
+            | "Ush"
+            | "USh"
+            | "UShs"
             | "USDT"
     )
 }
@@ -418,7 +424,6 @@ pub(super) fn weak_code(s: &str) -> bool {
             | "RO"
             | "BD"
             | "MAD"
-            | "LE"
     )
 }
 
@@ -944,6 +949,9 @@ pub(super) const HOLIDAYS: &[(&[&str], bool)] = &[
     (&["Ashura"], true),
     (&["Mawlid"], true),
     (&["Kwanzaa"], true),
+    (&["Arafah", "Day"], true),
+    (&["Arafat", "Day"], true),
+    (&["Cinco", "de", "Mayo"], true),
 ];
 
 /// Function words that may be capitalised at the start of a sentence.
@@ -1058,6 +1066,9 @@ pub(super) fn holiday_start(t: &str) -> bool {
     matches!(
         t,
         "Christmas"
+            | "Arafah"
+            | "Arafat"
+            | "Cinco"
             | "Easter"
             | "Good"
             | "Holy"

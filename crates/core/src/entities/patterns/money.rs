@@ -194,11 +194,19 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
             e += 1;
         }
-        // A glued hyphen: "336-million-ringgit", "44-baht".
+        // A glued hyphen: "44-baht", "50,000-pound", "336-million-ringgit".
+        let mut hyphen = false;
         if self.dash(e) && self.glued(e) && self.glued(e + 1) {
             e += 1;
+            hyphen = true;
+            if let Some((sc, cur)) = self.l(e).split_once('-')
+                && lex::scale(sc).is_some()
+                && lex::currency_name(cur)
+            {
+                return Some(e + 1);
+            }
         }
-        let c = self.currency_after(e, scaled || n.kind == Kind::Vague)?;
+        let c = self.currency_after(e, scaled || hyphen || n.kind == Kind::Vague)?;
         Some(c)
     }
 

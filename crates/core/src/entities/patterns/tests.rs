@@ -28,6 +28,22 @@ use EntityLabel::{Cardinal, Date, Money, Ordinal, Percent, Quantity, Time};
 fn calendar_dates() {
     let rows: &[(&str, &str, EntityLabel)] = &[
         (
+            "He led it from 01 July 2017 until 01 July.",
+            "01 July 2017",
+            Date,
+        ),
+        ("The Aug. 13 and Nov. 5 tours are full.", "Nov. 5", Date),
+        (
+            "Growth will pick up in 3Q2022 and 4Q2022 here.",
+            "3Q2022",
+            Date,
+        ),
+        (
+            "He appeared on the 20th of July 2022 in court.",
+            "20th of July 2022",
+            Date,
+        ),
+        (
             "Prices peaked in mid-February, traders said.",
             "February",
             Date,
@@ -163,6 +179,11 @@ fn calendar_dates() {
 fn relative_dates_with_ontonotes_options() {
     let rows: &[(&str, &str, EntityLabel)] = &[
         (
+            "He appeared on the 20th of July 2022 in court.",
+            "the 20th of July 2022",
+            Date,
+        ),
+        (
             "The rule dates from the 19th century in law.",
             "the 19th century",
             Date,
@@ -265,6 +286,22 @@ fn times() {
 #[test]
 fn money() {
     let rows: &[(&str, &str, EntityLabel)] = &[
+        (
+            "The total value is LE 1.29 billion, he said.",
+            "LE 1.29 billion",
+            Money,
+        ),
+        (
+            "He is wanted over a 336-million-ringgit scam.",
+            "336-million-ringgit",
+            Money,
+        ),
+        ("The 50,000-pound prize was split.", "50,000-pound", Money),
+        (
+            "The road worth Tsh217 billion opened.",
+            "Tsh217 billion",
+            Money,
+        ),
         (
             "Nickel was worth between 2 and 2.2 billion dollars a year.",
             "between 2 and 2.2 billion dollars",
