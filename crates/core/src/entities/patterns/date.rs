@@ -390,7 +390,15 @@ impl<'d, 'a> Cx<'d, 'a> {
             prev,
             "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "'s" | "’s"
         );
+        // Round numbers ("2000 people", "1500 soldiers") are counts; "2020 wildfires" and
+        // "1991 reforms" are years.
+        let round = v % 50.0 == 0.0 || !(1900.0..=2100.0).contains(&v);
+        let unit_after = {
+            let w = self.l(e);
+            lex::unit(w) || lex::currency_name(w) || lex::scale(w).is_some() || w == "%"
+        };
         if !det
+            && (round || unit_after || !self.plural_noun(e))
             && self.followed_by_count_noun(e)
             && !(self.l(e) == "of" && lex::year_cue(prev) && prev != "of")
         {
@@ -473,6 +481,17 @@ impl<'d, 'a> Cx<'d, 'a> {
             return true;
         }
         w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+    }
+
+    /// True when token `e` looks like a plural common noun ("wildfires", "elections").
+    fn plural_noun(&self, e: usize) -> bool {
+        let w = self.l(e);
+        !self.cap(e)
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
     }
 
     /// True when the number ending at `e` is a count of something ("9 people").

@@ -989,8 +989,6 @@ pub(super) fn function_word(w: &str) -> bool {
             | "all"
             | "both"
             | "fiscal"
-            | "year"
-            | "years"
             | "by"
             | "about"
             | "over"

@@ -121,10 +121,13 @@ impl<'d, 'a> Cx<'d, 'a> {
                 skip2 = s;
                 ok = glued_dash;
             }
+            // "$85 million to 9 victims" is no range: a scaled first amount needs a scaled or
+            // marked second one.
             if ok
                 && let Some(n2) = self.num_opt(k2, skip2, true)
                 && n2.rest.is_empty()
                 && n2.kind == Kind::Digits
+                && (!n.scaled || n2.scaled || k2 != e + 1)
             {
                 e = n2.end;
             }
@@ -183,6 +186,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             && n2.rest.is_empty()
             && n2.kind == n.kind
             && self.range_ok(i, n.end, e + 1, n2.end)
+            && (!n.scaled || n2.scaled)
         {
             e = n2.end;
             scaled |= n2.scaled;

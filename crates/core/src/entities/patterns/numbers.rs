@@ -377,6 +377,10 @@ impl<'d, 'a> Cx<'d, 'a> {
         if n.kind == Kind::Digits && n.end == i + 1 && self.name_before(i) {
             return None;
         }
+        // A capitalised number word after a capitalised word is a name too: "Year Zero".
+        if n.kind == Kind::Words && self.cap(i) && self.name_before(i) {
+            return None;
+        }
         Some(M::new(i, n.end, EntityLabel::Cardinal))
     }
 
@@ -386,7 +390,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         let prev = self.l(i.wrapping_sub(1));
         self.kind(i.wrapping_sub(1)) == Some(TokenKind::Word)
             && self.cap(i - 1)
-            && !lex::year_cue(prev)
+            && (!lex::year_cue(prev) || prev == "year")
             && lex::month(prev).is_none()
             && lex::weekday(prev).is_none()
             && !lex::season(prev)

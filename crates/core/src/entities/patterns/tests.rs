@@ -28,6 +28,11 @@ use EntityLabel::{Cardinal, Date, Money, Ordinal, Percent, Quantity, Time};
 fn calendar_dates() {
     let rows: &[(&str, &str, EntityLabel)] = &[
         (
+            "A jury paid victims of the deadly 2020 wildfires.",
+            "2020",
+            Date,
+        ),
+        (
             "He led it from 01 July 2017 until 01 July.",
             "01 July 2017",
             Date,
@@ -287,6 +292,11 @@ fn times() {
 fn money() {
     let rows: &[(&str, &str, EntityLabel)] = &[
         (
+            "A jury awards $85 million to 9 victims.",
+            "$85 million",
+            Money,
+        ),
+        (
             "The total value is LE 1.29 billion, he said.",
             "LE 1.29 billion",
             Money,
@@ -397,6 +407,7 @@ fn money() {
 #[test]
 fn percent_quantity_ordinal_cardinal() {
     let rows: &[(&str, &str, EntityLabel)] = &[
+        ("A jury awards $85 million to 9 victims.", "9", Cardinal),
         ("Turnout rose 25% in the north.", "25%", Percent),
         (
             "Turnout rose 25 percent in the north.",
@@ -434,6 +445,7 @@ fn percent_quantity_ordinal_cardinal() {
 #[test]
 fn negatives() {
     let none_of: &[(&str, &str)] = &[
+        ("The series \"Year Zero\" leaked.", "Zero"),
         ("Q4: Would you comment on the plan?", "Q4"),
         ("The aircraft P81 landed at noon.", "P81"),
         ("Theresa May said the vote would go ahead.", "May"),
