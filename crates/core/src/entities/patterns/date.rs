@@ -429,6 +429,18 @@ impl<'d, 'a> Cx<'d, 'a> {
         if self.glued(i) && self.kind(i.wrapping_sub(1)) == Some(TokenKind::Word) {
             return None;
         }
+        // Reference numbers: "FIR 21/2022", "Law No. 15/1972".
+        if self.glued(i)
+            && self.t(i - 1) == "/"
+            && self.glued(i - 1)
+            && self.kind(i.wrapping_sub(2)) == Some(TokenKind::Number)
+        {
+            return None;
+        }
+        // "2008 hours" is a clock time.
+        if matches!(self.l(e), "hours" | "hrs" | "hour") {
+            return None;
+        }
         // A year after a capitalised content word belongs to a name: "Vision 2030", "the
         // Companies Act 2013", "Paris 2024". The name recogniser marks those.
         if self.name_before(i) {

@@ -340,6 +340,29 @@ impl<'d, 'a> Cx<'d, 'a> {
                 lead: 0,
             });
         }
+        // Numbers joined by slashes: "21/2022" is a reference, "1/2" a fraction.
+        if self.kind(i) == Some(TokenKind::Number) && self.t(i + 1) == "/" && self.glued(i + 1) {
+            let mut e = i + 1;
+            let mut long = self.t(i).len() >= 3;
+            while self.t(e) == "/"
+                && self.glued(e)
+                && self.glued(e + 1)
+                && self.kind(e + 1) == Some(TokenKind::Number)
+            {
+                long |= self.t(e + 1).len() >= 3;
+                e += 2;
+            }
+            if e > i + 1 {
+                let label = (!long).then_some(EntityLabel::Cardinal);
+                return Some(M {
+                    start: i,
+                    end: e,
+                    label,
+                    cut: 0,
+                    lead: 0,
+                });
+            }
+        }
         let n = self.num(i, 0)?;
         if !n.rest.is_empty() {
             return None;
@@ -557,6 +580,16 @@ impl<'d, 'a> Cx<'d, 'a> {
                 }
                 return Some(M::new(i, i + 2, EntityLabel::Time));
             }
+        }
+        // Military time: "2008 hours", "0600 hrs".
+        if self.kind(i) == Some(TokenKind::Number)
+            && matches!(self.l(i + 1), "hours" | "hrs")
+            && w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && w[..2].parse::<u32>().is_ok_and(|h| h < 24)
+            && w[2..].parse::<u32>().is_ok_and(|m| m < 60)
+        {
+            return Some(M::new(i, i + 2, EntityLabel::Time));
         }
         // Clock times: "5:58", "10 a.m.", "10am", "10.30 pm".
         let tok = self.t(i);

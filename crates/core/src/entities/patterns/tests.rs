@@ -272,6 +272,11 @@ fn relative_dates_with_ontonotes_options() {
 fn times() {
     let rows: &[(&str, &str, EntityLabel)] = &[
         (
+            "He fled to Israel in 2008 hours after the charge.",
+            "2008 hours",
+            Time,
+        ),
+        (
             "Last Updated : Mar 09 2017 | 5:58 PM IST",
             "5:58 PM IST",
             Time,
@@ -445,6 +450,7 @@ fn percent_quantity_ordinal_cardinal() {
 #[test]
 fn negatives() {
     let none_of: &[(&str, &str)] = &[
+        ("A case under FIR number 21/2022 was registered.", "2022"),
         ("The series \"Year Zero\" leaked.", "Zero"),
         ("Q4: Would you comment on the plan?", "Q4"),
         ("The aircraft P81 landed at noon.", "P81"),
