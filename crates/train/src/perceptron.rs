@@ -172,3 +172,93 @@ pub fn train(
     }
     (feats, trans, start)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Doc, GoldEntity, sequences};
+    use apostil_core::entities::names::gazetteer::Gazetteer;
+    use apostil_core::entities::names::model::Model;
+    use apostil_core::entities::names::{Tagger, model};
+    use apostil_core::text::Prepared;
+
+    fn doc(text: &str, ents: &[(&str, &str)]) -> Doc {
+        let mut entities = Vec::new();
+        for (s, l) in ents {
+            let b = text.find(s).expect("entity in text");
+            let start = text[..b].chars().count();
+            entities.push(GoldEntity {
+                start,
+                end: start + s.chars().count(),
+                label: l.to_string(),
+            });
+        }
+        Doc {
+            text: text.to_string(),
+            entities,
+        }
+    }
+
+    #[test]
+    fn tiny_training_run_learns_its_sentences() {
+        let docs = vec![
+            doc(
+                "Marta Velasquez met officials of Corvan Holdings in Tirana on Monday.",
+                &[
+                    ("Marta Velasquez", "PER"),
+                    ("Corvan Holdings", "ORG"),
+                    ("Tirana", "LOC"),
+                ],
+            ),
+            doc(
+                "Corvan Holdings said Velasquez would visit Osaka and Lima.",
+                &[
+                    ("Corvan Holdings", "ORG"),
+                    ("Velasquez", "PER"),
+                    ("Osaka", "LOC"),
+                    ("Lima", "LOC"),
+                ],
+            ),
+            doc(
+                "The Brazilian delegation left Lima after Ivo Darnell spoke.",
+                &[
+                    ("Brazilian", "MISC"),
+                    ("Lima", "LOC"),
+                    ("Ivo Darnell", "PER"),
+                ],
+            ),
+        ];
+        let gaz = Gazetteer::parse("@first\nmarta\n@city\nlima\n");
+        let (seqs, gold_n, in_runs) = sequences(&docs, &gaz);
+        assert_eq!(gold_n, 10);
+        assert_eq!(in_runs, 10);
+        let (w, t, s) = train(&seqs, 10, 1, 10_000);
+        let again = train(&seqs, 10, 1, 10_000);
+        assert_eq!(w, again.0, "training is deterministic");
+        let m = Model::from_bytes(&Model::to_bytes(&w, &t, &s)).unwrap();
+        let tagger = Tagger::new(m, gaz);
+        for d in &docs {
+            let p = Prepared::new(&d.text);
+            let (mentions, _) = tagger.mentions(&p);
+            let got: Vec<(String, &str)> = mentions
+                .iter()
+                .map(|m| {
+                    let span = apostil_core::Span::new(
+                        p.tokens[m.tokens.start].span.start,
+                        p.tokens[m.tokens.end - 1].span.end,
+                    );
+                    (p.slice(span).to_string(), model::TYPES[m.ty])
+                })
+                .collect();
+            let want: Vec<(String, &str)> = d
+                .entities
+                .iter()
+                .map(|e| {
+                    let s: String = d.text.chars().skip(e.start).take(e.end - e.start).collect();
+                    (s, e.label.as_str())
+                })
+                .collect();
+            assert_eq!(got, want, "{}", d.text);
+        }
+    }
+}
