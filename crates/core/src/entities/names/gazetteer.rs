@@ -772,12 +772,14 @@ pub const COMMON_WORDS: &[&str] = &[
 
 /// Words that end GPE names (administrative divisions).
 pub const GPE_WORDS: &[&str] = &[
+    "city",
+    "county",
+    "republic",
+    "kingdom",
     "province",
     "state",
-    "county",
     "district",
     "territory",
-    "city",
     "municipality",
     "prefecture",
     "governorate",
@@ -786,8 +788,6 @@ pub const GPE_WORDS: &[&str] = &[
     "borough",
     "township",
     "emirate",
-    "republic",
-    "kingdom",
     "region",
 ];
 
