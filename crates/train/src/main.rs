@@ -51,6 +51,7 @@ struct Args {
     gazetteer_only: bool,
     eval_only: bool,
     bench: Option<PathBuf>,
+    passes: usize,
 }
 
 fn parse_args() -> Args {
@@ -63,6 +64,7 @@ fn parse_args() -> Args {
         gazetteer_only: false,
         eval_only: false,
         bench: None,
+        passes: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
@@ -84,6 +86,7 @@ fn parse_args() -> Args {
             }
             "--gazetteer-only" => a.gazetteer_only = true,
             "--eval-only" => a.eval_only = true,
+            "--passes" => a.passes = it.next().and_then(|v| v.parse().ok()).expect("--passes N"),
             "--bench" => a.bench = Some(it.next().expect("--bench FILE.jsonl").into()),
             _ => {
                 eprintln!(
@@ -131,12 +134,25 @@ fn gold_tags(p: &Prepared<'_>, ents: &[GoldEntity]) -> Vec<u8> {
     tags
 }
 
-fn sequences(docs: &[Doc], gaz: &Gazetteer) -> (Vec<Seq>, usize, usize) {
+/// Training sequences of `docs` (pairs of corpus index and document). With `hinters`, the
+/// second-pass features are on, with hints from `hinters[index % 2]`'s first pass (each
+/// hinter must be trained on the other parity, so hints are as noisy as at run time).
+fn sequences(
+    docs: &[(usize, &Doc)],
+    gaz: &Gazetteer,
+    hinters: Option<[&Tagger; 2]>,
+) -> (Vec<Seq>, usize, usize) {
     let mut out = Vec::new();
     let (mut gold_n, mut in_runs) = (0usize, 0usize);
-    for d in docs {
+    for (di, d) in docs {
         let p = Prepared::new(&d.text);
-        let f = DocFeatures::new(&p, gaz);
+        let mut f = DocFeatures::new(&p, gaz);
+        if let Some(h) = hinters {
+            let first = Tagger::decode(&h[di % 2].model, &f);
+            let hints: Vec<(std::ops::Range<usize>, usize)> =
+                first.iter().map(|m| (m.tokens.clone(), m.ty)).collect();
+            f.set_hints(&hints);
+        }
         let tags = gold_tags(&p, &d.entities);
         let runs = f.runs();
         let mut in_run = vec![false; tags.len()];
@@ -286,7 +302,8 @@ fn main() {
     let dev = read_docs(&args.data.join("train/conll_dev.jsonl"));
     if !args.eval_only {
         let train = read_docs(&args.data.join("train/conll_train.jsonl"));
-        let (seqs, gold_n, in_runs) = sequences(&train, &gaz);
+        let all: Vec<(usize, &Doc)> = train.iter().enumerate().collect();
+        let (seqs, gold_n, in_runs) = sequences(&all, &gaz, None);
         eprintln!(
             "train: {} docs, {} runs, {} gold mentions, {:.1}% inside runs ({:.1}s)",
             train.len(),
@@ -295,20 +312,43 @@ fn main() {
             100.0 * in_runs as f64 / gold_n.max(1) as f64,
             t0.elapsed().as_secs_f64()
         );
-        let (feats, trans, start) =
-            perceptron::train(&seqs, args.epochs, args.min_count, args.max_features);
-        let bytes = Model::to_bytes(&feats, &trans, &start);
+        let fit = |seqs: &[Seq]| {
+            let (feats, trans, start) =
+                perceptron::train(seqs, args.epochs, args.min_count, args.max_features);
+            Model::to_bytes(&feats, &trans, &start)
+        };
+        let mut bytes = fit(&seqs);
+        eprintln!(
+            "first pass: {} bytes ({:.1}s)",
+            bytes.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        if args.passes >= 2 {
+            // Jackknifed first-pass taggers: one per half of the corpus.
+            let half = |parity: usize| -> Tagger {
+                let docs: Vec<(usize, &Doc)> = all
+                    .iter()
+                    .filter(|(i, _)| i % 2 == parity)
+                    .cloned()
+                    .collect();
+                let (s, _, _) = sequences(&docs, &gaz, None);
+                Tagger::new(Model::from_bytes(&fit(&s)).expect("model"), gaz.clone())
+            };
+            let (even, odd) = (half(0), half(1));
+            // Even documents get hints from the tagger trained on odd ones, and vice versa.
+            let (seqs2, _, _) = sequences(&all, &gaz, Some([&odd, &even]));
+            bytes.extend(fit(&seqs2));
+        }
         std::fs::write(&model_path, &bytes).expect("write model");
         eprintln!(
-            "model: {} features, {} bytes -> {} ({:.1}s)",
-            feats.len(),
+            "model: {} bytes -> {} ({:.1}s)",
             bytes.len(),
             model_path.display(),
             t0.elapsed().as_secs_f64()
         );
     }
-    let model = Model::from_bytes(&std::fs::read(&model_path).expect("read model")).expect("model");
-    let tagger = Tagger::new(model, gaz);
+    let tagger =
+        Tagger::from_bytes(&std::fs::read(&model_path).expect("read model"), gaz).expect("model");
     let (p, r, f, per) = evaluate(&tagger, &dev);
     eprintln!("conll_dev (CoNLL types, exact): P {p:.4} R {r:.4} F1 {f:.4}");
     for (t, (tp, pr, go)) in model::TYPES.iter().zip(per) {

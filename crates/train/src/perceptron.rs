@@ -229,7 +229,8 @@ mod tests {
             ),
         ];
         let gaz = Gazetteer::parse("@first\nmarta\n@city\nlima\n");
-        let (seqs, gold_n, in_runs) = sequences(&docs, &gaz);
+        let all: Vec<(usize, &Doc)> = docs.iter().enumerate().collect();
+        let (seqs, gold_n, in_runs) = sequences(&all, &gaz, None);
         assert_eq!(gold_n, 10);
         assert_eq!(in_runs, 10);
         let (w, t, s) = train(&seqs, 10, 1, 10_000);
