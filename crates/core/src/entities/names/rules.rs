@@ -181,7 +181,11 @@ fn relabel_by_words(
         return label;
     }
     let first = &f.toks[r.start];
-    if first.gaz & flag::COMPASS != 0 && r.len() == 2 && last.gaz & (PLACE | flag::CONTINENT) != 0 {
+    if first.gaz & flag::COMPASS != 0
+        && whole & (flag::COUNTRY | flag::STATE | flag::CITY) == 0
+        && r.len() == 2
+        && last.gaz & (PLACE | flag::CONTINENT) != 0
+    {
         return EntityLabel::Loc;
     }
     if last.gaz & flag::GPE_WORD != 0 && label != EntityLabel::Gpe {
@@ -290,6 +294,27 @@ pub const NOT_NAMES: &[&str] = &[
     "led", "lcd", "usb", "sim", "pin", "otp",
 ];
 
+/// "the United States Hamdullah Mohib": a mention that starts with a whole gazetteer place and
+/// goes on with a first name is a place followed by a person.
+fn split_place_person(f: &DocFeatures, r: &Range<usize>) -> Option<usize> {
+    let t = &f.toks[r.start];
+    let place_end = if t.multi_pos == 1 && t.multi & (flag::COUNTRY | flag::STATE | flag::CITY) != 0
+    {
+        (r.start..r.end)
+            .find(|&k| f.toks[k].multi_pos == 3)
+            .map(|k| k + 1)?
+    } else if t.gaz & (flag::COUNTRY | flag::STATE | flag::CITY_BIG) != 0
+        && t.gaz & (flag::FIRST | flag::SURNAME) == 0
+    {
+        r.start + 1
+    } else {
+        return None;
+    };
+    let rest = r.end.saturating_sub(place_end);
+    let next = f.toks.get(place_end)?;
+    (rest >= 2 && next.gaz & flag::FIRST != 0 && next.class == Class::Title).then_some(place_end)
+}
+
 /// Labels model mentions and fixes their boundaries.
 pub fn label(
     doc: &Prepared<'_>,
@@ -311,6 +336,18 @@ pub fn label(
         let mut r = trim(doc, f, m.tokens.clone(), label);
         if r.is_empty() {
             continue;
+        }
+        if label != EntityLabel::Person {
+            if let Some(cut) = split_place_person(f, &r) {
+                out.push(Named {
+                    tokens: r.start..cut,
+                    label: EntityLabel::Gpe,
+                    source: EntitySource::Rule,
+                    score: 0.7,
+                });
+                r.start = cut;
+                label = EntityLabel::Person;
+            }
         }
         if let Some(p) = split_title(doc, f, &r, label) {
             r = p;
