@@ -337,17 +337,20 @@ pub fn label(
         if r.is_empty() {
             continue;
         }
-        if label != EntityLabel::Person {
-            if let Some(cut) = split_place_person(f, &r) {
-                out.push(Named {
-                    tokens: r.start..cut,
-                    label: EntityLabel::Gpe,
-                    source: EntitySource::Rule,
-                    score: 0.7,
-                });
-                r.start = cut;
-                label = EntityLabel::Person;
-            }
+        let place_cut = if label == EntityLabel::Person {
+            None
+        } else {
+            split_place_person(f, &r)
+        };
+        if let Some(cut) = place_cut {
+            out.push(Named {
+                tokens: r.start..cut,
+                label: EntityLabel::Gpe,
+                source: EntitySource::Rule,
+                score: 0.7,
+            });
+            r.start = cut;
+            label = EntityLabel::Person;
         }
         if let Some(p) = split_title(doc, f, &r, label) {
             r = p;
