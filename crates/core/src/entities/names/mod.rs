@@ -287,4 +287,48 @@ mod tests {
             let _ = names(t);
         }
     }
+
+    #[test]
+    fn headlines_and_long_documents() {
+        // An all-caps headline: the country is still a place, and the body's names are found.
+        let found = names(
+            "FLOODS HIT KENYA AS RAINS CONTINUE\n\nHeavy rain fell across Kenya on Sunday, \
+             officials in Mombasa said.",
+        );
+        assert!(has(&found, "Kenya", "GPE"), "{found:?}");
+        assert!(has(&found, "Mombasa", "GPE"), "{found:?}");
+        // A long document: linear work, stable labels, surname propagation everywhere.
+        let para = "Ruth Achieng Otieno told the Lakeside Farmers Union that Ruth would return to \
+                    Kisumu. Otieno said the plan was sound.\n\n";
+        let text = para.repeat(2000);
+        let doc = Prepared::new(&text);
+        let t = std::time::Instant::now();
+        let ents = DefaultNames::default().recognize(&doc);
+        assert!(t.elapsed().as_secs() < 20, "too slow: {:?}", t.elapsed());
+        assert!(ents.len() >= 2000 * 3, "{}", ents.len());
+        for w in ents.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_sorted(text in "\\PC{0,200}") {
+            let doc = Prepared::new(&text);
+            let ents = DefaultNames::default().recognize(&doc);
+            let n = doc.len_chars();
+            for w in ents.windows(2) {
+                proptest::prop_assert!(w[0].span.end <= w[1].span.start);
+            }
+            for e in &ents {
+                proptest::prop_assert!(e.span.end <= n && !e.span.is_empty());
+            }
+        }
+
+        #[test]
+        fn never_panics_on_name_like_text(text in "([A-Z][a-z]{0,6}|of|the|'s|\\(|\\)|—|,|\\.|\n| ){0,60}") {
+            let doc = Prepared::new(&text);
+            let _ = DefaultNames::default().recognize(&doc);
+        }
+    }
 }
