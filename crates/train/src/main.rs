@@ -1,8 +1,9 @@
 //! `apostil-train`: builds the gazetteer and trains the name model.
 //!
 //! ```text
-//! cargo run --release -p apostil-train -- [--data DIR] [--epochs N] [--max-features N]
-//!     [--gazetteer-only] [--eval-only]
+//! cargo run --release -p apostil-train -- [--data DIR] [--out DIR] [--epochs N]
+//!     [--max-features N] [--min-count N] [--seeds N] [--passes 1|2]
+//!     [--gazetteer-only] [--eval-only] [--bench FILE.jsonl]
 //! ```
 //!
 //! Reads `DIR/gazetteers/*.tsv` and writes `crates/core/data/gazetteer.txt`; reads
@@ -52,6 +53,7 @@ struct Args {
     eval_only: bool,
     bench: Option<PathBuf>,
     passes: usize,
+    seeds: usize,
 }
 
 fn parse_args() -> Args {
@@ -65,6 +67,7 @@ fn parse_args() -> Args {
         eval_only: false,
         bench: None,
         passes: 1,
+        seeds: 5,
     };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
@@ -86,11 +89,12 @@ fn parse_args() -> Args {
             }
             "--gazetteer-only" => a.gazetteer_only = true,
             "--eval-only" => a.eval_only = true,
+            "--seeds" => a.seeds = it.next().and_then(|v| v.parse().ok()).expect("--seeds N"),
             "--passes" => a.passes = it.next().and_then(|v| v.parse().ok()).expect("--passes N"),
             "--bench" => a.bench = Some(it.next().expect("--bench FILE.jsonl").into()),
             _ => {
                 eprintln!(
-                    "usage: apostil-train [--data DIR] [--out DIR] [--epochs N] [--max-features N] [--min-count N] [--gazetteer-only] [--eval-only]"
+                    "usage: apostil-train [--data DIR] [--out DIR] [--epochs N] [--max-features N] [--min-count N] [--seeds N] [--passes 1|2] [--gazetteer-only] [--eval-only] [--bench FILE.jsonl]"
                 );
                 std::process::exit(2);
             }
@@ -313,8 +317,13 @@ fn main() {
             t0.elapsed().as_secs_f64()
         );
         let fit = |seqs: &[Seq]| {
-            let (feats, trans, start) =
-                perceptron::train(seqs, args.epochs, args.min_count, args.max_features);
+            let (feats, trans, start) = perceptron::train_bagged(
+                seqs,
+                args.epochs,
+                args.min_count,
+                args.max_features,
+                args.seeds,
+            );
             Model::to_bytes(&feats, &trans, &start)
         };
         let mut bytes = fit(&seqs);
