@@ -103,8 +103,8 @@ def build(dist, out):
         "const __apostil_bin = atob(__apostil_b64);\n"
         "const __apostil_bytes = new Uint8Array(__apostil_bin.length);\n"
         "for (let i = 0; i < __apostil_bin.length; i++) __apostil_bytes[i] = __apostil_bin.charCodeAt(i);\n"
-        "const wasm = await __wbg_init({ module_or_path: __apostil_bytes });\n"
-        'dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));\n'
+        "const __apostil_wasm = await __wbg_init({ module_or_path: __apostil_bytes });\n"
+        'dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm: __apostil_wasm}}));\n'
     ) % (glue, wasm_b64)
     html = html[: loader.start()] + '<script type="module">' + boot + "</script>" + html[loader.end() :]
 

@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 PORT="${PORT:-8080}"
+bash scripts/setup.sh --build-only   # installs the wasm target, Trunk, wasm-bindgen, wasm-opt if missing
 trunk build --release --offline
 echo "Apostil: http://127.0.0.1:$PORT/"
 exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist

@@ -345,18 +345,26 @@ pub fn annotate_text(text: &str, options: &AnnotateOptions) -> Annotated {
     convert(text, &apostil_core::analyze(text), options)
 }
 
+/// Rust value → JS value, through JSON (`JSON.parse` on the JS side).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("annotate: could not build the result"))
 }
 
+/// JS options → [`AnnotateOptions`], through `JSON.stringify` so unknown keys are refused.
 fn options_from_js(options: JsValue) -> Result<AnnotateOptions, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(AnnotateOptions::default());
     }
-    serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("annotate: bad options: {e}")))
+    let json: String = js_sys::JSON::stringify(&options)
+        .map_err(|_| JsError::new("annotate: options must be a plain object"))?
+        .into();
+    parse_options(&json)
+}
+
+/// Parses options given as JSON.
+pub fn parse_options(json: &str) -> Result<AnnotateOptions, JsError> {
+    serde_json::from_str(json).map_err(|e| JsError::new(&format!("annotate: bad options: {e}")))
 }
 
 /// JS: `annotate(text, options?) → Annotated`.
