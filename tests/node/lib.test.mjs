@@ -56,6 +56,44 @@ test('annotate returns entities, quotes and clusters with agreeing offsets', () 
   });
 });
 
+test('annotate finds what the core finds: money, percent, a person, a quote and its speaker', () => {
+  const out = lib.annotate(ARTICLE);
+  const find = (label, text) => out.entities.find((e) => e.label === label && e.text === text);
+  const money = find('MONEY', '$4.5 million');
+  assert.ok(money, `MONEY $4.5 million in ${JSON.stringify(out.entities.map((e) => e.text))}`);
+  assert.equal(money.start16, money.start, 'nothing astral before it');
+  const pct = find('PERCENT', '40 percent');
+  assert.ok(pct, 'PERCENT 40 percent');
+  assert.equal(pct.start16 - pct.start, 2, '😀 and 𝕏 come before it: two extra UTF-16 units');
+  assert.ok(out.entities.some((e) => e.label === 'PERSON' && e.text.includes('Trask')), 'a PERSON Trask');
+  const q = out.quotes.find((x) => x.text.startsWith('This is the day'));
+  assert.ok(q, 'the first quotation');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.outer.text, '“' + q.text + '”');
+  assert.ok(q.speaker && q.speaker.text.includes('Trask'), `speaker: ${JSON.stringify(q.speaker)}`);
+});
+
+test('formats: list, export, convert, readable errors', () => {
+  const names = lib.formats().map((f) => f.name);
+  assert.deepEqual(names, ['apostil', 'w3c', 'brat', 'conll', 'csv', 'jsonl']);
+  assert.equal(lib.formats().find((f) => f.name === 'csv').canImport, false);
+  const [json] = lib.exportAnnotations(ARTICLE, 'apostil', { id: 'ferry' });
+  assert.match(json.name, /^ferry/);
+  const doc = JSON.parse(json.content);
+  assert.equal(doc.text, ARTICLE);
+  const w3c = lib.exportAnnotations(ARTICLE, 'w3c');
+  assert.equal(w3c.length, 1);
+  JSON.parse(w3c[0].content);
+  assert.equal(lib.exportAnnotations(ARTICLE, 'brat').length, 2, 'brat: .txt and .ann');
+  const conll = lib.convert(json.content, 'apostil', 'conll');
+  assert.match(conll[0].content, /Trask/);
+  const back = lib.convert(json.content, 'apostil', 'apostil');
+  assert.equal(JSON.parse(back[0].content).text, ARTICLE);
+  assert.throws(() => lib.convert('{oops', 'apostil', 'w3c'), /not valid/);
+  assert.throws(() => lib.exportAnnotations(ARTICLE, 'docx'), /unknown format "docx"/);
+  assert.throws(() => lib.exportAnnotations(ARTICLE, 'csv', { name: 'x' }), /bad options/);
+});
+
 test('options: label filter, quotes off, regions on; bad options are an error', () => {
   const all = lib.annotate(ARTICLE, {});
   const dates = lib.annotate(ARTICLE, { labels: ['DATE'] });
@@ -86,5 +124,6 @@ test('version and TypeScript types ship with both builds', () => {
     assert.match(dts, /export function annotate\(text: string, options\?: AnnotateOptions\): Annotated;/);
     assert.match(dts, /export interface AnnotatedEntity extends TextSpan/);
     assert.match(dts, /start16: number;/);
+    assert.match(dts, /export function convert\(input: string, from: FormatName \| string, to: FormatName \| string\): ExportFile\[\];/);
   }
 });
