@@ -148,7 +148,13 @@ def build(dist, out):
     html = postbuild.apply_csp_hashes(html)
 
     # Whatever still points at a file would break from file://.
-    for m in re.finditer(r'\b(?:src|href)\s*=\s*"(?!data:|#)([^"]+)"', html):
+    # (Links a user clicks, <a href>, are fine: only what the page loads by itself counts.)
+    loads = re.compile(
+        r'<(?:script|link|img|iframe|source|video|audio|embed|object|track)\b[^>]*?'
+        r'\b(?:src|href)\s*=\s*"(?!data:|#)([^"]+)"',
+        re.IGNORECASE,
+    )
+    for m in loads.finditer(html):
         raise SystemExit("build-single-file: %r is still an external reference" % m.group(1))
 
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
