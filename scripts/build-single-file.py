@@ -21,27 +21,43 @@ spec.loader.exec_module(postbuild)
 STORAGE_CHECK = r"""
 (function () {
   'use strict';
-  // The single-file copy: can this browser keep data for a page opened from a file?
-  var ok = false;
+  // The single-file copy: can this browser keep data (localStorage and IndexedDB) for a page
+  // opened from a file? If not, say so plainly at the top of the page.
+  var local = false;
   try {
     var k = '__apostil_probe__';
     window.localStorage.setItem(k, '1');
-    ok = window.localStorage.getItem(k) === '1';
+    local = window.localStorage.getItem(k) === '1';
     window.localStorage.removeItem(k);
-  } catch (e) { ok = false; }
-  window.apostilStorage = { persistent: ok, singleFile: true };
-  if (ok) return;
-  function note() {
-    var p = document.createElement('p');
-    p.className = 'apostil-storage-note';
-    p.setAttribute('role', 'note');
-    p.setAttribute('data-testid', 'storage-note');
-    p.textContent = 'This is the single-file copy of Apostil, opened from a file. This browser does ' +
-      'not let it store anything here: your text and annotations are lost when you close the ' +
-      'tab. Export them to keep them.';
-    document.body.insertBefore(p, document.body.firstChild);
-  }
-  if (document.body) note(); else document.addEventListener('DOMContentLoaded', note);
+  } catch (e) { local = false; }
+  var idb = new Promise(function (ok) {
+    try {
+      var req = window.indexedDB.open('__apostil_probe__');
+      req.onsuccess = function () { req.result.close(); ok(true); };
+      req.onerror = function () { ok(false); };
+      req.onblocked = function () { ok(false); };
+    } catch (e) { ok(false); }
+  });
+  var state = { singleFile: true, persistent: null, localStorage: local, indexedDB: null };
+  window.apostilStorage = state;
+  state.checked = idb.then(function (db) {
+    state.indexedDB = db;
+    state.persistent = local && db;
+    if (!state.persistent) {
+      var show = function () {
+        var p = document.createElement('p');
+        p.className = 'apostil-storage-note';
+        p.setAttribute('role', 'note');
+        p.setAttribute('data-testid', 'storage-note');
+        p.textContent = 'This is the single-file copy of Apostil, opened from a file. This browser ' +
+          'does not let it store anything here: your text and annotations are lost when you ' +
+          'close the tab. Export them to keep them.';
+        document.body.insertBefore(p, document.body.firstChild);
+      };
+      if (document.body) show(); else document.addEventListener('DOMContentLoaded', show);
+    }
+    return state.persistent;
+  });
 })();
 """
 
