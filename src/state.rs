@@ -3,8 +3,7 @@
 
 use crate::labels::CustomLabel;
 use crate::model;
-use apostil_core::document::{ClusterId, ClusterInfo, SpeakerLink};
-use apostil_core::text::offsets::slice_chars;
+use apostil_core::document::{ClusterId, SpeakerLink};
 use apostil_core::{Annotation, AnnotationId, AnnotationKind, Document, Edit, History, Origin, Span, Status};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -322,8 +321,9 @@ impl State {
     }
 
     /// Edits that give every mention of `key` the cluster `into` (creating it when needed).
-    fn merge_edits(&self, into: &GroupKey, from: &GroupKey) -> Vec<Edit> {
-        let Some(doc) = &self.doc else { return Vec::new() };
+    fn merge_edits(&mut self, into: &GroupKey, from: &GroupKey) -> Vec<Edit> {
+        let name = self.group_name(into);
+        let Some(doc) = &mut self.doc else { return Vec::new() };
         let mut edits = Vec::new();
         if let (GroupKey::Cluster(a), GroupKey::Cluster(b)) = (into, from) {
             return vec![Edit::MergeClusters { into: *a, from: *b }];
@@ -331,10 +331,9 @@ impl State {
         let target = match into {
             GroupKey::Cluster(c) => *c,
             GroupKey::Text(label, _) => {
-                let id = ClusterId(doc.next_id.max(1));
-                edits.push(Edit::AddCluster {
-                    cluster: ClusterInfo { id, canonical: self.group_name(into), label: label.clone() },
-                });
+                let cluster = Rc::make_mut(doc).new_cluster(name, label.clone());
+                let id = cluster.id;
+                edits.push(Edit::AddCluster { cluster });
                 for a in doc.annotations.iter().filter(|a| group_of(a).as_ref() == Some(into)) {
                     edits.push(Edit::SetCluster { id: a.id, cluster: Some(id) });
                 }
@@ -462,33 +461,23 @@ impl Reducible for State {
                 }
             }
             Action::Add(span, label) => {
-                if let Some(doc) = &s.doc {
-                    let exact = slice_chars(&doc.text, span).unwrap_or_default().to_string();
-                    let id = AnnotationId(doc.next_id.max(1));
-                    let quote = label == "QUOTE";
-                    let builtin = label.parse::<apostil_core::EntityLabel>().is_ok();
-                    let annotation = Annotation {
-                        id,
-                        kind: if quote {
-                            AnnotationKind::Quote
-                        } else if builtin {
-                            AnnotationKind::Entity
-                        } else {
-                            AnnotationKind::User
-                        },
-                        label,
-                        span,
-                        exact,
-                        origin: Origin::User,
-                        status: Status::Accepted,
-                        note: None,
-                        cluster: None,
-                        speaker: None,
-                        quote_kind: quote.then_some(apostil_core::quotes::QuoteKind::Direct),
+                if let Some(doc) = &mut s.doc {
+                    let kind = if label == "QUOTE" {
+                        AnnotationKind::Quote
+                    } else if label.parse::<apostil_core::EntityLabel>().is_ok() {
+                        AnnotationKind::Entity
+                    } else {
+                        AnnotationKind::User
                     };
-                    s.edit(Edit::Add { annotation });
-                    if s.doc.as_ref().and_then(|d| d.get(id)).is_some() {
-                        s.selected = Some(id);
+                    match Rc::make_mut(doc).new_annotation(kind, label, span, Origin::User) {
+                        Ok(annotation) => {
+                            let id = annotation.id;
+                            s.edit(Edit::Add { annotation });
+                            if s.doc.as_ref().and_then(|d| d.get(id)).is_some() {
+                                s.selected = Some(id);
+                            }
+                        }
+                        Err(e) => s.notice(NoticeKind::Error, format!("That annotation could not be added: {e}."), vec![]),
                     }
                 }
             }

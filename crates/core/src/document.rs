@@ -1,9 +1,15 @@
 //! The annotation model: a document, its annotations and clusters, as the user edits them.
 
+use crate::analysis::Analysis;
+use crate::error::EditError;
 use crate::quotes::QuoteKind;
 use crate::span::Span;
 use crate::text::intake::Region;
+use crate::text::offsets::{CharMap, char_len, slice_chars};
 use serde::{Deserialize, Serialize};
+
+/// The label of quote annotations.
+pub const QUOTE_LABEL: &str = "QUOTE";
 
 /// A stable annotation id, unique within its document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -180,8 +186,353 @@ impl Document {
         }
     }
 
+    /// A document holding the analyser's suggestions for `text`.
+    ///
+    /// Clusters come first (cluster `i` of the analysis gets id `1 + i`), then one annotation per
+    /// entity (kind [`AnnotationKind::Entity`], label = OntoNotes name, its cluster) and per quote
+    /// (kind [`AnnotationKind::Quote`], label `"QUOTE"`, its [`QuoteKind`] and speaker), all
+    /// [`Origin::Auto`] and [`Status::Suggested`]. Regions and title/byline/dateline are copied.
+    /// Spans the analysis got wrong (empty or outside `text`) are skipped, never panicked on.
+    pub fn from_analysis(
+        id: impl Into<String>,
+        text: impl Into<String>,
+        analysis: &Analysis,
+    ) -> Document {
+        let mut doc = Document::new(id, text);
+        doc.meta.title = analysis.metadata.title.clone();
+        doc.meta.byline = analysis.metadata.byline.clone();
+        doc.meta.dateline = analysis.metadata.dateline.clone();
+        doc.regions = analysis.regions.clone();
+        let ids: Vec<ClusterId> = analysis
+            .clusters
+            .iter()
+            .map(|c| {
+                let id = ClusterId(doc.bump_id());
+                doc.clusters.push(ClusterInfo {
+                    id,
+                    canonical: c.canonical.clone(),
+                    label: c.label.as_str().to_string(),
+                });
+                id
+            })
+            .collect();
+        let map = CharMap::new(&doc.text);
+        for cand in candidates(analysis, &ids) {
+            if !valid_span(cand.span, map.len_chars()) {
+                continue;
+            }
+            let speaker = cand.speaker.filter(|s| valid_span(s.span, map.len_chars()));
+            let id = AnnotationId(doc.bump_id());
+            doc.annotations.push(Annotation {
+                id,
+                kind: cand.kind,
+                label: cand.label,
+                span: cand.span,
+                exact: map.slice(&doc.text, cand.span).to_string(),
+                origin: Origin::Auto,
+                status: Status::Suggested,
+                note: None,
+                cluster: cand.cluster,
+                speaker,
+                quote_kind: cand.quote_kind,
+            });
+        }
+        doc.sort_annotations();
+        doc
+    }
+
+    /// Re-runs the analyser's suggestions over this document, keeping the user's decisions.
+    ///
+    /// Annotations are matched by `(kind, span, label)`:
+    /// - annotations the user made ([`Origin::User`]) stay as they are;
+    /// - accepted and rejected suggestions, and suggestions with a note, stay as they are (a
+    ///   rejected suggestion stays rejected and is not suggested again);
+    /// - an untouched suggestion that the new analysis still makes keeps its id and takes the new
+    ///   cluster, speaker and quote kind; one it no longer makes is dropped;
+    /// - new suggestions are added with fresh ids.
+    ///
+    /// Clusters: a new analysis cluster with the same canonical name and label as an existing
+    /// cluster reuses its id (and keeps a rename the user made only if the name still matches);
+    /// existing clusters still referenced by a kept annotation or speaker are kept; others are
+    /// dropped. Regions are replaced; title, byline and dateline are filled only where empty.
+    pub fn reanalyze(&mut self, analysis: &Analysis) {
+        let len = char_len(&self.text);
+        self.next_id = self.first_free_id();
+        // Map analysis clusters to ids, reusing existing clusters with the same name and label.
+        let mut new_clusters: Vec<ClusterInfo> = Vec::new();
+        let mut ids = Vec::with_capacity(analysis.clusters.len());
+        for c in &analysis.clusters {
+            let label = c.label.as_str();
+            let existing = self
+                .clusters
+                .iter()
+                .find(|k| k.canonical == c.canonical && k.label == label)
+                .map(|k| k.id)
+                .filter(|id| !new_clusters.iter().any(|n| n.id == *id));
+            let id = match existing {
+                Some(id) => id,
+                None => ClusterId(self.bump_id()),
+            };
+            new_clusters.push(ClusterInfo {
+                id,
+                canonical: c.canonical.clone(),
+                label: label.to_string(),
+            });
+            ids.push(id);
+        }
+        let touched = |a: &Annotation| {
+            a.origin == Origin::User || a.status != Status::Suggested || a.note.is_some()
+        };
+        let mut kept: Vec<Annotation> = Vec::new();
+        let mut untouched: Vec<Annotation> = Vec::new();
+        for a in self.annotations.drain(..) {
+            if touched(&a) {
+                kept.push(a);
+            } else {
+                untouched.push(a);
+            }
+        }
+        let map = CharMap::new(&self.text);
+        let mut added: Vec<Annotation> = Vec::new();
+        for cand in candidates(analysis, &ids) {
+            if !valid_span(cand.span, len) {
+                continue;
+            }
+            let same = |a: &Annotation| {
+                a.kind == cand.kind && a.span == cand.span && a.label == cand.label
+            };
+            if kept.iter().any(same) || added.iter().any(same) {
+                continue;
+            }
+            let speaker = cand.speaker.filter(|s| valid_span(s.span, len));
+            if let Some(pos) = untouched.iter().position(same) {
+                let mut a = untouched.swap_remove(pos);
+                a.cluster = cand.cluster;
+                a.speaker = speaker;
+                a.quote_kind = cand.quote_kind;
+                added.push(a);
+                continue;
+            }
+            let id = AnnotationId(self.bump_id());
+            added.push(Annotation {
+                id,
+                kind: cand.kind,
+                label: cand.label,
+                span: cand.span,
+                exact: map.slice(&self.text, cand.span).to_string(),
+                origin: Origin::Auto,
+                status: Status::Suggested,
+                note: None,
+                cluster: cand.cluster,
+                speaker,
+                quote_kind: cand.quote_kind,
+            });
+        }
+        kept.extend(added);
+        self.annotations = kept;
+        // Keep old clusters that kept annotations still point at.
+        let referenced = |id: ClusterId, anns: &[Annotation]| {
+            anns.iter().any(|a| {
+                a.cluster == Some(id) || a.speaker.as_ref().is_some_and(|s| s.cluster == Some(id))
+            })
+        };
+        for c in std::mem::take(&mut self.clusters) {
+            if !new_clusters.iter().any(|n| n.id == c.id) && referenced(c.id, &self.annotations) {
+                new_clusters.push(c);
+            }
+        }
+        new_clusters.sort_by_key(|c| c.id);
+        self.clusters = new_clusters;
+        self.regions = analysis.regions.clone();
+        let m = &analysis.metadata;
+        if self.meta.title.is_none() {
+            self.meta.title = m.title.clone();
+        }
+        if self.meta.byline.is_none() {
+            self.meta.byline = m.byline.clone();
+        }
+        if self.meta.dateline.is_none() {
+            self.meta.dateline = m.dateline.clone();
+        }
+        self.sort_annotations();
+    }
+
     /// The annotation with `id`.
     pub fn get(&self, id: AnnotationId) -> Option<&Annotation> {
         self.annotations.iter().find(|a| a.id == id)
     }
+
+    /// The cluster with `id`.
+    pub fn cluster(&self, id: ClusterId) -> Option<&ClusterInfo> {
+        self.clusters.iter().find(|c| c.id == id)
+    }
+
+    /// The text of a code-point span, or `None` when it lies outside the text.
+    pub fn slice(&self, span: Span) -> Option<&str> {
+        slice_chars(&self.text, span)
+    }
+
+    /// Length of the text in code points.
+    pub fn len_chars(&self) -> usize {
+        char_len(&self.text)
+    }
+
+    /// Reserves a fresh id (annotations and clusters share the counter) and returns it.
+    ///
+    /// Ids are never reused, even after an undo, so a redo can re-add the same id.
+    pub fn alloc_id(&mut self) -> u64 {
+        let id = self.first_free_id();
+        self.next_id = id.saturating_add(1);
+        id
+    }
+
+    /// The smallest id that is at least `next_id` and above every id in use.
+    fn first_free_id(&self) -> u64 {
+        let max_used = self
+            .annotations
+            .iter()
+            .map(|a| a.id.0)
+            .chain(self.clusters.iter().map(|c| c.id.0))
+            .max()
+            .unwrap_or(0);
+        self.next_id.max(max_used.saturating_add(1)).max(1)
+    }
+
+    /// Takes `next_id` without scanning; only where `next_id` is known to be free.
+    fn bump_id(&mut self) -> u64 {
+        let id = self.next_id.max(1);
+        self.next_id = id.saturating_add(1);
+        id
+    }
+
+    /// Annotations that overlap `span`, in document order.
+    pub fn annotations_in(&self, span: Span) -> impl Iterator<Item = &Annotation> {
+        self.annotations
+            .iter()
+            .take_while(move |a| a.span.start < span.end)
+            .filter(move |a| a.span.overlaps(span))
+    }
+
+    /// Annotations that cover the code point at `pos`, in document order.
+    pub fn annotations_at(&self, pos: usize) -> impl Iterator<Item = &Annotation> {
+        self.annotations_in(Span::new(pos, pos + 1))
+    }
+
+    /// The annotations in cluster `id`, in document order.
+    pub fn cluster_members(&self, id: ClusterId) -> impl Iterator<Item = &Annotation> {
+        self.annotations
+            .iter()
+            .filter(move |a| a.cluster == Some(id))
+    }
+
+    /// Builds (but does not add) a new annotation: allocates its id and fills `exact`.
+    ///
+    /// Add it with [`Edit::Add`](crate::edit::Edit::Add) through [`Document::apply`] or
+    /// [`History::apply`](crate::edit::History::apply) so the change can be undone. Fails
+    /// (without reserving an id) when the span is empty or outside the text, or the label empty.
+    pub fn new_annotation(
+        &mut self,
+        kind: AnnotationKind,
+        label: impl Into<String>,
+        span: Span,
+        origin: Origin,
+    ) -> Result<Annotation, EditError> {
+        let label = label.into();
+        if label.trim().is_empty() {
+            return Err(EditError::EmptyLabel);
+        }
+        let exact = self.checked_exact(span)?;
+        let id = AnnotationId(self.alloc_id());
+        Ok(Annotation {
+            id,
+            kind,
+            label,
+            span,
+            exact,
+            origin,
+            status: if origin == Origin::User {
+                Status::Accepted
+            } else {
+                Status::Suggested
+            },
+            note: None,
+            cluster: None,
+            speaker: None,
+            quote_kind: (kind == AnnotationKind::Quote).then_some(QuoteKind::Direct),
+        })
+    }
+
+    /// Builds (but does not add) a new cluster with a fresh id; add it with
+    /// [`Edit::AddCluster`](crate::edit::Edit::AddCluster).
+    pub fn new_cluster(
+        &mut self,
+        canonical: impl Into<String>,
+        label: impl Into<String>,
+    ) -> ClusterInfo {
+        ClusterInfo {
+            id: ClusterId(self.alloc_id()),
+            canonical: canonical.into(),
+            label: label.into(),
+        }
+    }
+
+    /// The text at `span`, or [`EditError::BadSpan`] when it is empty or outside the text.
+    pub fn checked_exact(&self, span: Span) -> Result<String, EditError> {
+        match self.slice(span) {
+            Some(s) if !span.is_empty() => Ok(s.to_string()),
+            _ => Err(EditError::BadSpan {
+                span,
+                len: self.len_chars(),
+            }),
+        }
+    }
+
+    /// Puts annotations in their canonical order: by start, then end, then id.
+    pub fn sort_annotations(&mut self) {
+        self.annotations
+            .sort_by_key(|a| (a.span.start, a.span.end, a.id));
+    }
+}
+
+fn valid_span(span: Span, len: usize) -> bool {
+    span.start < span.end && span.end <= len
+}
+
+/// One suggestion derived from an analysis, before it gets an id.
+struct Candidate {
+    kind: AnnotationKind,
+    label: String,
+    span: Span,
+    cluster: Option<ClusterId>,
+    speaker: Option<SpeakerLink>,
+    quote_kind: Option<QuoteKind>,
+}
+
+fn candidates(analysis: &Analysis, ids: &[ClusterId]) -> Vec<Candidate> {
+    let cl = |i: Option<usize>| i.and_then(|i| ids.get(i).copied());
+    let mut out = Vec::with_capacity(analysis.entities.len() + analysis.quotes.len());
+    for e in &analysis.entities {
+        out.push(Candidate {
+            kind: AnnotationKind::Entity,
+            label: e.label.as_str().to_string(),
+            span: e.span,
+            cluster: cl(e.cluster),
+            speaker: None,
+            quote_kind: None,
+        });
+    }
+    for q in &analysis.quotes {
+        out.push(Candidate {
+            kind: AnnotationKind::Quote,
+            label: QUOTE_LABEL.to_string(),
+            span: q.span,
+            cluster: None,
+            speaker: q.speaker.as_ref().map(|s| SpeakerLink {
+                span: s.mention,
+                cluster: cl(s.cluster),
+            }),
+            quote_kind: Some(q.kind),
+        });
+    }
+    out
 }

@@ -1,10 +1,17 @@
 //! Edits as commands: each applied edit returns its inverse, so undo/redo is a log.
 
-use crate::document::{Annotation, AnnotationId, ClusterId, ClusterInfo, SpeakerLink, Status};
+use crate::document::{
+    Annotation, AnnotationId, ClusterId, ClusterInfo, Document, SpeakerLink, Status,
+};
+use crate::error::EditError;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
 /// One change to a document.
+///
+/// Apply it with [`Document::apply`], which validates it (ids exist, spans non-empty and inside
+/// the text, labels non-empty, clusters exist), changes nothing on error, and returns the inverse
+/// edit. Serialised with an `"op"` tag: `{"op":"relabel","id":3,"label":"ORG"}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Edit {
@@ -98,4 +105,261 @@ pub struct History {
     pub undo: Vec<Edit>,
     /// Inverses of undone edits, newest last.
     pub redo: Vec<Edit>,
+}
+
+impl History {
+    /// An empty history.
+    pub fn new() -> Self {
+        History::default()
+    }
+
+    /// Applies `edit` to `doc`, records its inverse for undo, and clears the redo stack.
+    /// On error nothing changes (neither the document nor the history).
+    pub fn apply(&mut self, doc: &mut Document, edit: Edit) -> Result<(), EditError> {
+        let inverse = doc.apply(edit)?;
+        self.undo.push(inverse);
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the newest edit. `Ok(false)` when there is nothing to undo.
+    pub fn undo(&mut self, doc: &mut Document) -> Result<bool, EditError> {
+        let Some(edit) = self.undo.pop() else {
+            return Ok(false);
+        };
+        match doc.apply(edit.clone()) {
+            Ok(inverse) => {
+                self.redo.push(inverse);
+                Ok(true)
+            }
+            Err(e) => {
+                self.undo.push(edit);
+                Err(e)
+            }
+        }
+    }
+
+    /// Redoes the newest undone edit. `Ok(false)` when there is nothing to redo.
+    pub fn redo(&mut self, doc: &mut Document) -> Result<bool, EditError> {
+        let Some(edit) = self.redo.pop() else {
+            return Ok(false);
+        };
+        match doc.apply(edit.clone()) {
+            Ok(inverse) => {
+                self.undo.push(inverse);
+                Ok(true)
+            }
+            Err(e) => {
+                self.redo.push(edit);
+                Err(e)
+            }
+        }
+    }
+
+    /// True when there is an edit to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is an edit to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Forgets every edit.
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+impl Document {
+    /// Applies `edit` and returns its inverse (applying the inverse restores the document
+    /// exactly). On error the document is unchanged.
+    ///
+    /// - `Add`: the id must be unused; `exact` is (re)filled from the text; the annotation's
+    ///   cluster and speaker cluster must exist. `next_id` is not lowered or raised by edits
+    ///   (ids come from [`Document::alloc_id`] / [`Document::new_annotation`]).
+    /// - `Resize` updates `exact`.
+    /// - `RemoveCluster` needs an empty cluster ([`EditError::ClusterNotEmpty`]).
+    /// - `MergeClusters` moves annotations and speakers of `from` into `into` and removes `from`;
+    ///   its inverse is a `Batch` that re-adds `from` and restores every membership.
+    /// - `Batch` is all-or-nothing; its inverse is the batch of inverses in reverse order.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        match edit {
+            Edit::Batch { edits } => {
+                let backup = self.clone();
+                let mut inverses = Vec::with_capacity(edits.len());
+                for e in edits {
+                    match self.apply(e) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(err) => {
+                            *self = backup;
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch { edits: inverses })
+            }
+            Edit::Add { mut annotation } => {
+                if self.get(annotation.id).is_some() {
+                    return Err(EditError::DuplicateId(annotation.id.0));
+                }
+                if annotation.label.trim().is_empty() {
+                    return Err(EditError::EmptyLabel);
+                }
+                annotation.exact = self.checked_exact(annotation.span)?;
+                if let Some(c) = annotation.cluster {
+                    self.require_cluster(c)?;
+                }
+                if let Some(s) = &annotation.speaker {
+                    self.check_speaker(s)?;
+                }
+                let id = annotation.id;
+                let key = (annotation.span.start, annotation.span.end, annotation.id);
+                let pos = self
+                    .annotations
+                    .partition_point(|a| (a.span.start, a.span.end, a.id) < key);
+                self.annotations.insert(pos, annotation);
+                Ok(Edit::Delete { id })
+            }
+            Edit::Delete { id } => {
+                let i = self.index_of(id)?;
+                let annotation = self.annotations.remove(i);
+                Ok(Edit::Add { annotation })
+            }
+            Edit::Relabel { id, label } => {
+                if label.trim().is_empty() {
+                    return Err(EditError::EmptyLabel);
+                }
+                let i = self.index_of(id)?;
+                let old = std::mem::replace(&mut self.annotations[i].label, label);
+                Ok(Edit::Relabel { id, label: old })
+            }
+            Edit::Resize { id, span } => {
+                let i = self.index_of(id)?;
+                let exact = self.checked_exact(span)?;
+                let a = &mut self.annotations[i];
+                let old = a.span;
+                a.span = span;
+                a.exact = exact;
+                self.sort_annotations();
+                Ok(Edit::Resize { id, span: old })
+            }
+            Edit::SetStatus { id, status } => {
+                let i = self.index_of(id)?;
+                let old = std::mem::replace(&mut self.annotations[i].status, status);
+                Ok(Edit::SetStatus { id, status: old })
+            }
+            Edit::SetNote { id, note } => {
+                let i = self.index_of(id)?;
+                let old = std::mem::replace(&mut self.annotations[i].note, note);
+                Ok(Edit::SetNote { id, note: old })
+            }
+            Edit::SetSpeaker { id, speaker } => {
+                let i = self.index_of(id)?;
+                if let Some(s) = &speaker {
+                    self.check_speaker(s)?;
+                }
+                let old = std::mem::replace(&mut self.annotations[i].speaker, speaker);
+                Ok(Edit::SetSpeaker { id, speaker: old })
+            }
+            Edit::SetCluster { id, cluster } => {
+                let i = self.index_of(id)?;
+                if let Some(c) = cluster {
+                    self.require_cluster(c)?;
+                }
+                let old = std::mem::replace(&mut self.annotations[i].cluster, cluster);
+                Ok(Edit::SetCluster { id, cluster: old })
+            }
+            Edit::AddCluster { cluster } => {
+                if self.cluster(cluster.id).is_some() {
+                    return Err(EditError::DuplicateId(cluster.id.0));
+                }
+                if cluster.label.trim().is_empty() {
+                    return Err(EditError::EmptyLabel);
+                }
+                let id = cluster.id;
+                let pos = self.clusters.partition_point(|c| c.id < id);
+                self.clusters.insert(pos, cluster);
+                Ok(Edit::RemoveCluster { id })
+            }
+            Edit::RemoveCluster { id } => {
+                let i = self.cluster_index(id)?;
+                if self.cluster_used(id) {
+                    return Err(EditError::ClusterNotEmpty(id));
+                }
+                let cluster = self.clusters.remove(i);
+                Ok(Edit::AddCluster { cluster })
+            }
+            Edit::RenameCluster { id, canonical } => {
+                let i = self.cluster_index(id)?;
+                let old = std::mem::replace(&mut self.clusters[i].canonical, canonical);
+                Ok(Edit::RenameCluster { id, canonical: old })
+            }
+            Edit::MergeClusters { into, from } => {
+                self.cluster_index(into)?;
+                let fi = self.cluster_index(from)?;
+                if into == from {
+                    return Err(EditError::SameCluster(into));
+                }
+                let mut restore = Vec::new();
+                for a in &mut self.annotations {
+                    if a.cluster == Some(from) {
+                        a.cluster = Some(into);
+                        restore.push(Edit::SetCluster {
+                            id: a.id,
+                            cluster: Some(from),
+                        });
+                    }
+                    if let Some(s) = a.speaker.as_mut().filter(|s| s.cluster == Some(from)) {
+                        let old = s.clone();
+                        s.cluster = Some(into);
+                        restore.push(Edit::SetSpeaker {
+                            id: a.id,
+                            speaker: Some(old),
+                        });
+                    }
+                }
+                let cluster = self.clusters.remove(fi);
+                let mut edits = vec![Edit::AddCluster { cluster }];
+                edits.extend(restore);
+                Ok(Edit::Batch { edits })
+            }
+        }
+    }
+
+    fn index_of(&self, id: AnnotationId) -> Result<usize, EditError> {
+        self.annotations
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or(EditError::NoSuchAnnotation(id))
+    }
+
+    fn cluster_index(&self, id: ClusterId) -> Result<usize, EditError> {
+        self.clusters
+            .iter()
+            .position(|c| c.id == id)
+            .ok_or(EditError::NoSuchCluster(id))
+    }
+
+    fn require_cluster(&self, id: ClusterId) -> Result<(), EditError> {
+        self.cluster_index(id).map(|_| ())
+    }
+
+    fn check_speaker(&self, s: &SpeakerLink) -> Result<(), EditError> {
+        self.checked_exact(s.span)?;
+        if let Some(c) = s.cluster {
+            self.require_cluster(c)?;
+        }
+        Ok(())
+    }
+
+    /// True when an annotation or a speaker belongs to cluster `id`.
+    pub fn cluster_used(&self, id: ClusterId) -> bool {
+        self.annotations.iter().any(|a| {
+            a.cluster == Some(id) || a.speaker.as_ref().is_some_and(|s| s.cluster == Some(id))
+        })
+    }
 }

@@ -26,6 +26,12 @@ pub enum EditError {
     /// A label was empty.
     #[error("a label cannot be empty")]
     EmptyLabel,
+    /// A cluster still has members (annotations or speakers) and cannot be removed.
+    #[error("cluster {0:?} still has members; move or clear them first")]
+    ClusterNotEmpty(ClusterId),
+    /// A cluster cannot be merged into itself.
+    #[error("cannot merge cluster {0:?} into itself")]
+    SameCluster(ClusterId),
 }
 
 /// Import or export failed; nothing was changed.
@@ -92,6 +98,40 @@ pub enum FormatError {
         first: String,
         /// The other span, described.
         second: String,
+    },
+    /// A span is empty or its end lies before its start.
+    #[error("{what}: span {start}..{end} is empty", start = .span.start, end = .span.end)]
+    EmptySpan {
+        /// Which annotation or field.
+        what: String,
+        /// The span.
+        span: Span,
+    },
+    /// Two things share an id that must be unique.
+    #[error("{what}: id {id} is used twice")]
+    DuplicateId {
+        /// What kind of thing.
+        what: &'static str,
+        /// The id.
+        id: u64,
+    },
+    /// A reference points at nothing.
+    #[error("{what} refers to {target}, which does not exist")]
+    DanglingReference {
+        /// What refers.
+        what: String,
+        /// What it refers to.
+        target: String,
+    },
+    /// The format cannot be read (import) or written (export) in this way.
+    #[error("{format} cannot be {action}: {reason}")]
+    Unsupported {
+        /// The format.
+        format: &'static str,
+        /// "imported" or "exported".
+        action: &'static str,
+        /// Why, and what to do instead.
+        reason: String,
     },
     /// Something required is missing or invalid.
     #[error("{0}")]

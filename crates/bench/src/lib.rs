@@ -1,0 +1,48 @@
+//! Shared inputs for Apostil's benchmarks.
+//!
+//! The benchmarks run on the real pasted articles in `../shared/data/samples` when that folder
+//! is beside the repository (as on developer and CI machines), repeated to a target size; else
+//! on an article written for this repository.
+#![deny(missing_docs)]
+
+use std::path::{Path, PathBuf};
+
+/// An invented news article (written for Apostil) with names, dates, money and quotes.
+pub const FALLBACK_ARTICLE: &str = include_str!("article.txt");
+
+/// The sample articles from `../shared/data/samples`, or the fallback article.
+pub fn sample_articles() -> Vec<String> {
+    let dir = samples_dir();
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if p.extension().is_some_and(|x| x == "txt") {
+                if let Ok(t) = std::fs::read_to_string(&p) {
+                    out.push(t);
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(FALLBACK_ARTICLE.to_string());
+    }
+    out
+}
+
+fn samples_dir() -> PathBuf {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.join("../../../shared/data/samples")
+}
+
+/// The sample articles joined with blank lines and repeated until at least `bytes` long.
+pub fn corpus_of_size(bytes: usize) -> String {
+    let one = sample_articles().join("\n\n");
+    let mut s = String::with_capacity(bytes + one.len());
+    while s.len() < bytes {
+        s.push_str(&one);
+        s.push_str("\n\n");
+    }
+    s
+}
