@@ -1,8 +1,19 @@
 //! Mention clusters: "Chen Yixin" … "Chen" … "he".
+//!
+//! [`build`] groups name entities: a person's partial names join the full name ("Geng" →
+//! "Geng Shuang"), acronyms join the name they abbreviate ("CIA" → "Central Intelligence
+//! Agency", also written "(CIA)" after it), and a few country aliases join ("US", "U.S.",
+//! "the United States"). Lookups go through hash maps, so building is linear in the number of
+//! entities. The quotation stage adds speaker names found without an entity
+//! ([`attach_name`]) and resolved pronouns ([`resolve_pronoun`], [`add_mention`]).
 
 use crate::label::EntityLabel;
+use crate::quotes::verbs::{self, Pronoun};
 use crate::span::Span;
+use crate::text::Prepared;
+use crate::text::token::TokenKind;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// How a mention refers to its cluster.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -38,10 +49,555 @@ pub struct Cluster {
     pub mentions: Vec<Mention>,
 }
 
+/// Words of a name, without titles, possessives and punctuation.
+fn name_words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace())
+        .map(|w| {
+            let w = w
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            w.to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A canonical key for country names and their abbreviations.
+fn country_key(text: &str) -> Option<&'static str> {
+    let t: String = text
+        .trim_start_matches("the ")
+        .trim_start_matches("The ")
+        .chars()
+        .filter(|c| !matches!(c, '.' | ' '))
+        .collect::<String>()
+        .to_lowercase();
+    Some(match t.as_str() {
+        "us" | "usa" | "unitedstates" | "unitedstatesofamerica" | "america" => "us",
+        "uk" | "unitedkingdom" | "britain" | "greatbritain" => "uk",
+        "un" | "unitednations" => "un",
+        "eu" | "europeanunion" => "eu",
+        "prc" | "china" | "peoplesrepublicofchina" => "china",
+        "uae" | "unitedarabemirates" => "uae",
+        _ => return None,
+    })
+}
+
+/// Initials of a multi-word name ("Central Intelligence Agency" → "cia").
+fn initials(words: &[String]) -> Option<String> {
+    let content: Vec<&String> = words
+        .iter()
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "the" | "and" | "for" | "&"
+            )
+        })
+        .collect();
+    if content.len() < 2 {
+        return None;
+    }
+    Some(
+        content
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(|c| c.to_lowercase())
+            .collect(),
+    )
+}
+
+/// The acronym key of a single all-capitals word ("CIA", "U.S." → "us").
+fn acronym(words: &[String]) -> Option<String> {
+    if words.len() != 1 {
+        return None;
+    }
+    let w: String = words[0].chars().filter(|c| *c != '.').collect();
+    let letters = w.chars().count();
+    ((2..=8).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .then(|| w.to_lowercase())
+}
+
+fn compatible(a: EntityLabel, b: EntityLabel) -> bool {
+    use EntityLabel::*;
+    a == b || matches!((a, b), (Gpe, Loc) | (Loc, Gpe) | (Org, Fac) | (Fac, Org))
+}
+
+#[derive(Default)]
+struct Index {
+    /// Full lower-case name → cluster.
+    full: HashMap<String, usize>,
+    /// A person's single name word (surname or given name) → cluster.
+    person_word: HashMap<String, usize>,
+    /// Initials of multi-word names → cluster.
+    initials: HashMap<String, usize>,
+    /// Country keys → cluster.
+    country: HashMap<&'static str, usize>,
+}
+
+impl Index {
+    fn lookup(
+        &self,
+        text: &str,
+        words: &[String],
+        label: EntityLabel,
+        clusters: &[Cluster],
+    ) -> Option<(usize, MentionKind)> {
+        let key = words.join(" ").to_lowercase();
+        if let Some(&c) = self.full.get(&key)
+            && compatible(clusters[c].label, label)
+        {
+            return Some((c, MentionKind::Name));
+        }
+        if let Some(k) = country_key(text)
+            && let Some(&c) = self.country.get(k)
+        {
+            return Some((c, MentionKind::Alias));
+        }
+        if let Some(a) = acronym(words)
+            && let Some(&c) = self.initials.get(&a)
+        {
+            return Some((c, MentionKind::Alias));
+        }
+        if label == EntityLabel::Person {
+            // "Geng" after "Geng Shuang"; "Mr. Chen" after "Chen Yixin".
+            for w in words.iter().rev() {
+                if let Some(&c) = self.person_word.get(&w.to_lowercase())
+                    && clusters[c].label == EntityLabel::Person
+                {
+                    return Some((c, MentionKind::Name));
+                }
+            }
+        }
+        None
+    }
+
+    fn register(&mut self, c: usize, text: &str, words: &[String], label: EntityLabel) {
+        let key = words.join(" ").to_lowercase();
+        self.full.entry(key).or_insert(c);
+        if let Some(k) = country_key(text) {
+            self.country.entry(k).or_insert(c);
+        }
+        if let Some(i) = initials(words) {
+            self.initials.entry(i).or_insert(c);
+        }
+        if let Some(a) = acronym(words) {
+            self.initials.entry(a).or_insert(c);
+        }
+        if label == EntityLabel::Person {
+            for w in words {
+                if !verbs::is_title(w) {
+                    self.person_word.entry(w.to_lowercase()).or_insert(c);
+                }
+            }
+        }
+    }
+}
+
 /// Groups entity mentions into clusters and sets each entity's `cluster`.
-pub fn build(
-    _doc: &crate::text::Prepared<'_>,
-    _entities: &mut [crate::entities::Entity],
-) -> Vec<Cluster> {
-    Vec::new()
+pub fn build(doc: &Prepared<'_>, entities: &mut [crate::entities::Entity]) -> Vec<Cluster> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index = Index::default();
+    // Full names first so that a partial name seen earlier still finds its full form.
+    let mut order: Vec<usize> = (0..entities.len())
+        .filter(|&i| {
+            entities[i].label.is_name()
+                && !matches!(
+                    entities[i].label,
+                    EntityLabel::Norp | EntityLabel::Language | EntityLabel::Law
+                )
+        })
+        .collect();
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(
+                doc.slice(entities[i].span)
+                    .split_whitespace()
+                    .count()
+                    .min(3),
+            ),
+            entities[i].span.start,
+        )
+    });
+    for i in order {
+        let e = &entities[i];
+        let text = doc.slice(e.span);
+        let words = name_words(text);
+        if words.is_empty() {
+            continue;
+        }
+        let c = match index.lookup(text, &words, e.label, &clusters) {
+            Some((c, kind)) => {
+                clusters[c].mentions.push(Mention { span: e.span, kind });
+                c
+            }
+            None => {
+                clusters.push(Cluster {
+                    canonical: words.join(" "),
+                    label: e.label,
+                    mentions: vec![Mention {
+                        span: e.span,
+                        kind: MentionKind::Name,
+                    }],
+                });
+                clusters.len() - 1
+            }
+        };
+        index.register(c, text, &words, e.label);
+        entities[i].cluster = Some(c);
+    }
+    for c in &mut clusters {
+        c.mentions.sort_by_key(|m| m.span.start);
+    }
+    clusters
+}
+
+/// Runs of capitalised words in a text, for finding the full form of a partial name when no
+/// entity was found ("Geng" → "Geng Shuang" from "spokesperson Geng Shuang said").
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// Lower-case word → the first run of two or more words containing it.
+    by_word: HashMap<String, String>,
+}
+
+impl NameIndex {
+    /// Indexes the capitalised runs of `doc` (titles stripped).
+    pub fn new(doc: &Prepared<'_>) -> Self {
+        let mut by_word: HashMap<String, String> = HashMap::new();
+        let toks = &doc.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            let cap = |k: usize| {
+                toks[k].kind == TokenKind::Word
+                    && doc
+                        .token_text(k)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase())
+            };
+            if !cap(i) {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < toks.len() && cap(i) && (i == s || !toks[i].newline_before) {
+                i += 1;
+            }
+            let words: Vec<&str> = (s..i)
+                .map(|k| doc.token_text(k))
+                .skip_while(|w| verbs::is_title(w) || is_function(w))
+                .collect();
+            if (2..=4).contains(&words.len()) {
+                let full = words.join(" ");
+                for w in &words {
+                    by_word
+                        .entry(w.to_lowercase())
+                        .or_insert_with(|| full.clone());
+                }
+            }
+        }
+        NameIndex { by_word }
+    }
+
+    /// The full name a single-word name stands for, when the text has one.
+    pub fn full_name(&self, word: &str) -> Option<&str> {
+        self.by_word.get(&word.to_lowercase()).map(String::as_str)
+    }
+}
+
+fn is_function(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "but"
+            | "and"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+            | "when"
+            | "while"
+            | "after"
+            | "if"
+            | "so"
+            | "this"
+            | "that"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+    )
+}
+
+/// Adds a speaker name mention found without an entity (or with one that was not clustered)
+/// to the matching cluster, creating a cluster when none matches. Returns the cluster index.
+pub fn attach_name(
+    doc: &Prepared<'_>,
+    clusters: &mut Vec<Cluster>,
+    names: &NameIndex,
+    span: Span,
+    label: EntityLabel,
+) -> usize {
+    if let Some(c) = clusters
+        .iter()
+        .position(|c| c.mentions.iter().any(|m| m.span == span))
+    {
+        return c;
+    }
+    let text = doc.slice(span);
+    let words = name_words(text);
+    let key = words.join(" ").to_lowercase();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let found = clusters.iter().position(|c| {
+        let cw = name_words(&c.canonical);
+        compatible(c.label, label)
+            && (c.canonical.to_lowercase() == key
+                || (label == EntityLabel::Person && cw.iter().any(|w| w.to_lowercase() == last)))
+    });
+    let c = match found {
+        Some(c) => c,
+        None => {
+            let canonical = if words.len() == 1 {
+                names.full_name(&words[0]).map(str::to_string)
+            } else {
+                None
+            }
+            .unwrap_or_else(|| words.join(" "));
+            clusters.push(Cluster {
+                canonical,
+                label,
+                mentions: Vec::new(),
+            });
+            clusters.len() - 1
+        }
+    };
+    add_mention(clusters, c, span, MentionKind::Name);
+    c
+}
+
+/// Adds a mention to cluster `c`, keeping mentions in text order.
+pub fn add_mention(clusters: &mut [Cluster], c: usize, span: Span, kind: MentionKind) {
+    let Some(cl) = clusters.get_mut(c) else {
+        return;
+    };
+    if cl.mentions.iter().any(|m| m.span == span) {
+        return;
+    }
+    let at = cl.mentions.partition_point(|m| m.span.start < span.start);
+    cl.mentions.insert(at, Mention { span, kind });
+}
+
+/// Gender of a cluster guessed from titles and a small list of first names.
+fn gender(doc: &Prepared<'_>, c: &Cluster) -> Option<Pronoun> {
+    for m in &c.mentions {
+        if m.kind == MentionKind::Pronoun {
+            let w = doc.slice(m.span).to_lowercase();
+            match w.as_str() {
+                "he" | "him" | "his" => return Some(Pronoun::Male),
+                "she" | "her" | "hers" => return Some(Pronoun::Female),
+                _ => {}
+            }
+        }
+    }
+    let first = c.canonical.split_whitespace().next().unwrap_or("");
+    first_name_gender(first)
+}
+
+/// Common English first names by gender (a small hand list; unknown names fit either).
+fn first_name_gender(name: &str) -> Option<Pronoun> {
+    const MALE: &[&str] = &[
+        "barack", "bernie", "bill", "bob", "brian", "charles", "chris", "dan", "daniel", "david",
+        "donald", "ed", "eric", "frank", "gary", "george", "jack", "james", "jason", "jeb", "jeff",
+        "jim", "joe", "john", "joseph", "kevin", "marco", "mark", "michael", "mike", "mitch",
+        "paul", "peter", "richard", "rick", "robert", "ron", "scott", "steve", "steven", "ted",
+        "thomas", "tim", "tom", "vladimir", "william", "xi", "mr.",
+    ];
+    const FEMALE: &[&str] = &[
+        "alicia",
+        "angela",
+        "ann",
+        "anna",
+        "barbara",
+        "betsy",
+        "carly",
+        "chelsea",
+        "elizabeth",
+        "emily",
+        "hillary",
+        "ivanka",
+        "jane",
+        "jennifer",
+        "jill",
+        "julia",
+        "karen",
+        "kellyanne",
+        "laura",
+        "linda",
+        "lisa",
+        "maria",
+        "mary",
+        "melania",
+        "michelle",
+        "nancy",
+        "patricia",
+        "sarah",
+        "susan",
+        "theresa",
+        "mrs.",
+        "ms.",
+        "miss",
+    ];
+    let n = name.to_lowercase();
+    if MALE.contains(&n.as_str()) {
+        Some(Pronoun::Male)
+    } else if FEMALE.contains(&n.as_str()) {
+        Some(Pronoun::Female)
+    } else {
+        None
+    }
+}
+
+/// The cluster a pronoun at `span` most likely refers to: the one with the nearest earlier
+/// mention that fits the pronoun (person for he/she/I/who, organisation or group for
+/// they/we/it), preferring a matching gender.
+pub fn resolve_pronoun(
+    doc: &Prepared<'_>,
+    clusters: &[Cluster],
+    span: Span,
+    p: Pronoun,
+) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None; // (distance, cluster)
+    for (ci, c) in clusters.iter().enumerate() {
+        let fits = match p {
+            Pronoun::Male | Pronoun::Female => {
+                c.label == EntityLabel::Person && gender(doc, c).is_none_or(|g| g == p)
+            }
+            Pronoun::First | Pronoun::Relative => c.label == EntityLabel::Person,
+            Pronoun::Plural => matches!(
+                c.label,
+                EntityLabel::Org | EntityLabel::Norp | EntityLabel::Gpe
+            ),
+            Pronoun::Neuter => matches!(c.label, EntityLabel::Org | EntityLabel::Gpe),
+        };
+        if !fits {
+            continue;
+        }
+        let near = c
+            .mentions
+            .iter()
+            .filter(|m| m.span.end <= span.start && m.kind != MentionKind::Pronoun)
+            .map(|m| span.start - m.span.end)
+            .min();
+        if let Some(d) = near
+            && best.is_none_or(|(bd, _)| d < bd)
+        {
+            best = Some((d, ci));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::{Entity, EntitySource};
+
+    fn ents(text: &str, names: &[(&str, EntityLabel)]) -> Vec<Entity> {
+        let mut out = Vec::new();
+        for (n, l) in names {
+            let mut from = 0;
+            while let Some(b) = text[from..].find(n) {
+                let b = from + b;
+                let s = text[..b].chars().count();
+                let e = s + n.chars().count();
+                out.push(Entity::new(Span::new(s, e), *l, EntitySource::Rule, 1.0));
+                from = b + n.len();
+            }
+        }
+        out.sort_by_key(|e| e.span.start);
+        out
+    }
+
+    #[test]
+    fn clusters_names_acronyms_and_countries() {
+        use EntityLabel::*;
+        let text = "Minister Chen Yixin met the Central Intelligence Agency (CIA) in the United States. Chen said the CIA and the US agreed. Later Geng Shuang spoke; Geng left for the U.S.";
+        let doc = Prepared::new(text);
+        let mut es = ents(
+            text,
+            &[
+                ("Chen Yixin", Person),
+                ("Chen said", Person),
+                ("Central Intelligence Agency", Org),
+                ("CIA", Org),
+                ("United States", Gpe),
+                ("US", Gpe),
+                ("Geng Shuang", Person),
+                ("Geng left", Person),
+                ("U.S.", Gpe),
+            ],
+        );
+        // Trim the helper's two-word probes down to the name.
+        for e in &mut es {
+            let t = doc.slice(e.span);
+            if t.ends_with(" said") || t.ends_with(" left") {
+                e.span.end -= 5;
+            }
+        }
+        let cl = build(&doc, &mut es);
+        let canon = |name: &str| {
+            let e = es.iter().find(|e| doc.slice(e.span) == name).unwrap();
+            cl[e.cluster.unwrap()].canonical.clone()
+        };
+        let cases = [
+            ("Chen", "Chen Yixin"),
+            ("CIA", "Central Intelligence Agency"),
+            ("US", "United States"),
+            ("U.S.", "United States"),
+            ("Geng", "Geng Shuang"),
+        ];
+        for (mention, want) in cases {
+            assert_eq!(canon(mention), want, "{mention}");
+        }
+        assert_eq!(cl.len(), 4);
+    }
+
+    #[test]
+    fn attach_name_finds_full_name_without_entities() {
+        let text = "Spokesperson Geng Shuang spoke on Monday. Geng said it was fine.";
+        let doc = Prepared::new(text);
+        let names = NameIndex::new(&doc);
+        let mut cl = Vec::new();
+        let s = text.find("Geng said").unwrap();
+        let c = attach_name(
+            &doc,
+            &mut cl,
+            &names,
+            Span::new(s, s + 4),
+            EntityLabel::Person,
+        );
+        assert_eq!(cl[c].canonical, "Geng Shuang");
+    }
+
+    #[test]
+    fn pronoun_prefers_gender_and_nearness() {
+        let text = "Hillary Clinton spoke. Then Donald Trump spoke. She said no.";
+        let doc = Prepared::new(text);
+        let mut es = ents(
+            text,
+            &[
+                ("Hillary Clinton", EntityLabel::Person),
+                ("Donald Trump", EntityLabel::Person),
+            ],
+        );
+        let cl = build(&doc, &mut es);
+        let s = text.find("She").unwrap();
+        let c = resolve_pronoun(&doc, &cl, Span::new(s, s + 3), Pronoun::Female).unwrap();
+        assert_eq!(cl[c].canonical, "Hillary Clinton");
+        let c = resolve_pronoun(&doc, &cl, Span::new(s, s + 3), Pronoun::Male).unwrap();
+        assert_eq!(cl[c].canonical, "Donald Trump");
+    }
 }

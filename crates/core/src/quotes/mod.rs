@@ -1,7 +1,20 @@
 //! Quotations: where they are, what kind they are, and who said them.
+//!
+//! [`detect`] pairs the quotation marks, [`speaker`] finds attributions, and [`find`] puts it
+//! together: attribution by a reporting verb next to the quotation, then quotations of the same
+//! paragraph (`"A," he said. "B."`), then continuation from the previous paragraph, then the
+//! subject of the sentence the quotation sits in. Pronoun speakers are resolved to the nearest
+//! earlier compatible cluster and join it as pronoun mentions.
 
+pub mod detect;
+pub mod speaker;
+pub mod verbs;
+
+use crate::clusters::{self, Cluster, MentionKind};
+use crate::label::EntityLabel;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use speaker::{Ctx, Found, SpeakerKind};
 
 /// Whether a quotation reports someone's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -35,13 +48,225 @@ pub struct Quote {
     /// Who said it, for direct quotes when found.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<Speaker>,
+    /// How many quotations enclose this one (0 for an outermost quotation).
+    #[serde(default)]
+    pub depth: u8,
+}
+
+impl Quote {
+    /// True for the quotations a quotation list should show: outermost direct quotations.
+    /// (Scare quotes and quotations inside quotations stay in the analysis for highlighting.)
+    pub fn is_reported(&self) -> bool {
+        self.kind == QuoteKind::Direct && self.depth == 0
+    }
+}
+
+/// How a speaker was found, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum How {
+    Verb,
+    Paragraph,
+    Continuation,
+    Subject,
+    Previous,
 }
 
 /// Finds quotations and their speakers. Pronoun speakers may be added to `clusters` as mentions.
 pub fn find(
-    _doc: &crate::text::Prepared<'_>,
-    _entities: &[crate::entities::Entity],
-    _clusters: &mut Vec<crate::clusters::Cluster>,
+    doc: &crate::text::Prepared<'_>,
+    entities: &[crate::entities::Entity],
+    clusters: &mut Vec<crate::clusters::Cluster>,
 ) -> Vec<Quote> {
-    Vec::new()
+    let chars: Vec<char> = doc.text.chars().collect();
+    let raw = detect::find(&chars);
+    let top: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].depth == 0).collect();
+    let outers: Vec<Span> = top.iter().map(|&i| raw[i].outer).collect();
+    let ctx = Ctx::new(doc, entities, &outers);
+
+    // Pass 1: attributions by reporting verbs.
+    let mut bounds: Vec<Option<(usize, usize)>> = Vec::with_capacity(top.len());
+    let mut found: Vec<Option<(Found, How)>> = Vec::with_capacity(top.len());
+    for &ri in &top {
+        let q = &raw[ri];
+        let b = ctx.bounds(q.outer);
+        bounds.push(b);
+        let Some((o, c)) = b else {
+            found.push(None);
+            continue;
+        };
+        let ends_sentence = chars
+            .get(q.span.end.saturating_sub(1))
+            .is_some_and(|&ch| ch == '.');
+        // A quotation inside a sentence is attributed by what comes before it ("X said the
+        // plan was \"…\""); one that starts its sentence by what follows ("\"…,\" X said").
+        let mid_sentence = ctx.window_start(o) < o;
+        let mut f = None;
+        if mid_sentence {
+            f = ctx.before(o);
+        }
+        if f.is_none() && !q.unclosed {
+            f = ctx.after(c, ends_sentence);
+        }
+        if f.is_none() && !mid_sentence {
+            f = ctx.before(o);
+        }
+        found.push(f.map(|f| (f, How::Verb)));
+    }
+
+    // Multi-paragraph quotations attributed at their end: the attribution covers every part.
+    for k in (0..top.len().saturating_sub(1)).rev() {
+        if found[k].is_none() && raw[top[k]].continues {
+            found[k] = found[k + 1].filter(|(_, h)| *h == How::Verb);
+        }
+    }
+
+    // Pass 2: quotations without a verb of their own.
+    for k in 0..top.len() {
+        if found[k].is_some() {
+            continue;
+        }
+        let Some((o, _)) = bounds[k] else { continue };
+        let para = ctx.para[o];
+        // Another quotation of the same paragraph: the nearest earlier one, else a later one.
+        let mate = (0..k)
+            .rev()
+            .take_while(|&j| bounds[j].is_some_and(|(oj, _)| ctx.para[oj] == para))
+            .find_map(|j| found[j].filter(|(_, h)| *h == How::Verb))
+            .or_else(|| {
+                (k + 1..top.len())
+                    .take_while(|&j| bounds[j].is_some_and(|(oj, _)| ctx.para[oj] == para))
+                    .find_map(|j| found[j].filter(|(_, h)| *h == How::Verb))
+            });
+        if let Some((f, _)) = mate {
+            found[k] = Some((f, How::Paragraph));
+            continue;
+        }
+        let para_start = o == 0 || ctx.para[o - 1] != para;
+        if para_start {
+            // `X said:` ending the previous paragraph.
+            if o > 0
+                && doc.token_text(o - 1) == ":"
+                && let Some(f) = ctx.before(o - 1)
+            {
+                found[k] = Some((f, How::Verb));
+                continue;
+            }
+            // The previous quotation's speaker, when it was a paragraph or two back.
+            if let Some(j) = (0..k).rev().find(|&j| found[j].is_some())
+                && let Some((oj, _)) = bounds[j]
+                && para.saturating_sub(ctx.para[oj]) <= 2
+            {
+                found[k] = found[j].map(|(f, _)| (f, How::Continuation));
+                continue;
+            }
+        }
+        if let Some(f) = ctx.sentence_subject(o) {
+            found[k] = Some((f, How::Subject));
+            continue;
+        }
+        if let Some(j) = (0..k).rev().find(|&j| found[j].is_some()) {
+            found[k] = found[j].map(|(f, _)| (f, How::Previous));
+        }
+    }
+
+    // Kinds, clusters, output.
+    let names = clusters::NameIndex::new(doc);
+    let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
+    let mut top_iter = 0;
+    for (ri, q) in raw.iter().enumerate() {
+        let mut quote = Quote {
+            span: q.span,
+            outer: q.outer,
+            kind: QuoteKind::Scare,
+            speaker: None,
+            depth: q.depth,
+        };
+        if top_iter < top.len() && top[top_iter] == ri {
+            let k = top_iter;
+            top_iter += 1;
+            let words = count_words(&chars[q.span.start..q.span.end]);
+            let para_start =
+                bounds[k].is_some_and(|(o, _)| o == 0 || ctx.para[o - 1] != ctx.para[o]);
+            let how = found[k].map(|(_, h)| h);
+            let direct = matches!(how, Some(How::Verb)) || words >= 5 || para_start || q.continues;
+            if direct && !is_title_like(&chars[q.span.start..q.span.end], words, how) {
+                quote.kind = QuoteKind::Direct;
+                if let Some((f, _)) = found[k] {
+                    let cluster = attach(doc, clusters, &names, f);
+                    quote.speaker = Some(Speaker {
+                        mention: f.span,
+                        cluster,
+                    });
+                }
+            }
+        }
+        out.push(quote);
+    }
+    out
 }
+
+fn count_words(chars: &[char]) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &c in chars {
+        if c.is_alphanumeric() {
+            if !in_word {
+                n += 1;
+            }
+            in_word = true;
+        } else if c.is_whitespace() {
+            in_word = false;
+        }
+    }
+    n
+}
+
+/// A short capitalised title ("Vault 7", "Face the Nation") with no reporting verb.
+fn is_title_like(chars: &[char], words: usize, how: Option<How>) -> bool {
+    if words > 4 || how == Some(How::Verb) {
+        return false;
+    }
+    let s: String = chars.iter().collect();
+    let content: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .collect();
+    let small = [
+        "the", "of", "a", "an", "and", "in", "on", "for", "to", "with",
+    ];
+    !content.is_empty()
+        && !s.ends_with(['.', ',', '?', '!'])
+        && content.iter().all(|w| {
+            small.contains(w)
+                || w.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+}
+
+/// Puts a speaker mention into a cluster, creating one for a name not yet clustered.
+fn attach(
+    doc: &crate::text::Prepared<'_>,
+    clusters: &mut Vec<Cluster>,
+    names: &clusters::NameIndex,
+    f: Found,
+) -> Option<usize> {
+    match f.kind {
+        SpeakerKind::Name => Some(clusters::attach_name(
+            doc,
+            clusters,
+            names,
+            f.span,
+            f.label.unwrap_or(EntityLabel::Person),
+        )),
+        SpeakerKind::Pronoun(p) => {
+            let c = clusters::resolve_pronoun(doc, clusters, f.span, p)?;
+            clusters::add_mention(clusters, c, f.span, MentionKind::Pronoun);
+            Some(c)
+        }
+        SpeakerKind::Nominal => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

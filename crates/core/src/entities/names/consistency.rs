@@ -1,0 +1,211 @@
+//! Document-level consistency: one label per repeated string, surnames after full names,
+//! acronyms defined in brackets, and repeated names the model missed.
+
+use super::features::{Class, DocFeatures, doc_bit};
+use super::gazetteer::flag;
+use super::hash::PreHashed;
+use super::rules::{Named, phrase_hash};
+use crate::entities::EntitySource;
+use crate::label::EntityLabel;
+use crate::text::Prepared;
+use std::collections::HashMap;
+
+const PLACE: u32 = flag::CITY | flag::COUNTRY | flag::STATE | flag::CITY_BIG | flag::CONTINENT;
+
+fn label_index(l: EntityLabel) -> usize {
+    EntityLabel::ALL.iter().position(|&x| x == l).unwrap_or(0)
+}
+
+/// Applies the document-level passes to `ents` (model and rule mentions).
+pub fn apply(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
+    majority(f, ents);
+    acronyms(doc, f, ents);
+    surnames(f, ents);
+    repeats(f, ents);
+}
+
+/// Every mention of the same string gets the label most mentions of it have.
+fn majority(f: &DocFeatures, ents: &mut [Named]) {
+    let mut votes: HashMap<u64, [u16; 18], PreHashed> = HashMap::default();
+    for e in ents.iter() {
+        votes
+            .entry(phrase_hash(f, e.tokens.clone()))
+            .or_insert([0; 18])[label_index(e.label)] += 1;
+    }
+    for e in ents.iter_mut() {
+        let v = &votes[&phrase_hash(f, e.tokens.clone())];
+        let (best, &n) = v
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, n)| (*n, i == label_index(e.label)))
+            .unwrap_or((0, &0));
+        if n > v[label_index(e.label)] {
+            e.label = EntityLabel::ALL[best];
+        }
+    }
+}
+
+/// "the Central Intelligence Agency (CIA)": the bracketed acronym gets the name's label.
+fn acronyms(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
+    let n = doc.tokens.len();
+    let mut add = Vec::new();
+    for e in ents.iter() {
+        let p = e.tokens.end;
+        if p + 2 >= n || doc.token_text(p) != "(" || doc.token_text(p + 2) != ")" {
+            continue;
+        }
+        let acr = doc.token_text(p + 1);
+        if !matches!(f.toks[p + 1].class, Class::Upper | Class::Mixed) {
+            continue;
+        }
+        let initials: String = e
+            .tokens
+            .clone()
+            .filter(|&i| f.toks[i].class.is_capitalised())
+            .filter_map(|i| doc.token_text(i).chars().next())
+            .collect();
+        let letters: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
+        let plausible = initials.eq_ignore_ascii_case(&letters)
+            || (letters.len() >= 2
+                && letters
+                    .chars()
+                    .next()
+                    .zip(initials.chars().next())
+                    .is_some_and(|(a, b)| a.eq_ignore_ascii_case(&b))
+                && e.label == EntityLabel::Org);
+        if plausible {
+            add.push((p + 1, e.label));
+        }
+    }
+    for (i, label) in add {
+        if let Some(x) = ents.iter_mut().find(|x| x.tokens == (i..i + 1)) {
+            x.label = label;
+        } else if !ents.iter().any(|x| x.tokens.contains(&i)) {
+            ents.push(Named {
+                tokens: i..i + 1,
+                label,
+                source: EntitySource::Document,
+                score: 0.8,
+            });
+        }
+    }
+}
+
+/// Once "Geng Shuang" is a person, a later lone "Geng" is too.
+fn surnames(f: &DocFeatures, ents: &mut Vec<Named>) {
+    let mut parts: HashMap<u64, (), PreHashed> = HashMap::default();
+    for e in ents.iter() {
+        if e.label == EntityLabel::Person && e.tokens.len() >= 2 {
+            for i in e.tokens.clone() {
+                let t = &f.toks[i];
+                if t.class.is_capitalised() && t.len >= 2 && t.gaz & flag::TITLE == 0 {
+                    parts.insert(t.lower, ());
+                }
+            }
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    for e in ents.iter_mut() {
+        if e.tokens.len() == 1 && e.label != EntityLabel::Person {
+            let t = &f.toks[e.tokens.start];
+            if parts.contains_key(&t.lower) && t.gaz & (PLACE | flag::NATIONALITY) == 0 {
+                e.label = EntityLabel::Person;
+            }
+        }
+    }
+    let mut covered = vec![false; f.toks.len()];
+    for e in ents.iter() {
+        for i in e.tokens.clone() {
+            covered[i] = true;
+        }
+    }
+    let mut i = 0;
+    while i < f.toks.len() {
+        let ok = |k: usize| {
+            let t = &f.toks[k];
+            !covered[k]
+                && t.class.is_capitalised()
+                && parts.contains_key(&t.lower)
+                && !(t.sent_start && t.doc & doc_bit::LOWER != 0)
+        };
+        if ok(i) {
+            let mut j = i + 1;
+            while j < f.toks.len() && f.toks[j].sent == f.toks[i].sent && ok(j) {
+                j += 1;
+            }
+            ents.push(Named {
+                tokens: i..j,
+                label: EntityLabel::Person,
+                source: EntitySource::Document,
+                score: 0.7,
+            });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// A capitalised string labelled somewhere in the document is labelled where the model
+/// missed it.
+fn repeats(f: &DocFeatures, ents: &mut Vec<Named>) {
+    let mut known: HashMap<u64, EntityLabel, PreHashed> = HashMap::default();
+    let mut max_len = 1;
+    for e in ents.iter() {
+        if e.tokens.len() <= 6 {
+            known.insert(phrase_hash(f, e.tokens.clone()), e.label);
+            max_len = max_len.max(e.tokens.len());
+        }
+    }
+    let mut covered = vec![false; f.toks.len()];
+    for e in ents.iter() {
+        for i in e.tokens.clone() {
+            covered[i] = true;
+        }
+    }
+    let n = f.toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = &f.toks[i];
+        if covered[i] || !t.class.is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        let mut h = 0;
+        for (j, &cov) in covered.iter().enumerate().take(n.min(i + max_len)).skip(i) {
+            if cov || f.toks[j].sent != t.sent {
+                break;
+            }
+            h = if j == i {
+                t.lower
+            } else {
+                super::hash::phrase(h, f.toks[j].lower)
+            };
+            if let Some(&l) = known.get(&h) {
+                // The string must end on a capitalised word and not run into one.
+                let ends_ok = f.toks[j].class.is_capitalised()
+                    && (j + 1 >= n
+                        || !f.toks[j + 1].class.is_capitalised()
+                        || f.toks[j + 1].sent != t.sent);
+                if ends_ok {
+                    found = Some((j + 1, l));
+                }
+            }
+        }
+        match found {
+            Some((end, l)) if !(end == i + 1 && t.sent_start && t.doc & doc_bit::LOWER != 0) => {
+                ents.push(Named {
+                    tokens: i..end,
+                    label: l,
+                    source: EntitySource::Document,
+                    score: 0.7,
+                });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+}

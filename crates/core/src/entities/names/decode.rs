@@ -1,0 +1,87 @@
+//! Constrained Viterbi decoding of a run of tokens.
+
+use super::model::{N_TAGS, allowed};
+
+/// Best tag sequence for emission scores `em` under transition scores `trans` and start scores
+/// `start`; `I-t` only follows `B-t`/`I-t`. Writes one tag per token into `out`.
+pub fn viterbi(
+    em: &[[f32; N_TAGS]],
+    trans: &[[f32; N_TAGS]; N_TAGS],
+    start: &[f32; N_TAGS],
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let n = em.len();
+    if n == 0 {
+        return;
+    }
+    let mut score = [f32::NEG_INFINITY; N_TAGS];
+    for (t, s) in score.iter_mut().enumerate() {
+        if allowed(None, t) {
+            *s = start[t] + em[0][t];
+        }
+    }
+    let mut back: Vec<[u8; N_TAGS]> = Vec::with_capacity(n);
+    back.push([0; N_TAGS]);
+    for e in &em[1..] {
+        let mut next = [f32::NEG_INFINITY; N_TAGS];
+        let mut bp = [0u8; N_TAGS];
+        for t in 0..N_TAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..N_TAGS {
+                if score[p] == f32::NEG_INFINITY || !allowed(Some(p), t) {
+                    continue;
+                }
+                let v = score[p] + trans[p][t];
+                if v > best {
+                    best = v;
+                    arg = p;
+                }
+            }
+            next[t] = best + e[t];
+            bp[t] = arg as u8;
+        }
+        score = next;
+        back.push(bp);
+    }
+    let mut t = 0;
+    for k in 1..N_TAGS {
+        if score[k] > score[t] {
+            t = k;
+        }
+    }
+    out.resize(n, 0);
+    for i in (0..n).rev() {
+        out[i] = t as u8;
+        t = back[i][t] as usize;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::{begin, inside};
+    use super::*;
+
+    #[test]
+    fn follows_emissions_and_respects_constraints() {
+        let trans = [[0f32; N_TAGS]; N_TAGS];
+        let start = [0f32; N_TAGS];
+        // Token 0 prefers B-PER, token 1 prefers I-ORG (illegal after B-PER) but I-PER is close.
+        let mut e0 = [0f32; N_TAGS];
+        e0[begin(0)] = 3.0;
+        let mut e1 = [0f32; N_TAGS];
+        e1[inside(1)] = 2.0;
+        e1[inside(0)] = 1.5;
+        let mut out = Vec::new();
+        viterbi(&[e0, e1], &trans, &start, &mut out);
+        assert_eq!(out, vec![begin(0) as u8, inside(0) as u8]);
+        // A lone I- tag is never first.
+        let mut e = [0f32; N_TAGS];
+        e[inside(2)] = 5.0;
+        viterbi(&[e], &trans, &start, &mut out);
+        assert_ne!(out[0], inside(2) as u8);
+        viterbi(&[], &trans, &start, &mut out);
+        assert!(out.is_empty());
+    }
+}

@@ -1,0 +1,560 @@
+//! Token features for the name model.
+//!
+//! [`DocFeatures::new`] reads a [`Prepared`] text once: per token it hashes the lower-cased
+//! form, the word shape, prefixes and suffixes, finds gazetteer membership (single tokens and
+//! multi-token phrases), the line type (all-caps headline, title-case line, body) and
+//! document-level evidence (does the same word appear in lower case, or capitalised mid-sentence,
+//! elsewhere in the text). [`DocFeatures::features`] then emits hashed feature keys for one
+//! token without allocating. The trainer and the recogniser share this code.
+
+use super::gazetteer::{Gazetteer, flag};
+use super::hash::{self, PreHashed, fold, mix};
+use crate::text::Prepared;
+use crate::text::token::TokenKind;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Capitalisation class of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Class {
+    /// Lower-case word.
+    Lower = 0,
+    /// First letter upper case, the rest lower case (or a single capital).
+    Title = 1,
+    /// Two or more capitals and no lower-case letter.
+    Upper = 2,
+    /// Mixed case (`iPhone`, `McDonald`).
+    Mixed = 3,
+    /// Digits, no letters.
+    Number = 4,
+    /// Punctuation, symbols, quotes.
+    Other = 5,
+}
+
+impl Class {
+    /// True for classes that can start or continue a name.
+    #[inline]
+    pub fn is_capitalised(self) -> bool {
+        matches!(self, Class::Title | Class::Upper | Class::Mixed)
+    }
+}
+
+/// Kind of line a token sits on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum LineKind {
+    /// Ordinary text.
+    Body = 0,
+    /// Mostly all-caps words (a headline, a dateline, a sports result line).
+    Caps = 1,
+    /// Mostly title-case words (a title-case headline).
+    Title = 2,
+}
+
+/// Document evidence bits for a word.
+pub mod doc_bit {
+    /// The word occurs in lower case elsewhere.
+    pub const LOWER: u8 = 1;
+    /// The word occurs title-cased in mid-sentence body text elsewhere.
+    pub const TITLE_MID: u8 = 2;
+    /// The word occurs in all caps in body text elsewhere.
+    pub const UPPER_BODY: u8 = 4;
+    /// The word occurs title-cased at a sentence start elsewhere.
+    pub const TITLE_START: u8 = 8;
+}
+
+/// Per-token facts computed once per document.
+#[derive(Clone, Copy, Debug)]
+pub struct TokInfo {
+    /// Hash of the lower-cased token.
+    pub lower: u64,
+    /// Hash of the compressed shape (`Xx`, `X.X.`, `dd`…).
+    pub shape: u64,
+    /// Hashes of the 2- and 3-character prefixes (0 when shorter).
+    pub pre: [u64; 2],
+    /// Hashes of the 2-, 3- and 4-character suffixes (0 when shorter).
+    pub suf: [u64; 3],
+    /// Capitalisation class.
+    pub class: Class,
+    /// Gazetteer flags of the token alone.
+    pub gaz: u32,
+    /// Gazetteer flags of the longest multi-token phrase covering the token.
+    pub multi: u32,
+    /// Position in that phrase: 0 none, 1 begin, 2 inside, 3 last.
+    pub multi_pos: u8,
+    /// Index of the sentence.
+    pub sent: u32,
+    /// First token of its sentence (or line).
+    pub sent_start: bool,
+    /// Line type.
+    pub line: LineKind,
+    /// Document evidence ([`doc_bit`]).
+    pub doc: u8,
+    /// Number of characters.
+    pub len: u16,
+}
+
+/// Lower-case words that may sit inside a name between capitalised words.
+pub const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la",
+    "le", "les", "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "y", "e",
+    "for", "on", "in", "at", "&", "-", "'s", "’s", "upon", "und", "zu", "abu", "ul", "ud",
+];
+
+/// Features of every token of a document.
+#[derive(Debug)]
+pub struct DocFeatures {
+    /// Per-token facts.
+    pub toks: Vec<TokInfo>,
+    /// Sentence token ranges (copied from the prepared text).
+    pub sents: Vec<Range<usize>>,
+}
+
+const SEED: u64 = 0x243f_6a88_85a3_08d3;
+
+#[inline]
+fn key(t: u64, v: u64) -> u32 {
+    fold(mix(mix(SEED, t), v))
+}
+
+#[inline]
+fn key2(t: u64, a: u64, b: u64) -> u32 {
+    fold(mix(mix(mix(SEED, t), a), b))
+}
+
+fn connector_hashes() -> [u64; CONNECTORS.len()] {
+    let mut out = [0u64; CONNECTORS.len()];
+    for (o, c) in out.iter_mut().zip(CONNECTORS) {
+        *o = hash::lower_str(c);
+    }
+    out
+}
+
+/// Hashes of the sentence-boundary pseudo-words.
+const BOS: u64 = 0x1111_2222_3333_4444;
+const EOS: u64 = 0x5555_6666_7777_8888;
+
+impl DocFeatures {
+    /// Computes token facts for `doc`.
+    pub fn new(doc: &Prepared<'_>, gaz: &Gazetteer) -> Self {
+        let n = doc.tokens.len();
+        let mut toks = Vec::with_capacity(n);
+        let mut buf: Vec<char> = Vec::with_capacity(32);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let s = doc.token_text(i);
+            toks.push(token_info(s, t.kind, &mut buf, gaz));
+        }
+        // Sentences; a line break also starts a new "sentence" for position features.
+        let mut sents: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
+        for s in &doc.sentences {
+            let mut a = s.tokens.start;
+            for k in s.tokens.clone() {
+                if k > a && doc.tokens[k].newline_before {
+                    sents.push(a..k);
+                    a = k;
+                }
+            }
+            if a < s.tokens.end {
+                sents.push(a..s.tokens.end);
+            }
+        }
+        if sents.is_empty() && n > 0 {
+            sents.push(0..n);
+        }
+        for (si, r) in sents.iter().enumerate() {
+            let mut first = true;
+            for k in r.clone() {
+                toks[k].sent = si as u32;
+                // Sentence start: the first word, skipping opening quotes and brackets.
+                if first && matches!(toks[k].class, Class::Other) {
+                    continue;
+                }
+                toks[k].sent_start = first;
+                first = false;
+            }
+        }
+        // Line kinds.
+        let mut a = 0;
+        while a < n {
+            let mut b = a + 1;
+            while b < n && !doc.tokens[b].newline_before {
+                b += 1;
+            }
+            let (mut words, mut upper, mut title) = (0usize, 0usize, 0usize);
+            for t in &toks[a..b] {
+                if t.len >= 2 && !matches!(t.class, Class::Number | Class::Other) {
+                    words += 1;
+                    match t.class {
+                        Class::Upper => upper += 1,
+                        Class::Title | Class::Mixed => title += 1,
+                        _ => {}
+                    }
+                }
+            }
+            let kind = if words >= 2 && upper * 10 >= words * 6 {
+                LineKind::Caps
+            } else if words >= 4 && (title + upper) * 10 >= words * 7 {
+                LineKind::Title
+            } else {
+                LineKind::Body
+            };
+            for t in &mut toks[a..b] {
+                t.line = kind;
+            }
+            a = b;
+        }
+        // Multi-token gazetteer phrases, longest match from each capitalised start.
+        if gaz.max_tokens > 1 {
+            let mut i = 0;
+            while i < n {
+                if !toks[i].class.is_capitalised() {
+                    i += 1;
+                    continue;
+                }
+                let mut h = toks[i].lower;
+                let mut best: Option<(usize, u32)> = None;
+                let mut j = i + 1;
+                while j < n && j - i < gaz.max_tokens && !doc.tokens[j].newline_before {
+                    h = hash::phrase(h, toks[j].lower);
+                    let f = gaz.get(h);
+                    if f != 0 {
+                        best = Some((j, f));
+                    }
+                    j += 1;
+                }
+                if let Some((end, f)) = best {
+                    for (k, t) in toks[i..=end].iter_mut().enumerate() {
+                        t.multi = f;
+                        t.multi_pos = if k == 0 {
+                            1
+                        } else if i + k == end {
+                            3
+                        } else {
+                            2
+                        };
+                    }
+                    i = end + 1;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        // Document evidence.
+        let mut seen: HashMap<u64, u8, PreHashed> =
+            HashMap::with_capacity_and_hasher(n / 3 + 1, PreHashed);
+        for t in &toks {
+            let bit = match t.class {
+                Class::Lower => doc_bit::LOWER,
+                Class::Title if t.line == LineKind::Body && !t.sent_start => doc_bit::TITLE_MID,
+                Class::Title if t.line == LineKind::Body => doc_bit::TITLE_START,
+                Class::Upper if t.line == LineKind::Body => doc_bit::UPPER_BODY,
+                _ => 0,
+            };
+            if bit != 0 {
+                *seen.entry(t.lower).or_insert(0) |= bit;
+            }
+        }
+        for t in &mut toks {
+            if t.class.is_capitalised() {
+                t.doc = seen.get(&t.lower).copied().unwrap_or(0);
+            }
+        }
+        DocFeatures { toks, sents }
+    }
+
+    /// Runs of tokens worth decoding: capitalised words within a sentence, joined by
+    /// connectors (`of`, `de`, `&`…) when a capitalised word follows. Everything else is `O`.
+    pub fn runs(&self) -> Vec<Range<usize>> {
+        let conn = connector_hashes();
+        let mut out = Vec::new();
+        for s in &self.sents {
+            let mut i = s.start;
+            while i < s.end {
+                if !self.toks[i].class.is_capitalised() {
+                    i += 1;
+                    continue;
+                }
+                let a = i;
+                let mut b = i + 1;
+                loop {
+                    if b < s.end && self.toks[b].class.is_capitalised() {
+                        b += 1;
+                        continue;
+                    }
+                    // Up to two connectors followed by a capitalised word.
+                    let mut c = b;
+                    while c < s.end && c < b + 2 && conn.contains(&self.toks[c].lower) {
+                        c += 1;
+                    }
+                    if c > b && c < s.end && self.toks[c].class.is_capitalised() {
+                        b = c + 1;
+                        continue;
+                    }
+                    break;
+                }
+                out.push(a..b);
+                i = b;
+            }
+        }
+        out
+    }
+
+    /// Appends the feature keys of token `i` to `out`.
+    pub fn features(&self, i: usize, out: &mut Vec<u32>) {
+        let t = &self.toks[i];
+        let sent = t.sent;
+        let at = |k: isize| -> Option<&TokInfo> {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= self.toks.len() {
+                return None;
+            }
+            let u = &self.toks[j as usize];
+            (u.sent == sent).then_some(u)
+        };
+        let lw =
+            |o: Option<&TokInfo>, k: isize| o.map_or(if k < 0 { BOS } else { EOS }, |u| u.lower);
+        let sh =
+            |o: Option<&TokInfo>, k: isize| o.map_or(if k < 0 { BOS } else { EOS }, |u| u.shape);
+        let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
+        let cls = t.class as u64;
+        out.push(key(0, 0));
+        out.push(key(1, t.lower));
+        out.push(key(2, t.shape));
+        for (k, &p) in t.pre.iter().enumerate() {
+            if p != 0 {
+                out.push(key(3 + k as u64, p));
+            }
+        }
+        for (k, &s) in t.suf.iter().enumerate() {
+            if s != 0 {
+                out.push(key(5 + k as u64, s));
+            }
+        }
+        out.push(key(8, lw(p1, -1)));
+        out.push(key(9, lw(n1, 1)));
+        out.push(key(10, lw(p2, -2)));
+        out.push(key(11, lw(n2, 2)));
+        out.push(key(12, sh(p1, -1)));
+        out.push(key(13, sh(n1, 1)));
+        out.push(key2(14, lw(p1, -1), t.lower));
+        out.push(key2(15, t.lower, lw(n1, 1)));
+        out.push(key2(16, t.sent_start as u64, t.shape));
+        out.push(key2(17, sh(p1, -1), mix(t.shape, sh(n1, 1))));
+        for b in 0..flag::COUNT {
+            if t.gaz & (1 << b) != 0 {
+                out.push(key2(18, b as u64, cls));
+            }
+            if p1.is_some_and(|u| u.gaz & (1 << b) != 0) {
+                out.push(key(19, b as u64));
+            }
+            if n1.is_some_and(|u| u.gaz & (1 << b) != 0) {
+                out.push(key(20, b as u64));
+            }
+            if t.multi & (1 << b) != 0 {
+                out.push(key2(21, b as u64, t.multi_pos as u64));
+            }
+        }
+        if t.gaz == 0 && t.class.is_capitalised() {
+            out.push(key(22, t.sent_start as u64));
+        }
+        if t.class.is_capitalised() {
+            out.push(key2(23, t.doc as u64, mix(cls, t.sent_start as u64)));
+            out.push(key2(24, t.line as u64, cls));
+        }
+        out.push(key2(25, t.line as u64, t.lower));
+        let len = match t.len {
+            0..=1 => 0u64,
+            2..=3 => 1,
+            4..=6 => 2,
+            _ => 3,
+        };
+        out.push(key2(26, len, cls));
+        // Capitalised neighbours: is this word inside a run of capitals?
+        let pc = p1.is_some_and(|u| u.class.is_capitalised()) as u64;
+        let nc = n1.is_some_and(|u| u.class.is_capitalised()) as u64;
+        out.push(key2(27, pc * 2 + nc, cls));
+    }
+}
+
+fn shape_char(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else if c.is_alphabetic() {
+        'a'
+    } else {
+        c
+    }
+}
+
+/// Facts for one token.
+pub fn token_info(s: &str, kind: TokenKind, buf: &mut Vec<char>, gaz: &Gazetteer) -> TokInfo {
+    buf.clear();
+    let (mut up, mut low, mut dig, mut alpha) = (0usize, 0usize, 0usize, 0usize);
+    let mut first_upper = false;
+    let mut shape = 0x6a09_e667_f3bc_c908u64;
+    let mut last_shape = '\0';
+    let mut shape_n = 0;
+    let mut lower = 0x2545_f491_4f6c_dd1du64;
+    let mut len = 0usize;
+    for c in s.chars() {
+        len += 1;
+        if c.is_uppercase() {
+            if alpha == 0 {
+                first_upper = true;
+            }
+            up += 1;
+        } else if c.is_lowercase() {
+            low += 1;
+        } else if c.is_numeric() {
+            dig += 1;
+        }
+        if c.is_alphabetic() {
+            alpha += 1;
+        }
+        let sc = shape_char(c);
+        if sc != last_shape && shape_n < 6 {
+            shape = mix(shape, sc as u64);
+            shape_n += 1;
+            last_shape = sc;
+        }
+        for l in c.to_lowercase() {
+            lower = mix(lower, l as u64);
+            buf.push(l);
+        }
+    }
+    let class = if alpha == 0 {
+        if dig > 0 { Class::Number } else { Class::Other }
+    } else if up == 0 {
+        Class::Lower
+    } else if up >= 2 && low == 0 {
+        Class::Upper
+    } else if first_upper && up == 1 {
+        Class::Title
+    } else {
+        Class::Mixed
+    };
+    let class = if matches!(kind, TokenKind::Url | TokenKind::Email) {
+        Class::Other
+    } else {
+        class
+    };
+    let affix = |chars: &[char]| -> u64 {
+        let mut h = 0x3c6e_f372_fe94_f82bu64;
+        for &c in chars {
+            h = mix(h, c as u64);
+        }
+        h
+    };
+    let m = buf.len();
+    let mut pre = [0u64; 2];
+    let mut suf = [0u64; 3];
+    if up > 0 {
+        for (k, p) in pre.iter_mut().enumerate() {
+            let l = k + 2;
+            if m > l {
+                *p = affix(&buf[..l]);
+            }
+        }
+        for (k, p) in suf.iter_mut().enumerate() {
+            let l = k + 2;
+            if m > l {
+                *p = affix(&buf[m - l..]);
+            }
+        }
+    }
+    TokInfo {
+        lower,
+        shape,
+        pre,
+        suf,
+        class,
+        gaz: gaz.get(lower),
+        multi: 0,
+        multi_pos: 0,
+        sent: 0,
+        sent_start: false,
+        line: LineKind::Body,
+        doc: 0,
+        len: len.min(u16::MAX as usize) as u16,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feats(text: &str) -> (DocFeatures, Prepared<'_>) {
+        let doc = Prepared::new(text);
+        let g = Gazetteer::parse("@first\njohn\n@city\nnew york\n");
+        (DocFeatures::new(&doc, &g), doc)
+    }
+
+    #[test]
+    fn classes_and_lowercase_hash_agree_with_hash_module() {
+        let (f, _) = feats("John met IBM staff in iPhone town 2024 .");
+        let classes: Vec<Class> = f.toks.iter().map(|t| t.class).collect();
+        assert_eq!(
+            classes,
+            vec![
+                Class::Title,
+                Class::Lower,
+                Class::Upper,
+                Class::Lower,
+                Class::Lower,
+                Class::Mixed,
+                Class::Lower,
+                Class::Number,
+                Class::Other
+            ]
+        );
+        assert_eq!(f.toks[0].lower, hash::lower_str("JOHN"));
+        assert!(f.toks[0].gaz & flag::FIRST != 0);
+        assert!(f.toks[0].sent_start);
+        assert!(!f.toks[2].sent_start);
+    }
+
+    #[test]
+    fn multi_token_phrases_and_runs() {
+        let (f, doc) = feats("He flew to New York with the Bank of England staff.");
+        let ny = (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == "New")
+            .unwrap();
+        assert_eq!(f.toks[ny].multi_pos, 1);
+        assert_eq!(f.toks[ny + 1].multi_pos, 3);
+        let runs: Vec<String> = f
+            .runs()
+            .into_iter()
+            .map(|r| {
+                let s = doc.tokens[r.start].span.start;
+                let e = doc.tokens[r.end - 1].span.end;
+                doc.slice(crate::span::Span::new(s, e)).to_string()
+            })
+            .collect();
+        assert_eq!(runs, vec!["He", "New York", "Bank of England"]);
+    }
+
+    #[test]
+    fn document_evidence_and_headlines() {
+        let (f, doc) = feats("POLICE SEIZE APPLE CARGO\nApple said police came. The apple fell.");
+        let idx = |w: &str| {
+            (0..doc.tokens.len())
+                .find(|&i| doc.token_text(i) == w)
+                .unwrap()
+        };
+        assert_eq!(f.toks[idx("POLICE")].line, LineKind::Caps);
+        let apple = &f.toks[idx("APPLE")];
+        assert!(apple.doc & doc_bit::LOWER != 0);
+        assert!(apple.doc & doc_bit::TITLE_START != 0);
+        let mut out = Vec::new();
+        f.features(idx("Apple"), &mut out);
+        assert!(out.len() > 20);
+        let mut again = Vec::new();
+        f.features(idx("Apple"), &mut again);
+        assert_eq!(out, again);
+    }
+}

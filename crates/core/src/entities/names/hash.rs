@@ -1,0 +1,80 @@
+//! FxHash-style hashing of strings and feature keys: fast, deterministic, no allocation.
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// Mixes one 64-bit word into a running hash.
+#[inline]
+pub const fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+/// Folds a 64-bit hash into a non-zero 32-bit feature key.
+#[inline]
+pub const fn fold(h: u64) -> u32 {
+    let h = h ^ (h >> 29);
+    let h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let x = (h ^ (h >> 32)) as u32;
+    if x == 0 { 1 } else { x }
+}
+
+/// Hash of a string, code point by code point, lower-cased.
+pub fn lower_str(s: &str) -> u64 {
+    let mut h = 0x2545_f491_4f6c_dd1d;
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            h = mix(h, l as u64);
+        }
+    }
+    h
+}
+
+/// Combines the hashes of consecutive tokens into a phrase hash (a one-token phrase hashes to
+/// its token's hash).
+#[inline]
+pub const fn phrase(prev: u64, next: u64) -> u64 {
+    mix(mix(prev, 0x9e37_79b9), next)
+}
+
+/// A `BuildHasher` for keys that are already hashes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PreHashed;
+
+/// The hasher behind [`PreHashed`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PreHasher(u64);
+
+impl std::hash::Hasher for PreHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, b as u64);
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.0 = mix(0, i as u64);
+    }
+}
+
+impl std::hash::BuildHasher for PreHashed {
+    type Hasher = PreHasher;
+    fn build_hasher(&self) -> PreHasher {
+        PreHasher(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_is_case_blind() {
+        assert_eq!(lower_str("Beijing"), lower_str("BEIJING"));
+        assert_ne!(lower_str("Beijing"), lower_str("Beijin"));
+        assert_ne!(fold(0), 0);
+    }
+}

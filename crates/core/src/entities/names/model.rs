@@ -1,0 +1,284 @@
+//! The learned part: a tag set (BIO over the four CoNLL types), hashed feature weights
+//! quantised to `i8`, and tag transition scores. Written by `apostil-train`, read here.
+//!
+//! File layout (little endian): magic `APNM`, version `u32`, feature count `u32`, weight scale
+//! `f32`, `N_TAGS × N_TAGS` transition `f32`s, `N_TAGS` start `f32`s, the sorted feature keys
+//! as LEB128 varint gaps, then `N_TAGS` `i8` weights per feature.
+
+/// The entity types the model tags.
+pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+/// Number of tags: `O`, then `B-t`, `I-t` for each type.
+pub const N_TAGS: usize = 1 + 2 * TYPES.len();
+
+/// Tag index of `B-t` for type index `t`.
+#[inline]
+pub const fn begin(t: usize) -> usize {
+    1 + 2 * t
+}
+
+/// Tag index of `I-t` for type index `t`.
+#[inline]
+pub const fn inside(t: usize) -> usize {
+    2 + 2 * t
+}
+
+/// Type index of a non-`O` tag.
+#[inline]
+pub const fn type_of(tag: usize) -> usize {
+    (tag - 1) / 2
+}
+
+/// True when `tag` may follow `prev` (`I-t` only after `B-t` or `I-t`).
+#[inline]
+pub const fn allowed(prev: Option<usize>, tag: usize) -> bool {
+    if tag == 0 || tag % 2 == 1 {
+        return true;
+    }
+    match prev {
+        Some(p) => p != 0 && type_of(p) == type_of(tag),
+        None => false,
+    }
+}
+
+/// The model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    /// Wrong magic number or version.
+    #[error("not an Apostil name model (bad magic or version)")]
+    BadHeader,
+    /// The file ends early.
+    #[error("name model file is truncated")]
+    Truncated,
+}
+
+const MAGIC: &[u8; 4] = b"APNM";
+const VERSION: u32 = 1;
+
+/// A loaded name model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    slots: Vec<u32>,
+    index: Vec<u32>,
+    mask: usize,
+    weights: Vec<i8>,
+    scale: f32,
+    /// Transition scores `trans[prev][next]`.
+    pub trans: [[f32; N_TAGS]; N_TAGS],
+    /// Scores of the first tag of a run.
+    pub start: [f32; N_TAGS],
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or(ModelError::Truncated)?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn varint(&mut self) -> Result<u32, ModelError> {
+        let mut v = 0u64;
+        for shift in (0..35).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v as u32);
+            }
+        }
+        Err(ModelError::BadHeader)
+    }
+}
+
+impl Model {
+    /// Reads a model file.
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { b, at: 0 };
+        if r.take(4)? != MAGIC || r.u32()? != VERSION {
+            return Err(ModelError::BadHeader);
+        }
+        let n = r.u32()? as usize;
+        let scale = r.f32()?;
+        let mut trans = [[0f32; N_TAGS]; N_TAGS];
+        for row in &mut trans {
+            for v in row.iter_mut() {
+                *v = r.f32()?;
+            }
+        }
+        let mut start = [0f32; N_TAGS];
+        for v in &mut start {
+            *v = r.f32()?;
+        }
+        if n > b.len() {
+            return Err(ModelError::Truncated);
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut prev = 0u32;
+        for _ in 0..n {
+            prev = prev.wrapping_add(r.varint()?);
+            keys.push(prev);
+        }
+        let weights: Vec<i8> = r.take(n * N_TAGS)?.iter().map(|&x| x as i8).collect();
+        let cap = (n * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![0u32; cap];
+        let mut index = vec![0u32; cap];
+        for (i, &k) in keys.iter().enumerate() {
+            let mut s = (k as usize).wrapping_mul(0x9E37_79B1) & mask;
+            while slots[s] != 0 && slots[s] != k {
+                s = (s + 1) & mask;
+            }
+            slots[s] = k;
+            index[s] = i as u32;
+        }
+        Ok(Model {
+            slots,
+            index,
+            mask,
+            weights,
+            scale,
+            trans,
+            start,
+        })
+    }
+
+    /// Writes a model file from float weights (quantised to `i8` with one scale).
+    pub fn to_bytes(
+        feats: &[(u32, [f32; N_TAGS])],
+        trans: &[[f32; N_TAGS]; N_TAGS],
+        start: &[f32; N_TAGS],
+    ) -> Vec<u8> {
+        let mut feats: Vec<(u32, [f32; N_TAGS])> =
+            feats.iter().copied().filter(|(k, _)| *k != 0).collect();
+        feats.sort_by_key(|f| f.0);
+        feats.dedup_by_key(|f| f.0);
+        let maxw = feats
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(0f32, |m, &x| m.max(x.abs()));
+        let scale = if maxw > 0.0 { maxw / 127.0 } else { 1.0 };
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for row in trans {
+            for v in row {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        for v in start {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        let mut prev = 0u32;
+        for (k, _) in &feats {
+            let mut gap = k - prev;
+            prev = *k;
+            loop {
+                let b = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+        }
+        for (_, w) in &feats {
+            for &x in w {
+                out.push((x / scale).round().clamp(-127.0, 127.0) as i8 as u8);
+            }
+        }
+        out
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.weights.len() / N_TAGS
+    }
+
+    /// True when the model has no features.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The weight row of a feature key.
+    #[inline]
+    fn row(&self, k: u32) -> Option<&[i8]> {
+        let mut s = (k as usize).wrapping_mul(0x9E37_79B1) & self.mask;
+        loop {
+            let v = self.slots[s];
+            if v == k {
+                let i = self.index[s] as usize * N_TAGS;
+                return Some(&self.weights[i..i + N_TAGS]);
+            }
+            if v == 0 {
+                return None;
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    /// Tag scores for a token with features `feats`.
+    pub fn emissions(&self, feats: &[u32]) -> [f32; N_TAGS] {
+        let mut acc = [0i32; N_TAGS];
+        for &k in feats {
+            if let Some(row) = self.row(k) {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
+                }
+            }
+        }
+        let mut out = [0f32; N_TAGS];
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o = a as f32 * self.scale;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_tags() {
+        let mut w = [0f32; N_TAGS];
+        w[begin(0)] = 2.0;
+        w[0] = -1.0;
+        let mut trans = [[0f32; N_TAGS]; N_TAGS];
+        trans[begin(0)][inside(0)] = 0.5;
+        let start = [0.25f32; N_TAGS];
+        let bytes = Model::to_bytes(
+            &[(7, w), (1_000_000, w), (3, [0.0; N_TAGS])],
+            &trans,
+            &start,
+        );
+        let m = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(m.len(), 3);
+        let e = m.emissions(&[7, 1_000_000, 99]);
+        assert!((e[begin(0)] - 4.0).abs() < 0.05);
+        assert!((e[0] + 2.0).abs() < 0.05);
+        assert_eq!(m.trans[begin(0)][inside(0)], 0.5);
+        assert_eq!(m.start[3], 0.25);
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"nope").is_err());
+        assert!(allowed(Some(begin(1)), inside(1)));
+        assert!(!allowed(Some(begin(1)), inside(2)));
+        assert!(!allowed(None, inside(0)));
+        assert!(allowed(Some(0), begin(3)));
+        assert_eq!(type_of(inside(3)), 3);
+    }
+}

@@ -1,0 +1,393 @@
+//! Rules on top of the model: CoNLL types → OntoNotes labels, boundary fixes (titles,
+//! possessives, company suffixes), and rule mentions (nationality words, datelines).
+
+use super::Mention;
+use super::features::{Class, DocFeatures};
+use super::gazetteer::{Gazetteer, flag};
+use super::hash;
+use crate::entities::{Entity, EntitySource};
+use crate::label::EntityLabel;
+use crate::span::Span;
+use crate::text::Prepared;
+use crate::text::token::TokenKind;
+use std::ops::Range;
+
+/// A labelled mention over token indices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Named {
+    /// Token indices.
+    pub tokens: Range<usize>,
+    /// Label.
+    pub label: EntityLabel,
+    /// Which stage produced it.
+    pub source: EntitySource,
+    /// Confidence.
+    pub score: f32,
+}
+
+const PLACE: u32 = flag::CITY | flag::COUNTRY | flag::STATE | flag::CITY_BIG;
+
+fn is_word(doc: &Prepared<'_>, i: usize) -> bool {
+    matches!(doc.tokens[i].kind, TokenKind::Word)
+}
+
+/// Phrase hash of tokens `r`.
+pub fn phrase_hash(f: &DocFeatures, r: Range<usize>) -> u64 {
+    let mut h = 0;
+    for (k, i) in r.enumerate() {
+        h = if k == 0 {
+            f.toks[i].lower
+        } else {
+            hash::phrase(h, f.toks[i].lower)
+        };
+    }
+    h
+}
+
+/// Gazetteer flags of the whole mention (single token or phrase).
+fn whole_flags(f: &DocFeatures, gaz: &Gazetteer, r: Range<usize>) -> u32 {
+    if r.len() == 1 {
+        f.toks[r.start].gaz
+    } else {
+        gaz.get(phrase_hash(f, r))
+    }
+}
+
+fn lower_is(doc: &Prepared<'_>, i: usize, words: &[&str]) -> bool {
+    let t = doc.token_text(i);
+    words.iter().any(|w| t.eq_ignore_ascii_case(w))
+}
+
+/// The OntoNotes label for a mention of CoNLL type `ty` over tokens `r`.
+pub fn map_label(
+    doc: &Prepared<'_>,
+    f: &DocFeatures,
+    gaz: &Gazetteer,
+    r: Range<usize>,
+    ty: usize,
+) -> Option<EntityLabel> {
+    let last = r.end - 1;
+    let first = r.start;
+    let whole = whole_flags(f, gaz, r.clone());
+    let last_g = f.toks[last].gaz;
+    let single = r.len() == 1;
+    match ty {
+        0 => Some(EntityLabel::Person),
+        1 => {
+            if single && whole & flag::NATIONALITY != 0 && whole & PLACE == 0 {
+                Some(EntityLabel::Norp)
+            } else {
+                Some(EntityLabel::Org)
+            }
+        }
+        2 => {
+            if whole & (flag::COUNTRY | flag::STATE | flag::CITY) != 0 {
+                Some(EntityLabel::Gpe)
+            } else if whole & flag::CONTINENT != 0 || (!single && last_g & flag::LOC_WORD != 0) {
+                Some(EntityLabel::Loc)
+            } else if !single && last_g & flag::FAC_WORD != 0 {
+                Some(EntityLabel::Fac)
+            } else if single && whole & flag::NATIONALITY != 0 {
+                Some(EntityLabel::Norp)
+            } else {
+                Some(EntityLabel::Gpe)
+            }
+        }
+        _ => {
+            let lang_ctx = (first > 0
+                && lower_is(
+                    doc,
+                    first - 1,
+                    &[
+                        "in", "into", "speak", "speaks", "spoke", "speaking", "spoken", "from",
+                    ],
+                ))
+                || (last + 1 < doc.tokens.len() && lower_is(doc, last + 1, &["language"]));
+            if single && whole & flag::LANGUAGE != 0 && lang_ctx {
+                return Some(EntityLabel::Language);
+            }
+            if whole & flag::NATIONALITY != 0 {
+                return Some(EntityLabel::Norp);
+            }
+            if !single && last_g & flag::LAW_WORD != 0 {
+                return Some(EntityLabel::Law);
+            }
+            if last_g & flag::EVENT_WORD != 0 || (f.toks[first].class == Class::Number) {
+                return Some(EntityLabel::Event);
+            }
+            if single {
+                let t = doc.token_text(first);
+                let t = t.trim_end_matches('s');
+                let nat_like = ["an", "ese", "ish", "i", "ic", "ch", "er"]
+                    .iter()
+                    .any(|s| t.ends_with(s));
+                if nat_like || t.contains('-') {
+                    return Some(EntityLabel::Norp);
+                }
+                return None;
+            }
+            Some(EntityLabel::Event)
+        }
+    }
+}
+
+/// Corrects a label from the mention's own words: the last word names the kind of place
+/// ("Kwara State", "Tana River", "Sunset Beach Hotel"), a compass word before a place makes a
+/// region, a lone country name is a GPE.
+fn relabel_by_words(f: &DocFeatures, r: &Range<usize>, label: EntityLabel) -> EntityLabel {
+    let last = &f.toks[r.end - 1];
+    let single = r.len() == 1;
+    let org_inside = r.clone().any(|k| {
+        f.toks[k].gaz & (flag::ORG_WORD | flag::CORP_SUFFIX) != 0
+            && f.toks[k].gaz & (flag::FAC_WORD | flag::LOC_WORD) == 0
+    });
+    let placeish = matches!(
+        label,
+        EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe
+    );
+    if single {
+        let g = last.gaz;
+        if matches!(label, EntityLabel::Person | EntityLabel::Org)
+            && g & flag::COUNTRY != 0
+            && g & (flag::FIRST | flag::SURNAME_TOP) == 0
+        {
+            return EntityLabel::Gpe;
+        }
+        if label == EntityLabel::Person
+            && g & (flag::CITY_BIG | flag::STATE) != 0
+            && g & (flag::FIRST | flag::SURNAME) == 0
+        {
+            return EntityLabel::Gpe;
+        }
+        return label;
+    }
+    if !placeish || (label == EntityLabel::Org && org_inside) {
+        return label;
+    }
+    let first = &f.toks[r.start];
+    if first.gaz & flag::COMPASS != 0 && r.len() == 2 && last.gaz & PLACE != 0 {
+        return EntityLabel::Loc;
+    }
+    if last.gaz & flag::GPE_WORD != 0 {
+        return EntityLabel::Gpe;
+    }
+    if last.gaz & flag::LOC_WORD != 0 {
+        return EntityLabel::Loc;
+    }
+    if last.gaz & flag::FAC_WORD != 0 && label != EntityLabel::Org {
+        return EntityLabel::Fac;
+    }
+    label
+}
+
+/// "Electoral Commission" + "of Uganda": an organisation name continues through "of (the)"
+/// and the capitalised words after it.
+fn extend_of(doc: &Prepared<'_>, f: &DocFeatures, r: &Range<usize>) -> usize {
+    let n = doc.tokens.len();
+    let last = &f.toks[r.end - 1];
+    if last.gaz & flag::ORG_WORD == 0 || r.end + 1 >= n {
+        return r.end;
+    }
+    if !doc.token_text(r.end).eq_ignore_ascii_case("of") {
+        return r.end;
+    }
+    let mut k = r.end + 1;
+    if k < n && doc.token_text(k).eq_ignore_ascii_case("the") {
+        k += 1;
+    }
+    let sent = last.sent;
+    let a = k;
+    while k < n && k < a + 4 && f.toks[k].class.is_capitalised() && f.toks[k].sent == sent {
+        k += 1;
+    }
+    if k > a { k } else { r.end }
+}
+
+/// Trims titles, possessive clitics and punctuation from a mention's edges.
+fn trim(doc: &Prepared<'_>, f: &DocFeatures, r: Range<usize>, label: EntityLabel) -> Range<usize> {
+    let (mut a, mut b) = (r.start, r.end);
+    while b > a && !is_word(doc, b - 1) && f.toks[b - 1].class != Class::Number {
+        b -= 1;
+    }
+    while a < b && !is_word(doc, a) && f.toks[a].class != Class::Number {
+        a += 1;
+    }
+    if label == EntityLabel::Person {
+        while b - a > 1 && f.toks[a].gaz & flag::TITLE != 0 {
+            a += 1;
+        }
+    }
+    a..b
+}
+
+/// "Minister of Water Resources Liang Weiqun": a mention that starts with a title (or follows
+/// "Title of" in the same run) and ends in a name-like pair or triple is that person.
+fn split_title(
+    doc: &Prepared<'_>,
+    f: &DocFeatures,
+    r: &Range<usize>,
+    label: EntityLabel,
+) -> Option<Range<usize>> {
+    let starts_titled = f.toks[r.start].gaz & flag::TITLE != 0
+        || (r.start >= 2
+            && doc.token_text(r.start - 1).eq_ignore_ascii_case("of")
+            && (r.start.saturating_sub(4)..r.start - 1).any(|k| f.toks[k].gaz & flag::TITLE != 0));
+    if !starts_titled || r.len() < 3 || label == EntityLabel::Person {
+        return None;
+    }
+    let nameish = |k: usize| {
+        let t = &f.toks[k];
+        t.class == Class::Title
+            && t.gaz & (flag::ORG_WORD | flag::LOC_WORD | flag::FAC_WORD | PLACE | flag::TITLE) == 0
+            && is_word(doc, k)
+    };
+    let mut a = r.end;
+    while a > r.start + 1 && r.end - a < 2 && nameish(a - 1) {
+        a -= 1;
+    }
+    if a > r.start + 1 && nameish(a - 1) && f.toks[a - 1].gaz & flag::FIRST != 0 {
+        a -= 1;
+    }
+    let k = r.end - a;
+    let cued = (a..r.end).any(|j| f.toks[j].gaz & (flag::FIRST | flag::SURNAME) != 0);
+    let prev_connector = doc.token_text(a - 1).eq_ignore_ascii_case("of")
+        || doc.token_text(a - 1).eq_ignore_ascii_case("and");
+    (k >= 2 && cued && !prev_connector).then_some(a..r.end)
+}
+
+/// Labels model mentions and fixes their boundaries.
+pub fn label(
+    doc: &Prepared<'_>,
+    f: &DocFeatures,
+    gaz: &Gazetteer,
+    mentions: Vec<Mention>,
+) -> Vec<Named> {
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let Some(mut label) = map_label(doc, f, gaz, m.tokens.clone(), m.ty) else {
+            continue;
+        };
+        let mut r = trim(doc, f, m.tokens.clone(), label);
+        if r.is_empty() {
+            continue;
+        }
+        if let Some(p) = split_title(doc, f, &r, label) {
+            r = p;
+            label = EntityLabel::Person;
+        }
+        label = relabel_by_words(f, &r, label);
+        if label == EntityLabel::Org {
+            r.end = extend_of(doc, f, &r);
+        }
+        // A company suffix right after the name belongs to it and makes it an ORG.
+        if r.end < doc.tokens.len() && f.toks[r.end].gaz & flag::CORP_SUFFIX != 0 {
+            let t = &f.toks[r.end];
+            if t.class.is_capitalised() && f.toks[r.end].sent == f.toks[r.start].sent {
+                r.end += 1;
+                label = EntityLabel::Org;
+            }
+        }
+        out.push(Named {
+            tokens: r,
+            label,
+            source: EntitySource::Model,
+            score: 0.8,
+        });
+    }
+    out
+}
+
+fn coverage(n: usize, ents: &[Named]) -> Vec<bool> {
+    let mut c = vec![false; n];
+    for e in ents {
+        for k in e.tokens.clone() {
+            if k < n {
+                c[k] = true;
+            }
+        }
+    }
+    c
+}
+
+/// Rule mentions: nationality/group words and datelines not already covered by a mention.
+pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
+    let n = doc.tokens.len();
+    let mut add = Vec::new();
+    let covered = coverage(n, ents);
+    for i in 0..n {
+        let t = &f.toks[i];
+        if !t.class.is_capitalised() || covered[i] {
+            continue;
+        }
+        // Nationality and group words (Chinese, Australians, Muslims) standing alone.
+        if t.gaz & flag::NATIONALITY != 0 && t.gaz & (PLACE | flag::FIRST) == 0 {
+            let next_cap = i + 1 < n
+                && f.toks[i + 1].class.is_capitalised()
+                && f.toks[i + 1].sent == t.sent
+                && f.toks[i + 1].gaz & flag::NATIONALITY == 0;
+            if !next_cap || t.line != super::features::LineKind::Body {
+                add.push(Named {
+                    tokens: i..i + 1,
+                    label: EntityLabel::Norp,
+                    source: EntitySource::Rule,
+                    score: 0.9,
+                });
+                continue;
+            }
+        }
+        // Datelines: an all-caps place at the start of a line, before a dash or comma.
+        let line_start = i == 0 || doc.tokens[i].newline_before;
+        if line_start && t.class == Class::Upper {
+            let mut j = i + 1;
+            while j < n && j < i + 4 && f.toks[j].class == Class::Upper && is_word(doc, j) {
+                j += 1;
+            }
+            let punct_after = j < n
+                && matches!(
+                    doc.token_text(j),
+                    "—" | "–" | "-" | "--" | "," | "(" | ":" | "―"
+                );
+            let placeish = f.toks[i].gaz & PLACE != 0 || f.toks[i].multi & PLACE != 0;
+            if punct_after && placeish && !covered[i..j].iter().any(|&c| c) {
+                add.push(Named {
+                    tokens: i..j,
+                    label: EntityLabel::Gpe,
+                    source: EntitySource::Rule,
+                    score: 0.9,
+                });
+            }
+        }
+    }
+    ents.extend(add);
+}
+
+/// Converts to entities: sorted, without overlaps (longer and model mentions win).
+pub fn finish(doc: &Prepared<'_>, mut ents: Vec<Named>) -> Vec<Entity> {
+    ents.retain(|e| !e.tokens.is_empty() && e.tokens.end <= doc.tokens.len());
+    ents.sort_by(|a, b| {
+        b.tokens
+            .len()
+            .cmp(&a.tokens.len())
+            .then(a.tokens.start.cmp(&b.tokens.start))
+    });
+    let mut kept: Vec<Named> = Vec::with_capacity(ents.len());
+    let mut taken = vec![false; doc.tokens.len()];
+    for e in ents {
+        if !taken[e.tokens.clone()].iter().any(|&t| t) {
+            for t in &mut taken[e.tokens.clone()] {
+                *t = true;
+            }
+            kept.push(e);
+        }
+    }
+    kept.sort_by_key(|e| e.tokens.start);
+    kept.into_iter()
+        .map(|e| {
+            let span = Span::new(
+                doc.tokens[e.tokens.start].span.start,
+                doc.tokens[e.tokens.end - 1].span.end,
+            );
+            Entity::new(span, e.label, e.source, e.score)
+        })
+        .collect()
+}

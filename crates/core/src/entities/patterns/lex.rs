@@ -1,0 +1,1038 @@
+//! Word classes for the pattern matchers. Every lookup takes a lower-case ASCII word (see
+//! [`Lower`]) and matches it against static tables, so nothing allocates.
+
+/// A token lower-cased into a fixed buffer (ASCII tokens of up to 23 bytes; others are empty).
+#[derive(Clone, Copy)]
+pub(super) struct Lower {
+    len: u8,
+    buf: [u8; 23],
+}
+
+impl Lower {
+    /// Lower-cases `s` when it is short ASCII; otherwise the empty word.
+    pub(super) fn new(s: &str) -> Self {
+        let mut buf = [0u8; 23];
+        if !s.is_ascii() || s.len() > buf.len() {
+            return Lower { len: 0, buf };
+        }
+        for (d, b) in buf.iter_mut().zip(s.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        Lower {
+            len: s.len() as u8,
+            buf,
+        }
+    }
+
+    /// The lower-case word ("" when the token was not short ASCII).
+    pub(super) fn as_str(&self) -> &str {
+        // Only ASCII bytes are ever stored.
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+}
+
+/// Month number (1–12) for a month name or abbreviation, and whether it is the full name.
+pub(super) fn month(w: &str) -> Option<(u8, bool)> {
+    Some(match w {
+        "january" => (1, true),
+        "jan" | "jan." => (1, false),
+        "february" => (2, true),
+        "feb" | "feb." => (2, false),
+        "march" => (3, true),
+        "mar" | "mar." => (3, false),
+        "april" => (4, true),
+        "apr" | "apr." => (4, false),
+        "may" => (5, true),
+        "june" => (6, true),
+        "jun" | "jun." => (6, false),
+        "july" => (7, true),
+        "jul" | "jul." => (7, false),
+        "august" => (8, true),
+        "aug" | "aug." => (8, false),
+        "september" => (9, true),
+        "sep" | "sep." | "sept" | "sept." => (9, false),
+        "october" => (10, true),
+        "oct" | "oct." => (10, false),
+        "november" => (11, true),
+        "nov" | "nov." => (11, false),
+        "december" => (12, true),
+        "dec" | "dec." => (12, false),
+        _ => return None,
+    })
+}
+
+/// Weekday (1–7) for a weekday name; `(day, plural, full)`.
+pub(super) fn weekday(w: &str) -> Option<(u8, bool, bool)> {
+    Some(match w {
+        "monday" => (1, false, true),
+        "mondays" => (1, true, true),
+        "mon." => (1, false, false),
+        "tuesday" => (2, false, true),
+        "tuesdays" => (2, true, true),
+        "tue." | "tues." => (2, false, false),
+        "wednesday" => (3, false, true),
+        "wednesdays" => (3, true, true),
+        "wed." => (3, false, false),
+        "thursday" => (4, false, true),
+        "thursdays" => (4, true, true),
+        "thu." | "thur." | "thurs." => (4, false, false),
+        "friday" => (5, false, true),
+        "fridays" => (5, true, true),
+        "fri." => (5, false, false),
+        "saturday" => (6, false, true),
+        "saturdays" => (6, true, true),
+        "sat." => (6, false, false),
+        "sunday" => (7, false, true),
+        "sundays" => (7, true, true),
+        "sun." => (7, false, false),
+        _ => return None,
+    })
+}
+
+/// Value of a number word below a hundred: "one" … "ninety-nine".
+pub(super) fn small_number(w: &str) -> Option<u32> {
+    if let Some((a, b)) = w.split_once('-') {
+        let t = tens(a)?;
+        let u = unit_number(b)?;
+        return (u < 10).then_some(t + u);
+    }
+    unit_number(w).or_else(|| tens(w))
+}
+
+fn unit_number(w: &str) -> Option<u32> {
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+fn tens(w: &str) -> Option<u32> {
+    Some(match w {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Multiplier of a scale word written out ("million") or abbreviated ("bn", "mn").
+pub(super) fn scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 1e2,
+        "thousand" | "k" => 1e3,
+        "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
+        "million" | "mn" | "mln" | "m" | "mil" => 1e6,
+        "crore" | "crores" | "cr" => 1e7,
+        "billion" | "bn" | "b" | "bln" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Plural scale words that stand for a vague count: "dozens", "hundreds", "millions".
+pub(super) fn vague_number(w: &str) -> bool {
+    matches!(
+        w,
+        "dozens"
+            | "scores"
+            | "tens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "trillions"
+            | "lakhs"
+            | "crores"
+    )
+}
+
+/// Value of an ordinal word: "first" … "twentieth", "thirtieth", "hundredth".
+pub(super) fn ordinal_word(w: &str) -> Option<u32> {
+    if let Some((a, b)) = w.split_once('-') {
+        let t = tens(a)?;
+        let u = ordinal_word(b)?;
+        return (u < 10).then_some(t + u);
+    }
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "fortieth" => 40,
+        "fiftieth" => 50,
+        "sixtieth" => 60,
+        "seventieth" => 70,
+        "eightieth" => 80,
+        "ninetieth" => 90,
+        "hundredth" => 100,
+        "thousandth" => 1000,
+        _ => return None,
+    })
+}
+
+/// True for an ordinal suffix after digits: "st", "nd", "rd", "th".
+pub(super) fn ordinal_suffix(w: &str) -> bool {
+    matches!(w, "st" | "nd" | "rd" | "th")
+}
+
+/// Decades written as words: "nineties", "eighties".
+pub(super) fn decade_word(w: &str) -> bool {
+    matches!(
+        w,
+        "twenties"
+            | "thirties"
+            | "forties"
+            | "fifties"
+            | "sixties"
+            | "seventies"
+            | "eighties"
+            | "nineties"
+    )
+}
+
+/// Currency symbols (one character each).
+pub(super) fn currency_symbol(s: &str) -> bool {
+    matches!(
+        s,
+        "$" | "€"
+            | "£"
+            | "¥"
+            | "₹"
+            | "₡"
+            | "₦"
+            | "₱"
+            | "₩"
+            | "₺"
+            | "₽"
+            | "₴"
+            | "₫"
+            | "₪"
+            | "₵"
+            | "₭"
+            | "₮"
+            | "₨"
+            | "৳"
+            | "฿"
+            | "₸"
+            | "₼"
+            | "₾"
+            | "﷼"
+            | "￥"
+            | "＄"
+            | "￡"
+            | "¢"
+    )
+}
+
+/// Letters written before `$` (or another symbol) to say which dollar: "US$", "HK$", "NT$".
+/// Case-sensitive: these are upper-case in running text.
+pub(super) fn dollar_prefix(s: &str) -> bool {
+    matches!(
+        s,
+        "US" | "U.S."
+            | "HK"
+            | "NT"
+            | "A"
+            | "AU"
+            | "C"
+            | "CA"
+            | "CAN"
+            | "S"
+            | "SG"
+            | "NZ"
+            | "R"
+            | "N"
+            | "Z"
+            | "J"
+            | "T"
+            | "TT"
+            | "EC"
+            | "BZ"
+            | "FJ"
+            | "SI"
+            | "RD"
+            | "M"
+            | "Mex"
+            | "GH"
+            | "E"
+            | "B"
+            | "BD"
+            | "US "
+    )
+}
+
+/// Currency codes and abbreviations written before an amount ("USD 5", "Rs 500", "Tk 3,000").
+/// Case-sensitive.
+pub(super) fn currency_code(s: &str) -> bool {
+    matches!(
+        s,
+        "USD"
+            | "EUR"
+            | "GBP"
+            | "JPY"
+            | "CNY"
+            | "RMB"
+            | "INR"
+            | "PKR"
+            | "LKR"
+            | "BDT"
+            | "NPR"
+            | "IDR"
+            | "MYR"
+            | "SGD"
+            | "HKD"
+            | "TWD"
+            | "NTD"
+            | "THB"
+            | "PHP"
+            | "VND"
+            | "KRW"
+            | "AUD"
+            | "NZD"
+            | "CAD"
+            | "CHF"
+            | "ZAR"
+            | "NGN"
+            | "KES"
+            | "KSh"
+            | "Ksh"
+            | "Kshs"
+            | "GHS"
+            | "GH¢"
+            | "EGP"
+            | "SAR"
+            | "AED"
+            | "QAR"
+            | "KWD"
+            | "BHD"
+            | "OMR"
+            | "JOD"
+            | "ILS"
+            | "NIS"
+            | "TRY"
+            | "RUB"
+            | "UAH"
+            | "BRL"
+            | "MXN"
+            | "ARS"
+            | "CLP"
+            | "PEN"
+            | "CUP"
+            | "CRC"
+            | "BND"
+            | "ETB"
+            | "TZS"
+            | "UGX"
+            | "XOF"
+            | "XAF"
+            | "MAD"
+            | "DZD"
+            | "TND"
+            | "LBP"
+            | "IQD"
+            | "IRR"
+            | "AFN"
+            | "MMK"
+            | "KHR"
+            | "LAK"
+            | "MNT"
+            | "KZT"
+            | "PLN"
+            | "HUF"
+            | "CZK"
+            | "SEK"
+            | "NOK"
+            | "DKK"
+            | "RON"
+            | "ZMW"
+            | "MWK"
+            | "NAD"
+            | "BWP"
+            | "MUR"
+            | "MVR"
+            | "FJD"
+            | "PGK"
+            | "KD"
+            | "QR"
+            | "JD"
+            | "BD"
+            | "RO"
+            | "OR"
+            | "Dh"
+            | "Dhs"
+            | "AED."
+            | "Rs"
+            | "Rs."
+            | "Re"
+            | "Re."
+            | "Tk"
+            | "Tk."
+            | "Rp"
+            | "Rp."
+            | "RM"
+            | "LE"
+            | "Le"
+            | "Php"
+            | "P"
+            | "N"
+            | "R"
+            | "K"
+            | "Sh"
+            | "Shs"
+            | "Br"
+            | "MK"
+            | "GH"
+            | "USDT"
+    )
+}
+
+/// Codes that may also be ordinary words or initials, so they need a number glued to them or
+/// right after them ("P500" yes, "P. 500" no).
+pub(super) fn weak_code(s: &str) -> bool {
+    matches!(
+        s,
+        "P" | "N"
+            | "R"
+            | "K"
+            | "Re"
+            | "Re."
+            | "Le"
+            | "OR"
+            | "Br"
+            | "GH"
+            | "Sh"
+            | "TRY"
+            | "PEN"
+            | "CUP"
+            | "RO"
+            | "BD"
+            | "MAD"
+            | "LE"
+    )
+}
+
+/// Currency names written after an amount ("225 rupees", "5 million yuan").
+pub(super) fn currency_name(w: &str) -> bool {
+    matches!(
+        w,
+        "dollar"
+            | "dollars"
+            | "cent"
+            | "cents"
+            | "euro"
+            | "euros"
+            | "pound"
+            | "pounds"
+            | "sterling"
+            | "pence"
+            | "penny"
+            | "yen"
+            | "yuan"
+            | "renminbi"
+            | "rupee"
+            | "rupees"
+            | "rupiah"
+            | "ringgit"
+            | "baht"
+            | "peso"
+            | "pesos"
+            | "won"
+            | "dong"
+            | "rand"
+            | "naira"
+            | "kobo"
+            | "shilling"
+            | "shillings"
+            | "franc"
+            | "francs"
+            | "dinar"
+            | "dinars"
+            | "dirham"
+            | "dirhams"
+            | "riyal"
+            | "riyals"
+            | "rial"
+            | "rials"
+            | "lira"
+            | "liras"
+            | "lire"
+            | "ruble"
+            | "rubles"
+            | "rouble"
+            | "roubles"
+            | "hryvnia"
+            | "hryvnias"
+            | "zloty"
+            | "zlotys"
+            | "kyat"
+            | "kyats"
+            | "taka"
+            | "birr"
+            | "cedi"
+            | "cedis"
+            | "kwacha"
+            | "leone"
+            | "leones"
+            | "shekel"
+            | "shekels"
+            | "colon"
+            | "colones"
+            | "kip"
+            | "riel"
+            | "riels"
+            | "tugrik"
+            | "afghani"
+            | "afghanis"
+            | "manat"
+            | "tenge"
+            | "lari"
+            | "forint"
+            | "koruna"
+            | "krona"
+            | "kronor"
+            | "krone"
+            | "kroner"
+            | "pula"
+            | "quetzal"
+            | "quetzales"
+            | "lempira"
+            | "lempiras"
+            | "cordoba"
+            | "cordobas"
+            | "soles"
+            | "boliviano"
+            | "bolivianos"
+            | "guarani"
+            | "bolivar"
+            | "bolivars"
+            | "reais"
+            | "real"
+            | "paise"
+            | "paisa"
+            | "fils"
+            | "halalas"
+            | "usd"
+            | "cup"
+            | "rs"
+            | "rs."
+            | "bucks"
+            | "dollar-denominated"
+    )
+}
+
+/// Currency names that are also common words: need an amount with a scale word, or a
+/// country adjective, before them ("5 billion won", "Korean won").
+pub(super) fn weak_currency_name(w: &str) -> bool {
+    matches!(
+        w,
+        "won" | "real" | "rand" | "pound" | "pounds" | "colon" | "dong" | "kip" | "cup" | "pula"
+    )
+}
+
+/// Adjectives naming whose currency ("U.S. dollars", "Hong Kong dollars", "Korean won").
+/// Matched case-sensitively as a capitalised word; `Hong Kong`, `New Zealand`, `Saudi` etc.
+/// span two words at most.
+pub(super) fn currency_country(s: &str) -> bool {
+    matches!(
+        s,
+        "US" | "U.S."
+            | "American"
+            | "Australian"
+            | "Canadian"
+            | "Singapore"
+            | "Singaporean"
+            | "Hong"
+            | "Kong"
+            | "Taiwan"
+            | "Taiwanese"
+            | "New"
+            | "Zealand"
+            | "Korean"
+            | "Japanese"
+            | "Chinese"
+            | "Thai"
+            | "Indian"
+            | "Pakistani"
+            | "Nepali"
+            | "Nepalese"
+            | "Sri"
+            | "Lankan"
+            | "Indonesian"
+            | "Malaysian"
+            | "Philippine"
+            | "Mexican"
+            | "Argentine"
+            | "Argentinian"
+            | "Chilean"
+            | "Colombian"
+            | "Brazilian"
+            | "Nigerian"
+            | "Kenyan"
+            | "Ugandan"
+            | "Tanzanian"
+            | "Ghanaian"
+            | "Egyptian"
+            | "Saudi"
+            | "Emirati"
+            | "Qatari"
+            | "Kuwaiti"
+            | "Jordanian"
+            | "Iraqi"
+            | "Iranian"
+            | "Israeli"
+            | "Turkish"
+            | "Russian"
+            | "Ukrainian"
+            | "Swiss"
+            | "Swedish"
+            | "Norwegian"
+            | "Danish"
+            | "Zimbabwean"
+            | "Namibian"
+            | "Jamaican"
+            | "Fijian"
+            | "Costa"
+            | "Rican"
+            | "Cuban"
+            | "Bangladeshi"
+            | "Vietnamese"
+            | "Cambodian"
+            | "South"
+            | "African"
+            | "Hongkong"
+            | "Libyan"
+            | "Tunisian"
+            | "Algerian"
+            | "Moroccan"
+            | "Ethiopian"
+            | "Zambian"
+            | "Malawian"
+            | "Botswana"
+            | "Bahraini"
+            | "Omani"
+    )
+}
+
+/// Units of measure written after an amount ("5 km", "10 tonnes", "30 miles").
+pub(super) fn unit(w: &str) -> bool {
+    matches!(
+        w,
+        "km" | "kms"
+            | "kilometre"
+            | "kilometres"
+            | "kilometer"
+            | "kilometers"
+            | "mile"
+            | "miles"
+            | "metre"
+            | "metres"
+            | "meter"
+            | "meters"
+            | "cm"
+            | "centimetres"
+            | "centimeters"
+            | "mm"
+            | "millimetres"
+            | "millimeters"
+            | "feet"
+            | "foot"
+            | "ft"
+            | "inch"
+            | "inches"
+            | "yard"
+            | "yards"
+            | "kg"
+            | "kgs"
+            | "kilo"
+            | "kilos"
+            | "kilogram"
+            | "kilograms"
+            | "kilogramme"
+            | "kilogrammes"
+            | "gram"
+            | "grams"
+            | "gramme"
+            | "grammes"
+            | "mg"
+            | "milligrams"
+            | "tonne"
+            | "tonnes"
+            | "ton"
+            | "tons"
+            | "mt"
+            | "lb"
+            | "lbs"
+            | "ounce"
+            | "ounces"
+            | "oz"
+            | "litre"
+            | "litres"
+            | "liter"
+            | "liters"
+            | "ml"
+            | "millilitres"
+            | "gallon"
+            | "gallons"
+            | "barrel"
+            | "barrels"
+            | "bpd"
+            | "acre"
+            | "acres"
+            | "hectare"
+            | "hectares"
+            | "ha"
+            | "sq"
+            | "square"
+            | "cubic"
+            | "degree"
+            | "degrees"
+            | "°c"
+            | "°f"
+            | "mw"
+            | "gw"
+            | "kw"
+            | "kwh"
+            | "mwh"
+            | "gwh"
+            | "megawatt"
+            | "megawatts"
+            | "gigawatt"
+            | "gigawatts"
+            | "kilowatt"
+            | "kilowatts"
+            | "kph"
+            | "mph"
+            | "km/h"
+            | "knots"
+            | "teu"
+            | "teus"
+            | "carat"
+            | "carats"
+            | "calories"
+            | "kcal"
+            | "gb"
+            | "tb"
+            | "mb"
+            | "mbps"
+            | "gbps"
+            | "ghz"
+            | "mhz"
+            | "decibels"
+            | "db"
+            | "quintals"
+            | "quintal"
+            | "bushels"
+            | "cusecs"
+            | "nautical"
+    )
+}
+
+/// Units of time that make a DATE duration ("three years", "a decade").
+pub(super) fn date_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "fortnight"
+            | "fortnights"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+            | "quarter"
+            | "quarters"
+            | "weekend"
+            | "weekends"
+            | "semester"
+            | "season"
+            | "seasons"
+            | "millennium"
+            | "millennia"
+    )
+}
+
+/// Units of time that make a TIME duration ("two hours").
+pub(super) fn time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "hour" | "hours" | "minute" | "minutes" | "second" | "seconds" | "hrs" | "mins"
+    )
+}
+
+/// Parts of a day: "morning", "night".
+pub(super) fn day_part(w: &str) -> bool {
+    matches!(w, "morning" | "afternoon" | "evening" | "night" | "midday")
+}
+
+/// Seasons, which make a DATE with a modifier or year ("last summer", "summer 2020").
+pub(super) fn season(w: &str) -> bool {
+    matches!(
+        w,
+        "spring" | "summer" | "autumn" | "fall" | "winter" | "monsoon"
+    )
+}
+
+/// Time-zone abbreviations after a clock time. Case-sensitive.
+pub(super) fn time_zone(s: &str) -> bool {
+    matches!(
+        s,
+        "IST"
+            | "GMT"
+            | "UTC"
+            | "BST"
+            | "CET"
+            | "CEST"
+            | "EET"
+            | "EEST"
+            | "EST"
+            | "EDT"
+            | "CST"
+            | "CDT"
+            | "MST"
+            | "MDT"
+            | "PST"
+            | "PDT"
+            | "JST"
+            | "KST"
+            | "HKT"
+            | "SGT"
+            | "PHT"
+            | "WIB"
+            | "AEST"
+            | "AEDT"
+            | "ACST"
+            | "AWST"
+            | "NZST"
+            | "NZDT"
+            | "SAST"
+            | "EAT"
+            | "WAT"
+            | "CAT"
+            | "PKT"
+            | "NPT"
+            | "MSK"
+            | "ICT"
+            | "AST"
+            | "GST"
+            | "ET"
+            | "PT"
+            | "CT"
+            | "hrs"
+            | "hours"
+    )
+}
+
+/// Words that announce a year before a bare number ("in 1265", "since 1881").
+pub(super) fn year_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "from"
+            | "until"
+            | "till"
+            | "by"
+            | "before"
+            | "after"
+            | "during"
+            | "circa"
+            | "c."
+            | "ca."
+            | "year"
+            | "between"
+            | "through"
+            | "early"
+            | "late"
+            | "mid"
+            | "summer"
+            | "spring"
+            | "autumn"
+            | "winter"
+            | "of"
+            | "around"
+            | "and"
+            | "to"
+    )
+}
+
+/// Holiday names that are DATEs. Each entry is its words; matched case-sensitively on the
+/// capitalised first word.
+pub(super) const HOLIDAYS: &[&[&str]] = &[
+    &["Christmas", "Eve"],
+    &["Christmas", "Day"],
+    &["Christmas"],
+    &["Easter", "Sunday"],
+    &["Easter", "Monday"],
+    &["Easter"],
+    &["Good", "Friday"],
+    &["Holy", "Week"],
+    &["Palm", "Sunday"],
+    &["Ash", "Wednesday"],
+    &["New", "Year", "'s", "Eve"],
+    &["New", "Year", "’s", "Eve"],
+    &["New", "Year", "'s", "Day"],
+    &["New", "Year", "’s", "Day"],
+    &["Lunar", "New", "Year"],
+    &["Chinese", "New", "Year"],
+    &["Eid", "al-Adha"],
+    &["Eid", "al-Fitr"],
+    &["Eid", "Al", "Adha"],
+    &["Eid", "al", "Adha"],
+    &["Eid", "Al", "Fitr"],
+    &["Eid", "al", "Fitr"],
+    &["Eid", "ul", "Adha"],
+    &["Eid", "ul", "Fitr"],
+    &["Eid-ul-Adha"],
+    &["Eid-ul-Fitr"],
+    &["Eid-al-Adha"],
+    &["Eid-al-Fitr"],
+    &["Eid-ul-Azha"],
+    &["Eid"],
+    &["Ramadan"],
+    &["Ramazan"],
+    &["Ramzan"],
+    &["Diwali"],
+    &["Deepavali"],
+    &["Holi"],
+    &["Navratri"],
+    &["Dussehra"],
+    &["Durga", "Puja"],
+    &["Ganesh", "Chaturthi"],
+    &["Janmashtami"],
+    &["Raksha", "Bandhan"],
+    &["Ram", "Navami"],
+    &["Onam"],
+    &["Pongal"],
+    &["Thanksgiving"],
+    &["Hanukkah"],
+    &["Passover"],
+    &["Yom", "Kippur"],
+    &["Rosh", "Hashanah"],
+    &["Halloween"],
+    &["Valentine", "'s", "Day"],
+    &["Valentine", "’s", "Day"],
+    &["Boxing", "Day"],
+    &["Labor", "Day"],
+    &["Labour", "Day"],
+    &["Mother", "'s", "Day"],
+    &["Mother", "’s", "Day"],
+    &["Father", "'s", "Day"],
+    &["Father", "’s", "Day"],
+    &["Vesak"],
+    &["Songkran"],
+    &["Nowruz"],
+    &["Hari", "Raya", "Aidilfitri"],
+    &["Hari", "Raya", "Haji"],
+    &["Hari", "Raya"],
+    &["Ashura"],
+    &["Mawlid"],
+    &["Kwanzaa"],
+];
+
+/// Function words that may be capitalised at the start of a sentence.
+pub(super) fn function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "with"
+            | "for"
+            | "at"
+            | "on"
+            | "as"
+            | "this"
+            | "that"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "unlike"
+            | "like"
+            | "than"
+            | "but"
+            | "so"
+            | "if"
+            | "when"
+            | "while"
+            | "since"
+            | "only"
+            | "also"
+            | "even"
+            | "not"
+            | "all"
+            | "both"
+            | "fiscal"
+            | "year"
+            | "years"
+            | "by"
+            | "about"
+            | "over"
+            | "under"
+            | "within"
+            | "against"
+            | "into"
+            | "across"
+            | "beyond"
+            | "except"
+            | "per"
+            | "via"
+            | "or"
+            | "nor"
+            | "yet"
+            | "however"
+            | "still"
+            | "then"
+            | "now"
+            | "later"
+            | "earlier"
+            | "again"
+    )
+}

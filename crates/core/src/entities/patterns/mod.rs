@@ -1,0 +1,220 @@
+//! Numeric and temporal entities by pattern: DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL,
+//! CARDINAL.
+//!
+//! Hand-written matchers over the prepared tokens (no regular expressions). At each token every
+//! matcher proposes a match starting there; the longest wins (ties go to the earlier matcher in
+//! the order money, percent, date, time, quantity, ordinal, cardinal), and scanning resumes after
+//! it. Spans follow OntoNotes: a leading "about", "nearly", "more than" is never part of an
+//! amount, and determiners are left out of simple dates ("on Tuesday" → "Tuesday").
+//!
+//! [`Options::relative`] decides whether relative and descriptive time expressions ("last week",
+//! "recent years", "the first quarter", "42-year-old") are reported and whether modifiers
+//! widen a date ("early 2021", "the end of March"). News corpora such as Worldwide Newswire
+//! annotate only calendar dates, so [`find`] reports relative expressions only when asked.
+
+mod date;
+mod lex;
+mod money;
+mod numbers;
+#[cfg(test)]
+mod tests;
+
+use super::{Entity, EntitySource};
+use crate::label::EntityLabel;
+use crate::span::Span;
+use crate::text::Prepared;
+use crate::text::token::{Token, TokenKind};
+use lex::Lower;
+
+/// What the pattern matchers report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Report relative and descriptive time expressions ("last week", "yesterday", "recent
+    /// years", "two years ago", "the first quarter", ages such as "42-year-old", "Monday
+    /// night") and let modifiers widen a date ("early 2021", "the end of March", "the 1990s"),
+    /// as OntoNotes does. When false, only calendar dates, years, holidays and clock times are
+    /// reported, each without modifiers.
+    pub relative: bool,
+}
+
+impl Options {
+    /// OntoNotes conventions in full: relative dates and widened extents.
+    pub const ONTONOTES: Options = Options { relative: true };
+}
+
+/// Finds numeric and temporal entities with the default [`Options`], sorted by start, not
+/// overlapping.
+pub fn find(doc: &Prepared<'_>) -> Vec<Entity> {
+    find_with(doc, Options::default())
+}
+
+/// Finds numeric and temporal entities, sorted by start, not overlapping.
+pub fn find_with(doc: &Prepared<'_>, opts: Options) -> Vec<Entity> {
+    let mut cx = Cx::new(doc, opts);
+    let mut out = Vec::new();
+    // Matching runs over lines rather than sentences: a sentence splitter may cut "$5.5bn"
+    // after "$5.", while a line break always ends an expression.
+    let n = doc.tokens.len();
+    let mut lo = 0;
+    while lo < n {
+        let mut hi = lo + 1;
+        while hi < n && !doc.tokens[hi].newline_before {
+            hi += 1;
+        }
+        cx.lo = lo;
+        cx.hi = hi;
+        let mut i = lo;
+        while i < hi {
+            match cx.best(i) {
+                Some(m) => {
+                    if let Some(label) = m.label {
+                        let first = cx.toks[m.start].span;
+                        let last = cx.toks[m.end - 1].span;
+                        let end = last.end - m.cut.min(last.len() - 1);
+                        let start = (first.start + m.lead).min(end - 1);
+                        let span = Span::new(start, end);
+                        out.push(Entity::new(span, label, EntitySource::Pattern, 1.0));
+                    }
+                    i = m.end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        lo = hi;
+    }
+    out
+}
+
+/// A match: tokens `start..end`; `label` None means "consumed, not an entity" (phone numbers).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct M {
+    start: usize,
+    end: usize,
+    label: Option<EntityLabel>,
+    /// Code points left off the end of the last token ("s" of "1970s" in news style).
+    cut: usize,
+    /// Code points left off the start of the first token ("mid-" of "mid-1990s").
+    lead: usize,
+}
+
+impl M {
+    fn new(start: usize, end: usize, label: EntityLabel) -> Self {
+        M {
+            start,
+            end,
+            label: Some(label),
+            cut: 0,
+            lead: 0,
+        }
+    }
+}
+
+/// Matching context: token texts, lower-case forms and the current sentence bounds.
+pub(super) struct Cx<'d, 'a> {
+    doc: &'d Prepared<'a>,
+    toks: &'d [Token],
+    txt: Vec<&'a str>,
+    low: Vec<Lower>,
+    lo: usize,
+    hi: usize,
+    opts: Options,
+}
+
+impl<'d, 'a> Cx<'d, 'a> {
+    fn new(doc: &'d Prepared<'a>, opts: Options) -> Self {
+        let toks = &doc.tokens[..];
+        let txt: Vec<&'a str> = toks.iter().map(|t| doc.slice(t.span)).collect();
+        let low = txt.iter().map(|t| Lower::new(t)).collect();
+        Cx {
+            doc,
+            toks,
+            txt,
+            low,
+            lo: 0,
+            hi: toks.len(),
+            opts,
+        }
+    }
+
+    /// The longest match starting at token `i`.
+    fn best(&self, i: usize) -> Option<M> {
+        if !self.starts_ok(i) {
+            return None;
+        }
+        let cands = [
+            self.money(i),
+            self.percent(i),
+            self.date(i),
+            self.time(i),
+            self.quantity(i),
+            self.ordinal(i),
+            self.cardinal(i),
+        ];
+        let mut best: Option<M> = None;
+        for m in cands.into_iter().flatten() {
+            if m.end <= i || m.start != i {
+                continue;
+            }
+            if best.is_none_or(|b| m.end > b.end) {
+                best = Some(m);
+            }
+        }
+        best
+    }
+
+    /// Tokens that can start a match (cheap pre-filter).
+    fn starts_ok(&self, i: usize) -> bool {
+        !matches!(
+            self.toks[i].kind,
+            TokenKind::Url | TokenKind::Email | TokenKind::Clitic
+        )
+    }
+
+    /// Token text, or "" outside the sentence.
+    fn t(&self, i: usize) -> &'a str {
+        if i >= self.lo && i < self.hi {
+            self.txt[i]
+        } else {
+            ""
+        }
+    }
+
+    /// Lower-case token text, or "" outside the sentence (or for long / non-ASCII tokens).
+    fn l(&self, i: usize) -> &str {
+        if i >= self.lo && i < self.hi {
+            self.low[i].as_str()
+        } else {
+            ""
+        }
+    }
+
+    /// Token kind, if inside the sentence.
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        (i >= self.lo && i < self.hi).then(|| self.toks[i].kind)
+    }
+
+    /// True when token `i` directly follows token `i - 1` with nothing between.
+    fn glued(&self, i: usize) -> bool {
+        i > self.lo && i < self.hi && self.toks[i].span.start == self.toks[i - 1].span.end
+    }
+
+    /// True when the token starts with an upper-case letter.
+    fn cap(&self, i: usize) -> bool {
+        self.t(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True when the token is a dash or hyphen joining a range.
+    fn dash(&self, i: usize) -> bool {
+        matches!(self.t(i), "-" | "–" | "—" | "‑")
+    }
+
+    /// True for a range word or dash: "-", "to", "through", "until", "till".
+    fn range_joiner(&self, i: usize) -> bool {
+        self.dash(i) || matches!(self.l(i), "to" | "through" | "until" | "till" | "thru")
+    }
+
+    /// Text of a code-point span.
+    fn slice(&self, span: Span) -> &'a str {
+        self.doc.slice(span)
+    }
+}

@@ -1,0 +1,416 @@
+//! Table-driven tests of the pattern matchers on sentences written for them.
+
+use super::*;
+
+/// Entities found in `text` as (span text, label).
+fn found(text: &str, opts: Options) -> Vec<(String, EntityLabel)> {
+    let doc = Prepared::new(text);
+    find_with(&doc, opts)
+        .into_iter()
+        .map(|e| (doc.slice(e.span).to_string(), e.label))
+        .collect()
+}
+
+fn check(rows: &[(&str, &str, EntityLabel)], opts: Options) {
+    let mut failures = Vec::new();
+    for (text, want, label) in rows {
+        let got = found(text, opts);
+        if !got.iter().any(|(s, l)| s == want && l == label) {
+            failures.push(format!("{text:?}: want {want:?} {label}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+use EntityLabel::{Cardinal, Date, Money, Ordinal, Percent, Quantity, Time};
+
+#[test]
+fn calendar_dates() {
+    let rows: &[(&str, &str, EntityLabel)] = &[
+        ("Last updated Mar 09 2017 at noon.", "Mar 09 2017", Date),
+        (
+            "The law passed on March 9, 2017, in Delhi.",
+            "March 9, 2017",
+            Date,
+        ),
+        (
+            "She arrived on 9 March 2017 with her son.",
+            "9 March 2017",
+            Date,
+        ),
+        (
+            "The file is dated 2017-03-09 in the archive.",
+            "2017-03-09",
+            Date,
+        ),
+        (
+            "The form was signed 09/03/2017 by both.",
+            "09/03/2017",
+            Date,
+        ),
+        (
+            "Sales fell in September 2020 after the ban.",
+            "September 2020",
+            Date,
+        ),
+        ("The court met on Tuesday to hear it.", "Tuesday", Date),
+        ("Prices rose 3% in 2016, the bank said.", "2016", Date),
+        (
+            "Rain is expected by the end of March in the hills.",
+            "March",
+            Date,
+        ),
+        (
+            "The plant opens in early 2021, officials said.",
+            "2021",
+            Date,
+        ),
+        (
+            "Voting ends on 25 March across the state.",
+            "25 March",
+            Date,
+        ),
+        (
+            "Flights resumed after Sept. 11 in that year.",
+            "Sept. 11",
+            Date,
+        ),
+        (
+            "They met on Monday, February 14, 2022 in Lagos.",
+            "Monday, February 14, 2022",
+            Date,
+        ),
+        (
+            "The festival runs July 15 to 24 in the old town.",
+            "July 15 to 24",
+            Date,
+        ),
+        ("The show airs on Sundays at nine.", "Sundays", Date),
+        ("He served from 2013 to 2016 as mayor.", "2013", Date),
+        ("He served from 2013 to 2016 as mayor.", "2016", Date),
+        ("The 2022-23 budget was tabled.", "2022-23", Date),
+        ("The war ended in 1648 with a treaty.", "1648", Date),
+        (
+            "Families gathered for Eid al-Adha in the capital.",
+            "Eid al-Adha",
+            Date,
+        ),
+        (
+            "Shops close on Christmas Eve at six.",
+            "Christmas Eve",
+            Date,
+        ),
+        ("Profit rose in the first quarter of 2022.", "2022", Date),
+        ("Growth slowed in Q3 2022 for the group.", "Q3 2022", Date),
+        (
+            "The rule dates from the 19th century in law.",
+            "19th century",
+            Date,
+        ),
+        // News corpora mark the year of a decade.
+        ("The city grew in the 1990s at speed.", "1990", Date),
+        ("Tuition was free in the '80s there.", "'80", Date),
+        (
+            "The season ran from December to April that year.",
+            "December to April",
+            Date,
+        ),
+        (
+            "Records were updated on 27.08.2022 by staff.",
+            "27.08.2022",
+            Date,
+        ),
+        ("She was born in May 1990 in Pune.", "May 1990", Date),
+        ("Talks resume in May, a spokesman said.", "May", Date),
+        (
+            "A protest is planned for March 3 in Accra.",
+            "March 3",
+            Date,
+        ),
+    ];
+    check(rows, Options::default());
+}
+
+#[test]
+fn relative_dates_with_ontonotes_options() {
+    let rows: &[(&str, &str, EntityLabel)] = &[
+        (
+            "Prices rose last week across the country.",
+            "last week",
+            Date,
+        ),
+        (
+            "Such cases have risen in recent years, he said.",
+            "recent years",
+            Date,
+        ),
+        (
+            "It was the worst storm in the past decade here.",
+            "the past decade",
+            Date,
+        ),
+        ("The 1990s were hard for the town.", "The 1990s", Date),
+        (
+            "He served from 2013 to 2016 as mayor.",
+            "2013 to 2016",
+            Date,
+        ),
+        ("We will decide this year or next month.", "this year", Date),
+        (
+            "We will decide this year or next month.",
+            "next month",
+            Date,
+        ),
+        ("He left yesterday for Nairobi.", "yesterday", Date),
+        ("The results are out today, the board said.", "today", Date),
+        (
+            "Rain is expected by the end of March in the hills.",
+            "the end of March",
+            Date,
+        ),
+        (
+            "The plant opens in early 2021, officials said.",
+            "early 2021",
+            Date,
+        ),
+        (
+            "Profit rose in the first quarter, it said.",
+            "the first quarter",
+            Date,
+        ),
+        ("A 42-year-old man was arrested.", "42-year-old", Date),
+        (
+            "The bridge was built two years ago by the state.",
+            "two years ago",
+            Date,
+        ),
+        ("The court met on Tuesday to hear it.", "Tuesday", Date),
+        (
+            "Polls closed on Monday night in the north.",
+            "Monday night",
+            Time,
+        ),
+        (
+            "The rally began this morning near the square.",
+            "this morning",
+            Time,
+        ),
+        (
+            "The meeting lasted two hours on the day.",
+            "two hours",
+            Time,
+        ),
+    ];
+    check(rows, Options::ONTONOTES);
+}
+
+#[test]
+fn times() {
+    let rows: &[(&str, &str, EntityLabel)] = &[
+        (
+            "Last Updated : Mar 09 2017 | 5:58 PM IST",
+            "5:58 PM IST",
+            Time,
+        ),
+        ("The vote starts at 10 a.m. on the day.", "10 a.m.", Time),
+        ("The vote starts at noon on the day.", "noon", Time),
+        ("Doors open at 7pm for guests.", "7pm", Time),
+        (
+            "Polls closed on Monday night in the north.",
+            "Monday night",
+            Time,
+        ),
+    ];
+    check(rows, Options::default());
+}
+
+#[test]
+fn money() {
+    let rows: &[(&str, &str, EntityLabel)] = &[
+        (
+            "The deal is worth about $85 million, the firm said.",
+            "$85 million",
+            Money,
+        ),
+        ("A ticket costs ₹2,700 on the website.", "₹2,700", Money),
+        ("The bank raised €3bn from investors.", "€3bn", Money),
+        ("Each worker gets 225 rupees a day.", "225 rupees", Money),
+        ("He paid US$5 for the map.", "US$5", Money),
+        (
+            "The scheme costs Rs 500 crore, the state said.",
+            "Rs 500 crore",
+            Money,
+        ),
+        ("It sold for £1.2 billion last year.", "£1.2 billion", Money),
+        (
+            "The fine was 5 million yuan in total.",
+            "5 million yuan",
+            Money,
+        ),
+        ("Shares valued at $5.5bn changed hands.", "$5.5bn", Money),
+        ("A cup of tea costs 50 cents here.", "50 cents", Money),
+        (
+            "Imports were valued at nearly 5 billion euros.",
+            "5 billion euros",
+            Money,
+        ),
+        (
+            "The firm lost billions of dollars in the crash.",
+            "billions of dollars",
+            Money,
+        ),
+        (
+            "Estimates range from $12-14 billion for the dam.",
+            "$12-14 billion",
+            Money,
+        ),
+        (
+            "He earned 1 million Australian dollars last year.",
+            "1 million Australian dollars",
+            Money,
+        ),
+        ("The fund has HK$2,000 per member.", "HK$2,000", Money),
+        ("The bribe of Rs500 was paid in cash.", "Rs500", Money),
+        (
+            "Fees rose to KD200 million in the year.",
+            "KD200 million",
+            Money,
+        ),
+        (
+            "They paid USD 2.5 million to settle.",
+            "USD 2.5 million",
+            Money,
+        ),
+        (
+            "Seoul approved 145 billion Korean won in aid.",
+            "145 billion Korean won",
+            Money,
+        ),
+        (
+            "It was a billion-dollar deal for the port.",
+            "a billion-dollar",
+            Money,
+        ),
+    ];
+    check(rows, Options::default());
+}
+
+#[test]
+fn percent_quantity_ordinal_cardinal() {
+    let rows: &[(&str, &str, EntityLabel)] = &[
+        ("Turnout rose 25% in the north.", "25%", Percent),
+        (
+            "Turnout rose 25 percent in the north.",
+            "25 percent",
+            Percent,
+        ),
+        (
+            "Turnout rose 25 per cent in the north.",
+            "25 per cent",
+            Percent,
+        ),
+        ("The road is 5 km long.", "5 km", Quantity),
+        (
+            "The truck carried 10 tonnes of rice.",
+            "10 tonnes",
+            Quantity,
+        ),
+        ("They walked 30 miles to the camp.", "30 miles", Quantity),
+        (
+            "The leak released 8,761 documents to the press.",
+            "8,761",
+            Cardinal,
+        ),
+        ("She came first in the race.", "first", Ordinal),
+        ("He finished 2nd in the final.", "2nd", Ordinal),
+        ("It is the third time this happened.", "third", Ordinal),
+        ("Nine people were hurt in the blast.", "Nine", Cardinal),
+        ("Dozens of homes were lost.", "Dozens", Cardinal),
+        ("The state has two million voters.", "two million", Cardinal),
+        ("About 2000 people marched to the court.", "2000", Cardinal),
+    ];
+    check(rows, Options::default());
+}
+
+#[test]
+fn negatives() {
+    let none_of: &[(&str, &str)] = &[
+        ("Theresa May said the vote would go ahead.", "May"),
+        ("Thousands joined a protest march in the capital.", "march"),
+        ("Wait a second, she said.", "second"),
+        ("He is one of the best players.", "one"),
+        ("Call 555-123-4567 for details.", "555"),
+        ("Call +91 98765 43210 for details.", "98765"),
+        ("See https://example.com/2016/03/09/story for more.", "2016"),
+        ("Write to news2016@example.com for more.", "2016"),
+        ("May God bless the people.", "May"),
+        ("June Carter sang in the hall.", "June"),
+        ("The Vision 2030 plan was unveiled.", "2030"),
+        ("Trucks use the N10 road daily.", "N10"),
+    ];
+    let mut failures = Vec::new();
+    for (text, word) in none_of {
+        for opts in [Options::default(), Options::ONTONOTES] {
+            let got = found(text, opts);
+            if got.iter().any(|(s, _)| s.contains(word)) {
+                failures.push(format!(
+                    "{text:?}: {word:?} should not be an entity, got {got:?}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn relative_dates_off_by_default() {
+    let got = found("Prices rose last week and yesterday.", Options::default());
+    assert!(got.iter().all(|(_, l)| *l != Date), "{got:?}");
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for t in [
+        "",
+        "$",
+        "US$",
+        "1,",
+        "Rs.",
+        "'",
+        "2017-",
+        "5:",
+        "Q",
+        "FY",
+        "mid-",
+        "the end of",
+        "₹ ₹ 5 -",
+        "12.",
+        "a",
+    ] {
+        let doc = Prepared::new(t);
+        let _ = find_with(&doc, Options::ONTONOTES);
+        let _ = find_with(&doc, Options::default());
+    }
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn spans_are_sorted_in_bounds_and_disjoint(s in "\\PC{0,80}") {
+            let doc = Prepared::new(&s);
+            for opts in [Options::default(), Options::ONTONOTES] {
+                let es = find_with(&doc, opts);
+                let n = doc.len_chars();
+                for w in es.windows(2) {
+                    prop_assert!(w[0].span.end <= w[1].span.start);
+                }
+                for e in &es {
+                    prop_assert!(e.span.start < e.span.end && e.span.end <= n);
+                }
+            }
+        }
+    }
+}

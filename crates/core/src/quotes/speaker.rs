@@ -1,0 +1,846 @@
+//! Who said it: reporting verbs, their subjects, and the mention that names the speaker.
+//!
+//! Works on tokens. For each quotation it looks, in order, for
+//! 1. an attribution right after the closing mark (`"…," Chen said`, `"…," said Geng`,
+//!    `"…," Rep. Jim Jordan (R-Ohio), a panel member, said`),
+//! 2. a reporting verb before the opening mark in the same sentence (`X said: "…"`,
+//!    `Geng told reporters "…"`, `according to X, "…"`), and its subject,
+//! 3. the subject of the sentence the quotation sits in (`Trump likened them to a "snake"`),
+//!
+//! and leaves the rest (continuations, interrupted quotations) to the caller.
+//! Names come from entities when there are any, else from runs of capitalised words with
+//! titles stripped ("Minister of State Security Chen Yixin" → "Chen Yixin").
+
+use super::verbs;
+use crate::entities::Entity;
+use crate::label::EntityLabel;
+use crate::span::Span;
+use crate::text::Prepared;
+use crate::text::token::TokenKind;
+
+/// What kind of mention names a speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeakerKind {
+    /// A name (from an entity or a capitalised run).
+    Name,
+    /// A pronoun ("he", "she", "they", "who").
+    Pronoun(verbs::Pronoun),
+    /// A description ("the ministry", "a campaign spokesman").
+    Nominal,
+}
+
+/// A speaker mention found for a quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The mention.
+    pub span: Span,
+    /// What it is.
+    pub kind: SpeakerKind,
+    /// True when a reporting verb ties it to the quotation.
+    pub by_verb: bool,
+    /// The label of the entity it came from, when any.
+    pub label: Option<EntityLabel>,
+}
+
+/// Token-level view used by the attribution rules.
+pub struct Ctx<'d, 'a> {
+    doc: &'d Prepared<'a>,
+    entities: &'d [Entity],
+    /// Paragraph (line) number of each token.
+    pub para: Vec<u32>,
+    /// For each token, the index (into the quotation list) of the depth-0 quotation whose
+    /// marks or words it lies in.
+    pub in_quote: Vec<Option<u32>>,
+    lower: Vec<String>,
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "after",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "because",
+    "before",
+    "but",
+    "by",
+    "during",
+    "for",
+    "from",
+    "however",
+    "if",
+    "in",
+    "instead",
+    "it",
+    "its",
+    "last",
+    "later",
+    "meanwhile",
+    "now",
+    "of",
+    "on",
+    "or",
+    "since",
+    "so",
+    "still",
+    "than",
+    "that",
+    "the",
+    "then",
+    "there",
+    "these",
+    "this",
+    "those",
+    "though",
+    "to",
+    "under",
+    "until",
+    "when",
+    "where",
+    "while",
+    "with",
+    "yet",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "what",
+    "why",
+    "how",
+    "here",
+    "speaking",
+    "asked",
+    "according",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "not",
+    "no",
+    "yes",
+    "we",
+    "i",
+    "you",
+    "they",
+    "he",
+    "she",
+    "who",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "another", "one", "two", "three", "several", "some", "many", "other", "both",
+];
+
+const NP_STOP: &[&str] = &[
+    "in", "on", "at", "of", "to", "who", "that", "which", "during", "for", "with", "from", "by",
+    "and", "or", "but", "when", "while", "as", "after", "before", "about", "over", "into", "said",
+    "says", "told", "tells", "wrote", "writes", "added", "adds", "is", "was", "has", "had", "have",
+    "are", "were", "will", "would", "also", "then", "later", "not",
+];
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    /// Builds the view: paragraph numbers and quotation membership of every token.
+    pub fn new(doc: &'d Prepared<'a>, entities: &'d [Entity], outers: &[Span]) -> Self {
+        let n = doc.tokens.len();
+        let mut para = Vec::with_capacity(n);
+        let mut p = 0u32;
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if i > 0 && t.newline_before {
+                p += 1;
+            }
+            para.push(p);
+        }
+        let mut in_quote = vec![None; n];
+        for (qi, o) in outers.iter().enumerate() {
+            let first = doc.tokens.partition_point(|t| t.span.start < o.start);
+            let mut k = first;
+            while k < n && doc.tokens[k].span.end <= o.end {
+                in_quote[k] = Some(qi as u32);
+                k += 1;
+            }
+        }
+        let lower = (0..n).map(|i| doc.token_text(i).to_lowercase()).collect();
+        Ctx {
+            doc,
+            entities,
+            para,
+            in_quote,
+            lower,
+        }
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.doc.token_text(i)
+    }
+
+    fn kind(&self, i: usize) -> TokenKind {
+        self.doc.tokens[i].kind
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Word
+            && self
+                .text(i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+    }
+
+    fn is_lower_word(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Word
+            && self
+                .text(i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase())
+    }
+
+    fn is_func(&self, i: usize) -> bool {
+        FUNCTION_WORDS.contains(&self.lower[i].as_str())
+    }
+
+    fn is_sentence_end(&self, i: usize) -> bool {
+        if self.kind(i) != TokenKind::Punct
+            || !matches!(self.text(i), "." | "!" | "?" | "..." | "…" | "?!" | "!!")
+        {
+            return false;
+        }
+        // "R-Ky., said" / "D-Mo.) said": a period that does not end the sentence.
+        if self.text(i) == "."
+            && let Some(nx) = self.doc.tokens.get(i + 1)
+            && !nx.newline_before
+        {
+            let t = self.text(i + 1);
+            if matches!(t, "," | ")") || t.chars().next().is_some_and(|c| c.is_lowercase()) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The lemma when token `i` is a reporting verb used as a verb here (lower case, not a
+    /// noun after a determiner: "his claims", "the report", "Republican claims").
+    fn is_verb(&self, i: usize) -> Option<&'static str> {
+        if self.kind(i) != TokenKind::Word || !self.is_lower_word(i) {
+            return None;
+        }
+        let w = &self.lower[i];
+        if w.len() > 14 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let lemma = verbs::reporting_lemma(w)?;
+        if i > 0 && !w.ends_with("ed") && !matches!(w.as_str(), "said" | "told" | "wrote") {
+            let p = self.lower[i - 1].as_str();
+            let noun_before = DETERMINERS.contains(&p)
+                || matches!(
+                    p,
+                    "of" | "'s" | "’s" | "s'" | "my" | "your" | "new" | "such"
+                )
+                || self.kind(i - 1) == TokenKind::Number
+                || self.kind(i - 1) == TokenKind::Clitic
+                || (self.is_cap(i - 1)
+                    && (p.ends_with("an") || p.ends_with("ic") || p.ends_with("ish")));
+            if noun_before {
+                return None;
+            }
+        }
+        Some(lemma)
+    }
+
+    /// Tokens of the quotation `qi`: (opening mark, closing mark or last token).
+    pub fn bounds(&self, outer: Span) -> Option<(usize, usize)> {
+        let toks = &self.doc.tokens;
+        let first = toks.partition_point(|t| t.span.start < outer.start);
+        let last = toks.partition_point(|t| t.span.end <= outer.end);
+        (first < last).then(|| (first, last - 1))
+    }
+
+    /// The entity covering token `i`, if any.
+    fn entity_at(&self, i: usize) -> Option<&'d Entity> {
+        let s = self.doc.tokens[i].span;
+        let k = self.entities.partition_point(|e| e.span.end <= s.start);
+        self.entities
+            .get(k)
+            .filter(|e| e.span.contains(s) && e.label.is_name())
+    }
+
+    /// A name mention ending at token `end` (inclusive), scanning back no further than `min`.
+    fn name_ending_at(&self, end: usize, min: usize) -> Option<Found> {
+        if let Some(e) = self.entity_at(end) {
+            return Some(Found {
+                span: e.span,
+                kind: SpeakerKind::Name,
+                by_verb: false,
+                label: Some(e.label),
+            });
+        }
+        if !self.is_cap(end) || (self.is_func(end) && self.lower[end] != "may") {
+            return None;
+        }
+        let mut s = end;
+        while s > min {
+            let p = s - 1;
+            if self.is_cap(p) && !self.is_func(p) {
+                s = p;
+            } else if p > min
+                && matches!(
+                    self.lower[p].as_str(),
+                    "of" | "de" | "van" | "von" | "bin" | "al"
+                )
+                && self.is_cap(p - 1)
+            {
+                s = p - 1;
+            } else {
+                break;
+            }
+        }
+        Some(self.strip_titles(s, end))
+    }
+
+    /// A name run from `start` going forward (titles kept for the stripping step).
+    fn name_starting_at(&self, start: usize, max: usize) -> Option<Found> {
+        if let Some(e) = self.entity_at(start) {
+            return Some(Found {
+                span: e.span,
+                kind: SpeakerKind::Name,
+                by_verb: false,
+                label: Some(e.label),
+            });
+        }
+        if !self.is_cap(start) {
+            return None;
+        }
+        let mut e = start;
+        while e + 1 < max {
+            let nx = e + 1;
+            if let Some(ent) = self.entity_at(nx) {
+                // A title run followed by a name entity: the entity is the name.
+                return Some(Found {
+                    span: ent.span,
+                    kind: SpeakerKind::Name,
+                    by_verb: false,
+                    label: Some(ent.label),
+                });
+            }
+            if self.is_cap(nx) && !self.is_func(nx) {
+                e = nx;
+            } else if nx + 1 < max
+                && matches!(
+                    self.lower[nx].as_str(),
+                    "of" | "de" | "van" | "von" | "bin" | "al"
+                )
+                && self.is_cap(nx + 1)
+            {
+                e = nx + 1;
+            } else {
+                break;
+            }
+        }
+        Some(self.strip_titles(start, e))
+    }
+
+    /// Drops leading titles, determiners and "of" from a capitalised run `s..=e`.
+    fn strip_titles(&self, s: usize, e: usize) -> Found {
+        let mut k = s;
+        while k < e && (verbs::is_title(self.text(k)) || self.is_func(k)) {
+            k += 1;
+        }
+        Found {
+            span: Span::new(self.doc.tokens[k].span.start, self.doc.tokens[e].span.end),
+            kind: SpeakerKind::Name,
+            by_verb: false,
+            label: None,
+        }
+    }
+
+    /// A speaker NP ending at token `end` (its head), scanning back no further than `min`.
+    fn np_ending_at(&self, end: usize, min: usize) -> Option<Found> {
+        if let Some(p) = verbs::pronoun(&self.lower[end]) {
+            if matches!(self.lower[end].as_str(), "him" | "her" | "them") {
+                return None;
+            }
+            return Some(Found {
+                span: self.doc.tokens[end].span,
+                kind: SpeakerKind::Pronoun(p),
+                by_verb: false,
+                label: None,
+            });
+        }
+        if let Some(f) = self.name_ending_at(end, min) {
+            return Some(f);
+        }
+        if self.is_lower_word(end) && !NP_STOP.contains(&self.lower[end].as_str()) {
+            // A description: back to its determiner.
+            let mut s = end;
+            let mut steps = 0;
+            let mut has_det = false;
+            while s > min && steps < 6 {
+                let p = s - 1;
+                let lw = self.lower[p].as_str();
+                if DETERMINERS.contains(&lw) {
+                    s = p;
+                    has_det = true;
+                    break;
+                }
+                if self.kind(p) == TokenKind::Clitic
+                    || (self.kind(p) == TokenKind::Word && !NP_STOP.contains(&lw))
+                {
+                    s = p;
+                    steps += 1;
+                } else {
+                    break;
+                }
+            }
+            if has_det || verbs::is_speaker_noun(&self.lower[end]) || s < end {
+                return Some(Found {
+                    span: Span::new(self.doc.tokens[s].span.start, self.doc.tokens[end].span.end),
+                    kind: SpeakerKind::Nominal,
+                    by_verb: false,
+                    label: None,
+                });
+            }
+        }
+        None
+    }
+
+    /// A speaker NP starting at token `start`, ending before `max`.
+    fn np_starting_at(&self, start: usize, max: usize) -> Option<Found> {
+        if start >= max {
+            return None;
+        }
+        if let Some(p) = verbs::pronoun(&self.lower[start]) {
+            if matches!(self.lower[start].as_str(), "him" | "her" | "them") {
+                return None;
+            }
+            return Some(Found {
+                span: self.doc.tokens[start].span,
+                kind: SpeakerKind::Pronoun(p),
+                by_verb: false,
+                label: None,
+            });
+        }
+        let lw = self.lower[start].as_str();
+        if DETERMINERS.contains(&lw) || self.is_lower_word(start) {
+            let mut e = start;
+            let mut k = start + 1;
+            while k < max && k - start < 7 {
+                let w = self.lower[k].as_str();
+                if self.kind(k) == TokenKind::Clitic
+                    || (self.kind(k) == TokenKind::Word && !NP_STOP.contains(&w))
+                {
+                    if self.is_verb(k).is_some() && k > start + 1 {
+                        break;
+                    }
+                    e = k;
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if e == start && DETERMINERS.contains(&lw) {
+                return None;
+            }
+            if e == start && !verbs::is_speaker_noun(lw) {
+                return None;
+            }
+            return Some(Found {
+                span: Span::new(
+                    self.doc.tokens[start].span.start,
+                    self.doc.tokens[e].span.end,
+                ),
+                kind: SpeakerKind::Nominal,
+                by_verb: false,
+                label: None,
+            });
+        }
+        self.name_starting_at(start, max)
+    }
+
+    /// Skips backward over verb modifiers, adverbs in -ly, parentheticals and appositions
+    /// (`Jordan (R-Ohio), an oversight panel member, said`), returning the head token of the
+    /// subject of the verb at `v`.
+    fn subject_head_before(&self, v: usize, min: usize) -> Option<usize> {
+        let mut j = v;
+        let mut guard = 0;
+        while j > min && guard < 40 {
+            guard += 1;
+            let p = j - 1;
+            let w = self.lower[p].as_str();
+            if verbs::is_verb_modifier(w) || (w.ends_with("ly") && self.is_lower_word(p)) {
+                j = p;
+                continue;
+            }
+            if w == ")" {
+                // Skip back to the opening bracket.
+                let mut k = p;
+                while k > min && self.lower[k] != "(" {
+                    k -= 1;
+                }
+                if k <= min {
+                    return None;
+                }
+                j = k;
+                continue;
+            }
+            if w == "," {
+                // Apposition: "X, a spokesman for Y, said" / "X, who …, said".
+                let mut k = p;
+                let mut steps = 0;
+                while k > min && steps < 20 {
+                    k -= 1;
+                    steps += 1;
+                    if self.lower[k] == "," {
+                        break;
+                    }
+                    if self.is_sentence_end(k) || self.in_quote[k].is_some() {
+                        return None;
+                    }
+                }
+                if k <= min || self.lower[k] != "," {
+                    return None;
+                }
+                // Only when what lies between reads like an apposition or a relative clause.
+                let first = k + 1;
+                let fw = self.lower[first].as_str();
+                let apposition = DETERMINERS.contains(&fw)
+                    || fw == "who"
+                    || fw == "which"
+                    || self.is_cap(first)
+                    || verbs::is_title(self.text(first));
+                if !apposition {
+                    return None;
+                }
+                j = k;
+                continue;
+            }
+            return Some(p);
+        }
+        None
+    }
+
+    /// Skips forward over modifiers, parentheticals and appositions after a subject ending
+    /// before token `e`; returns the index of the token that should be the verb.
+    fn skip_to_verb(&self, mut e: usize, max: usize) -> usize {
+        let mut guard = 0;
+        while e < max && guard < 30 {
+            guard += 1;
+            let w = self.lower[e].as_str();
+            if verbs::is_verb_modifier(w) || (w.ends_with("ly") && self.is_lower_word(e)) {
+                e += 1;
+            } else if w == "(" {
+                while e < max && self.lower[e] != ")" {
+                    e += 1;
+                }
+                e += 1;
+            } else if w == "," {
+                // ", a spokesman for the ministry," / ", R-Ky.,"
+                let mut k = e + 1;
+                while k < max && self.lower[k] != "," && k - e < 20 {
+                    k += 1;
+                }
+                if k >= max || self.lower[k] != "," {
+                    return e;
+                }
+                e = k + 1;
+            } else {
+                return e;
+            }
+        }
+        e
+    }
+
+    /// The end (exclusive token index) of a found mention.
+    fn end_token(&self, f: &Found) -> usize {
+        self.doc
+            .tokens
+            .partition_point(|t| t.span.end <= f.span.end)
+    }
+
+    /// A subject that may stand right after a quotation: a pronoun, a name, or a description
+    /// headed by a speaker noun ("the ministry", "a campaign spokesman", "officials").
+    fn strict_np(&self, k: usize, max: usize) -> Option<Found> {
+        let f = self.np_starting_at(k, max)?;
+        if f.kind == SpeakerKind::Nominal {
+            let e = self.end_token(&f);
+            // Shrink to the last speaker noun.
+            let head = (k..e)
+                .rev()
+                .find(|&h| verbs::is_speaker_noun(&self.lower[h]) || self.is_cap(h))?;
+            if FUNCTION_WORDS.contains(&self.lower[k].as_str())
+                && !DETERMINERS.contains(&self.lower[k].as_str())
+            {
+                return None;
+            }
+            return Some(Found {
+                span: Span::new(
+                    self.doc.tokens[k].span.start,
+                    self.doc.tokens[head].span.end,
+                ),
+                ..f
+            });
+        }
+        if let SpeakerKind::Pronoun(p) = f.kind
+            && p == verbs::Pronoun::Relative
+        {
+            return None;
+        }
+        Some(f)
+    }
+
+    /// The attribution right after a quotation whose closing mark is token `c`.
+    pub fn after(&self, c: usize, ends_sentence: bool) -> Option<Found> {
+        let n = self.doc.tokens.len();
+        let mut k = c + 1;
+        if k < n && self.lower[k] == "," {
+            k += 1;
+        }
+        if k >= n || self.para[k] != self.para[c] || self.in_quote[k].is_some() {
+            return None;
+        }
+        // Limit: same paragraph, before the next quotation or sentence end.
+        let mut max = k;
+        while max < n
+            && self.para[max] == self.para[c]
+            && self.in_quote[max].is_none()
+            && !self.is_sentence_end(max)
+            && max - k < 40
+        {
+            max += 1;
+        }
+        // `"…" ― Sonya Herridge` (a dash and a name).
+        if matches!(self.lower[k].as_str(), "—" | "―" | "–" | "-" | "--") {
+            return self
+                .strict_np(k + 1, max)
+                .filter(|f| f.kind == SpeakerKind::Name)
+                .map(|f| Found { by_verb: true, ..f });
+        }
+        if ends_sentence && !self.is_lower_word(k) && !self.is_cap(k) {
+            return None;
+        }
+        if let Some(lemma) = self.is_verb(k) {
+            // Inverted: `said Geng Shuang`, `said the spokesman`, `says a source`,
+            // `said 9/11 widow Terry Strada`.
+            let mut s = k + 1;
+            while s < max && verbs::is_verb_modifier(&self.lower[s]) {
+                s += 1;
+            }
+            if lemma == "tell" {
+                return None;
+            }
+            for start in s..max.min(s + 4) {
+                if let Some(f) = self.strict_np(start, max) {
+                    return Some(Found { by_verb: true, ..f });
+                }
+                if matches!(self.lower[start].as_str(), "," | "." | "that" | "in" | "on") {
+                    break;
+                }
+            }
+            return None;
+        }
+        if self.lower[k] == "according" && k + 1 < max && self.lower[k + 1] == "to" {
+            return self
+                .strict_np(k + 2, max)
+                .map(|f| Found { by_verb: true, ..f });
+        }
+        let f = self.strict_np(k, max)?;
+        let e = self.skip_to_verb(self.end_token(&f), max);
+        if e < max && self.is_verb(e).is_some() {
+            return Some(Found { by_verb: true, ..f });
+        }
+        None
+    }
+
+    /// First token of the sentence window before token `o`: back to a sentence end, the start
+    /// of the paragraph, or 50 tokens.
+    pub fn window_start(&self, o: usize) -> usize {
+        let mut s = o;
+        while s > 0 && self.para[s - 1] == self.para[o] && o - s < 50 {
+            let p = s - 1;
+            if self.is_sentence_end(p) && self.in_quote[p].is_none() {
+                break;
+            }
+            // A closing mark after sentence punctuation ends the sentence too.
+            if self.in_quote[p].is_some()
+                && self.kind(p) == TokenKind::Quote
+                && p > 0
+                && self.is_sentence_end(p - 1)
+                && self.in_quote[p] != self.in_quote.get(o).copied().flatten()
+            {
+                break;
+            }
+            s = p;
+        }
+        s
+    }
+
+    /// The attribution before a quotation whose opening mark is token `o`.
+    pub fn before(&self, o: usize) -> Option<Found> {
+        let min = self.window_start(o);
+        if min >= o {
+            return None;
+        }
+        // Nearest reporting verb, outside other quotations.
+        let mut v = o;
+        while v > min {
+            v -= 1;
+            if self.in_quote[v].is_some() {
+                continue;
+            }
+            if self.lower[v] == "according" && v + 1 < o && self.lower[v + 1] == "to" {
+                if let Some(f) = self.strict_np(v + 2, o) {
+                    return Some(Found { by_verb: true, ..f });
+                }
+                continue;
+            }
+            let Some(lemma) = self.is_verb(v) else {
+                continue;
+            };
+            // ", saying …" / ", adding …": the subject of the main clause.
+            if self.lower[v].ends_with("ing") {
+                if v > min
+                    && self.lower[v - 1] == ","
+                    && let Some(f) = self.sentence_subject(o)
+                {
+                    return Some(Found { by_verb: true, ..f });
+                }
+                continue;
+            }
+            if let Some(h) = self.subject_head_before(v, min)
+                && self.in_quote[h].is_none()
+            {
+                let hw = self.lower[h].as_str();
+                if matches!(hw, "and" | "but" | "then" | "or") {
+                    // "I laughed and said": the subject of the clause.
+                    if let Some(f) = self.clause_subject(h, min) {
+                        return Some(Found { by_verb: true, ..f });
+                    }
+                    continue;
+                }
+                if let Some(f) = self.np_ending_at(h, min) {
+                    if f.kind == SpeakerKind::Pronoun(verbs::Pronoun::Relative)
+                        && !(h > min && self.lower[h - 1] == ",")
+                    {
+                        continue; // "anybody who complains": not the speaker
+                    }
+                    if f.kind == SpeakerKind::Nominal
+                        && FUNCTION_WORDS.contains(&self.lower[self.start_token(&f)].as_str())
+                        && !DETERMINERS.contains(&self.lower[self.start_token(&f)].as_str())
+                    {
+                        continue;
+                    }
+                    return Some(Found { by_verb: true, ..f });
+                }
+            }
+            // Inverted before the quotation: `Said Trump: "…"`.
+            if (v == min || verbs::is_weak(lemma))
+                && let Some(f) = self.strict_np(v + 1, o)
+            {
+                return Some(Found { by_verb: true, ..f });
+            }
+        }
+        None
+    }
+
+    fn start_token(&self, f: &Found) -> usize {
+        self.doc
+            .tokens
+            .partition_point(|t| t.span.start < f.span.start)
+    }
+
+    /// The subject at the start of the clause containing token `h` (back to a comma or `min`).
+    fn clause_subject(&self, h: usize, min: usize) -> Option<Found> {
+        let mut s = h;
+        while s > min && self.lower[s - 1] != "," && !self.is_sentence_end(s - 1) {
+            s -= 1;
+        }
+        self.strict_np(s, h)
+    }
+
+    /// The subject of the sentence the quotation opening at `o` sits in.
+    pub fn sentence_subject(&self, o: usize) -> Option<Found> {
+        let min = self.window_start(o);
+        if min >= o {
+            return None;
+        }
+        let mut s = min;
+        // Skip an introductory phrase up to its comma ("At a rally in Ohio, Trump …").
+        let intro = matches!(
+            self.lower[s].as_str(),
+            "at" | "in"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "speaking"
+                | "asked"
+                | "when"
+                | "while"
+                | "but"
+                | "and"
+                | "earlier"
+                | "later"
+                | "last"
+                | "still"
+                | "instead"
+                | "however"
+                | "meanwhile"
+                | "for"
+                | "since"
+                | "as"
+                | "yet"
+                | "so"
+        );
+        if intro {
+            if let Some(c) = (s..o).find(|&k| self.lower[k] == "," && self.in_quote[k].is_none()) {
+                s = c + 1;
+            } else if matches!(self.lower[s].as_str(), "but" | "and" | "yet" | "so") {
+                s += 1;
+            } else {
+                return None;
+            }
+        }
+        while s < o && matches!(self.lower[s].as_str(), "but" | "and" | "so" | "yet") {
+            s += 1;
+        }
+        if s >= o || self.in_quote[s].is_some() {
+            return None;
+        }
+        let f = self.np_starting_at(s, o)?;
+        // The subject should be followed by a verb-ish word, not be the whole window.
+        if f.kind == SpeakerKind::Nominal && !verbs::is_speaker_noun(self.head_word(f.span)) {
+            return None;
+        }
+        Some(f)
+    }
+
+    fn head_word(&self, span: Span) -> &str {
+        let e = self.doc.tokens.partition_point(|t| t.span.end <= span.end);
+        if e == 0 {
+            return "";
+        }
+        self.lower[e - 1].as_str()
+    }
+}

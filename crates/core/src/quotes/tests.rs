@@ -1,0 +1,188 @@
+//! Table-driven tests for quotations and speakers, on sentences written for these tests.
+
+use super::*;
+use crate::text::Prepared;
+use proptest::prelude::*;
+
+/// (quote text, speaker text) for the reported quotations of `text`, without entities.
+fn run(text: &str) -> Vec<(String, Option<String>)> {
+    let doc = Prepared::new(text);
+    let mut clusters = Vec::new();
+    find(&doc, &[], &mut clusters)
+        .into_iter()
+        .filter(|q| q.is_reported())
+        .map(|q| {
+            (
+                doc.slice(q.span).to_string(),
+                q.speaker.map(|s| doc.slice(s.mention).to_string()),
+            )
+        })
+        .collect()
+}
+
+fn canonical_of_speakers(text: &str) -> Vec<Option<String>> {
+    let doc = Prepared::new(text);
+    let mut clusters = Vec::new();
+    find(&doc, &[], &mut clusters)
+        .into_iter()
+        .filter(|q| q.is_reported())
+        .map(|q| {
+            q.speaker
+                .and_then(|s| s.cluster)
+                .map(|c| clusters[c].canonical.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn speakers_table() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "“We will never accept this outcome,” Chen said on Tuesday.",
+            &[("We will never accept this outcome,", "Chen")],
+        ),
+        (
+            "\"The talks went well and will continue,\" said Geng Shuang, a ministry spokesman.",
+            &[("The talks went well and will continue,", "Geng Shuang")],
+        ),
+        (
+            "Geng told reporters: “The door remains open for more talks.”",
+            &[("The door remains open for more talks.", "Geng")],
+        ),
+        (
+            "Minister of State Security Chen Yixin wrote: “Security work must be done well.”",
+            &[("Security work must be done well.", "Chen Yixin")],
+        ),
+        (
+            "Chinese Foreign Ministry spokesperson Geng Shuang said, “We firmly oppose this.”",
+            &[("We firmly oppose this.", "Geng Shuang")],
+        ),
+        (
+            "According to Maria Lopez, “nothing has changed in the last year at all.”",
+            &[(
+                "nothing has changed in the last year at all.",
+                "Maria Lopez",
+            )],
+        ),
+        (
+            "“This is a dangerous step for everyone,” the ministry wrote in a statement.",
+            &[("This is a dangerous step for everyone,", "the ministry")],
+        ),
+        (
+            "“We are reviewing the report very carefully,” the White House said.",
+            &[(
+                "We are reviewing the report very carefully,",
+                "the White House",
+            )],
+        ),
+        (
+            "“We are ready,” Rep. Jane Miller (D-Ohio), a panel member, said in an interview.",
+            &[("We are ready,", "Jane Miller")],
+        ),
+        (
+            "“I have nothing more to add today,” she added.",
+            &[("I have nothing more to add today,", "she")],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = run(text);
+        let want: Vec<(String, Option<String>)> = want
+            .iter()
+            .map(|(q, s)| (q.to_string(), Some(s.to_string())))
+            .collect();
+        assert_eq!(got, want, "in {text:?}");
+    }
+}
+
+#[test]
+fn interrupted_and_continued_quotes_keep_their_speaker() {
+    let text = "“The first part is settled,” Anna Berg said. “The second part is not.”\n\n\
+                Reporters asked about the budget.\n\n\
+                “We will publish the numbers next week,” she said.\n\n\
+                “Nobody will be surprised by them at all.”";
+    let got = run(text);
+    let speakers: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Anna Berg"),
+            Some("Anna Berg"),
+            Some("she"),
+            Some("she")
+        ]
+    );
+}
+
+#[test]
+fn pronoun_speakers_join_the_right_cluster() {
+    let text = "Geng Shuang spoke first. “We are calm,” Geng said.\n\n“There is no reason for panic,” he said.";
+    let canon = canonical_of_speakers(text);
+    assert_eq!(
+        canon,
+        vec![
+            Some("Geng Shuang".to_string()),
+            Some("Geng Shuang".to_string())
+        ]
+    );
+}
+
+#[test]
+fn multi_paragraph_quote_continues_speaker() {
+    let text = "The senator said:\n\n“The first paragraph of my remarks is here.\n\n“The second paragraph follows it.\n\n“And the last one ends here.”";
+    let got = run(text);
+    assert_eq!(got.len(), 3);
+    assert!(
+        got.iter()
+            .all(|(_, s)| s.as_deref() == Some("The senator") || s.as_deref() == Some("senator")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_reported() {
+    let cases = [
+        "The so-called “core” of the plan was small.",
+        "He watched “Face the Nation” on Sunday.",
+        "The leak was named “Vault 7” by the group.",
+        "It is the new “normal” for the region.",
+    ];
+    for text in cases {
+        assert_eq!(run(text), vec![], "in {text:?}");
+    }
+    // A short quotation with a reporting verb is direct.
+    assert_eq!(
+        run("“Never,” said Geng."),
+        vec![("Never,".to_string(), Some("Geng".to_string()))]
+    );
+}
+
+#[test]
+fn nested_quotes_are_kept_but_not_reported() {
+    let text = "“They keep calling it ‘a hoax’ and that is wrong,” Lee said.";
+    let doc = Prepared::new(text);
+    let mut cl = Vec::new();
+    let qs = find(&doc, &[], &mut cl);
+    assert_eq!(qs.len(), 2);
+    assert_eq!(doc.slice(qs[1].span), "a hoax");
+    assert_eq!(qs[1].depth, 1);
+    assert!(!qs[1].is_reported());
+    assert!(qs[0].is_reported());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+    #[test]
+    fn never_panics_and_spans_are_valid(s in "(\\PC|[\"'“”‘’«» \n]){0,200}") {
+        let doc = Prepared::new(&s);
+        let mut cl = Vec::new();
+        let n = doc.len_chars();
+        for q in find(&doc, &[], &mut cl) {
+            prop_assert!(q.outer.contains(q.span));
+            prop_assert!(q.outer.end <= n);
+            if let Some(sp) = q.speaker {
+                prop_assert!(sp.mention.end <= n);
+                if let Some(c) = sp.cluster { prop_assert!(c < cl.len()); }
+            }
+        }
+    }
+}
