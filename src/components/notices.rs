@@ -8,6 +8,24 @@ use yew::prelude::*;
 #[function_component(Notices)]
 pub fn notices() -> Html {
     let ctx = use_context::<Ctx>().expect("ctx");
+    // Info messages go away by themselves; errors stay until dismissed.
+    {
+        let ctx = ctx.clone();
+        let list = ctx.state.notices.clone();
+        use_effect_with(list, move |list| {
+            let timers: Vec<gloo::timers::callback::Timeout> = list
+                .iter()
+                .filter(|n| n.kind == NoticeKind::Info)
+                .map(|n| {
+                    let ctx = ctx.clone();
+                    let id = n.id;
+                    let ms = if n.actions.is_empty() { 5_000 } else { 12_000 };
+                    gloo::timers::callback::Timeout::new(ms, move || ctx.send(Action::Dismiss(id)))
+                })
+                .collect();
+            move || drop(timers)
+        });
+    }
     html! {
         <div class="notices" role="status" aria-live="polite">
             { for ctx.state.notices.iter().map(|n| {

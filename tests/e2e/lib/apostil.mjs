@@ -75,7 +75,10 @@ export function fixtureDoc(id = 'doc-fixture-1') {
       text: t,
       text_hash: 'sha256:' + crypto.createHash('sha256').update(t, 'utf8').digest('hex'),
       meta: { title: 'River town opens new bridge after $12 million upgrade' },
-      regions: [{ span: junk1, kind: 'comment_form' }, { span: junk2, kind: 'related_links' }],
+      regions: [
+        { span: span(t, 'River town opens new bridge after $12 million upgrade'), kind: 'headline' },
+        { span: span(t, 'By Lena Park 📷'), kind: 'byline' },
+        { span: junk1, kind: 'comment_form' }, { span: junk2, kind: 'related_links' }],
       annotations,
       clusters,
       next_id: next,
