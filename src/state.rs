@@ -373,8 +373,9 @@ impl Reducible for State {
                     s.version = version;
                     s.revision = 0;
                     s.saved_revision = 0;
-                    s.touched();
-                    s.revision = 0;
+                    if s.selected.is_some_and(|id| s.doc.as_ref().and_then(|d| d.get(id)).is_none()) {
+                        s.selected = None;
+                    }
                 }
             }
             Action::Close => {

@@ -125,8 +125,8 @@ pub fn intake() -> Html {
             <textarea id="paste" ref={area} rows="12" placeholder="Paste an article here (plain text or straight from a web page)…" onpaste={onpaste} />
             <div class="intake-actions">
                 <button class="primary" id="annotate" onclick={annotate}>{ "Annotate" }</button>
-                <label class="button" for="open-file">{ "Open a file…" }</label>
                 <input id="open-file" class="visually-hidden" type="file" accept=".txt,.html,.htm,.md,text/plain,text/html,text/markdown" {onchange} />
+                <label class="button" for="open-file">{ "Open a file…" }</label>
                 <button id="sample" onclick={sample}>{ "Try the sample article" }</button>
             </div>
             <p class="hint">{ "Press ? at any time for keyboard shortcuts." }</p>

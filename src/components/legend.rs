@@ -54,6 +54,19 @@ pub fn legend() -> Html {
                     let toggle = { let ctx = ctx.clone(); let l = l.clone(); Callback::from(move |_| ctx.send(Action::ToggleHidden(l.clone()))) };
                     let accept = { let ctx = ctx.clone(); let l = l.clone(); Callback::from(move |_| ctx.send(Action::DecideAll(l.clone(), true))) };
                     let reject = { let ctx = ctx.clone(); let l = l.clone(); Callback::from(move |_| ctx.send(Action::DecideAll(l.clone(), false))) };
+                    let custom_color = state.custom.iter().any(|c| c.name == *l).then(|| {
+                        let ctx = ctx.clone();
+                        let l = l.clone();
+                        let custom = state.custom.clone();
+                        Callback::from(move |e: Event| {
+                            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+                            let list = custom
+                                .iter()
+                                .map(|c| if c.name == l { labels::CustomLabel { name: c.name.clone(), color: i.value() } } else { c.clone() })
+                                .collect();
+                            ctx.save_labels(list);
+                        })
+                    });
                     let key_hint = order.iter().position(|o| o == l).filter(|i| *i < 9).map(|i| format!(" (key {})", i + 1)).unwrap_or_default();
                     html! {
                         <li class={classes!("legend-item", hidden.then_some("off"))} style={format!("--c:{color}")} data-label={l.clone()}>
@@ -63,6 +76,9 @@ pub fn legend() -> Html {
                                 <span class="legend-name">{ l.clone() }</span>
                                 <span class="count">{ n }</span>
                             </label>
+                            if let Some(onchange) = custom_color {
+                                <input type="color" class="color" value={color.clone()} {onchange} aria-label={format!("Colour of {l}")} />
+                            }
                             if pending > 0 {
                                 <span class="bulk">
                                     <button class="mini" onclick={accept} aria-label={format!("Accept all {pending} {l} suggestions")} title="Accept all">{ "✓ all" }</button>

@@ -138,8 +138,8 @@ pub fn toolbar() -> Html {
                     }
                     <button id="export-lib" onclick={export_lib}>{ "Export library" }</button>
                 </span>
-                <label class="button" for="import-file">{ "Import…" }</label>
                 <input id="import-file" class="visually-hidden" type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={import} />
+                <label class="button" for="import-file">{ "Import…" }</label>
                 <button onclick={send(Action::Dialog(Some(Dialog::Help)))} aria-label="Keyboard shortcuts (?)" id="help">{ "?" }</button>
             </nav>
         </header>
