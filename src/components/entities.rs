@@ -38,7 +38,8 @@ pub fn groups(state: &State) -> Vec<Group> {
         g.count += 1;
     }
     let mut out: Vec<Group> = order.into_iter().filter_map(|k| map.remove(&k)).collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    let numeric = |g: &Group| g.label.parse::<apostil_core::EntityLabel>().map(|l| !l.is_name()).unwrap_or(false);
+    out.sort_by(|a, b| numeric(a).cmp(&numeric(b)).then(b.count.cmp(&a.count)).then_with(|| a.name.cmp(&b.name)));
     out
 }
 

@@ -127,7 +127,7 @@ pub fn toolbar() -> Html {
                     <button onclick={send(Action::Redo)} disabled={!model::can_redo(&state.history)} aria-label="Redo (Ctrl+Shift+Z)" id="redo">{ "↷ Redo" }</button>
                 }
                 <span class="export">
-                    <label class="visually-hidden" for="format">{ "Export format" }</label>
+                    <label class="export-label" for="format">{ "Format" }</label>
                     <select id="format" onchange={pick}>
                         { for model::FORMATS.iter().map(|f| html! {
                             <option value={model::format_key(*f)} selected={*f == *format}>{ model::format_title(*f) }</option>

@@ -312,6 +312,11 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
                         }
                         store.set(Some(s));
                         storage::ask_persist().await;
+                        // Warm the analyser (its tables load on first use) while the user reads.
+                        gloo::timers::callback::Timeout::new(30, || {
+                            let _ = apostil_core::analyze("Warm-up. \"Ready,\" said Apostil on Monday.");
+                        })
+                        .forget();
                     }
                     Err(e) => {
                         state.dispatch(Action::Library(Vec::new()));
