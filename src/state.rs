@@ -302,11 +302,10 @@ impl State {
         if let Some(doc) = &mut self.doc {
             Rc::make_mut(doc).meta.modified = Some(crate::now_iso());
         }
-        if let (Some(doc), Some(sel)) = (&self.doc, self.selected) {
-            if doc.get(sel).is_none() {
+        if let (Some(doc), Some(sel)) = (&self.doc, self.selected)
+            && doc.get(sel).is_none() {
                 self.selected = None;
             }
-        }
     }
 
     /// The speaker link for a group nearest to `near`.
@@ -449,12 +448,11 @@ impl Reducible for State {
             }
             Action::LabelNth(n) => {
                 let labels = crate::labels::all_labels(&s.custom);
-                if let (Some(a), Some(l)) = (s.selected_annotation(), labels.get(n)) {
-                    if a.kind != AnnotationKind::Quote && a.label != *l {
+                if let (Some(a), Some(l)) = (s.selected_annotation(), labels.get(n))
+                    && a.kind != AnnotationKind::Quote && a.label != *l {
                         let id = a.id;
                         s.edit(Edit::Relabel { id, label: l.clone() });
                     }
-                }
             }
             Action::DeleteSelected => {
                 if let Some(id) = s.selected {
@@ -483,12 +481,11 @@ impl Reducible for State {
                 }
             }
             Action::Resize(end, dir) => {
-                if let (Some(doc), Some(a)) = (&s.doc, s.selected_annotation()) {
-                    if let Some(span) = crate::text::step_boundary(&doc.text, a.span, end, dir) {
+                if let (Some(doc), Some(a)) = (&s.doc, s.selected_annotation())
+                    && let Some(span) = crate::text::step_boundary(&doc.text, a.span, end, dir) {
                         let id = a.id;
                         s.edit(Edit::Resize { id, span });
                     }
-                }
             }
             Action::SetSpeaker(id, key) => {
                 let quote_span = s.doc.as_ref().and_then(|d| d.get(id)).map(|a| a.span);

@@ -258,13 +258,12 @@ impl Store {
         let done = committed(&tx);
         let current = request(&os.get(&JsValue::from_str(&doc.id)).map_err(js_err)?).await.map_err(js_err)?;
         let stored = Record::from_js(&current).map(|r| r.version);
-        if let Some(v) = stored {
-            if v != base && !force {
+        if let Some(v) = stored
+            && v != base && !force {
                 let _ = tx.abort();
                 let _ = done.await;
                 return Err(StorageError::Conflict { stored: v });
             }
-        }
         let version = stored.unwrap_or(0).max(base) + 1;
         let rec = Record::new(doc, version)?;
         os.put(&rec.to_js()).map_err(js_err)?;

@@ -100,7 +100,7 @@ pub fn inspector() -> Html {
             } else {
                 <label class="field">{ "Speaker" }
                     <select onchange={set_speaker} id="speaker">
-                        <option value="" selected={current_speaker.is_none()}>{ match speaker_name(doc, a) { Some(n) if current_speaker.is_none() => format!("{n}"), _ => "— none —".to_string() } }</option>
+                        <option value="" selected={current_speaker.is_none()}>{ match speaker_name(doc, a) { Some(n) if current_speaker.is_none() => n.to_string(), _ => "— none —".to_string() } }</option>
                         { for groups.iter().enumerate().map(|(i, (k, name))| html! {
                             <option value={i.to_string()} selected={current_speaker.as_ref() == Some(k)}>{ name.clone() }</option>
                         }) }

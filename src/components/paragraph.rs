@@ -148,7 +148,7 @@ impl Ctx<'_> {
                     };
                     html! {
                         <span class={classes!("q", status, first.then_some("first"), last.then_some("last"), selected.then_some("sel"))}
-                            data-id={id} role="mark" aria-label={label} tabindex={if *first { "-1" } else { "" }}
+                            data-id={id} role="mark" aria-label={label} tabindex={first.then_some("-1")}
                             data-speaker={if *last { speaker.map(|s| format!("— {s}")) } else { None }}>
                             { inner }
                         </span>
@@ -161,7 +161,7 @@ impl Ctx<'_> {
                         <span class={classes!("ent", status, first.then_some("first"), selected.then_some("sel"), lit.then_some("lit"))}
                             style={format!("--c:{color}")} data-id={id} data-label={ann.label.clone()}
                             data-badge={if *first { Some(badge) } else { None }}
-                            role="mark" aria-label={label} tabindex={if *first { "-1" } else { "" }}
+                            role="mark" aria-label={label} tabindex={first.then_some("-1")}
                             title={ann.note.clone()}>
                             { inner }
                         </span>

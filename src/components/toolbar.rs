@@ -12,7 +12,7 @@ fn save_files(ctx: &Ctx, files: Result<Vec<ExportFile>, apostil_core::FormatErro
     match files {
         Ok(files) => {
             for f in files {
-                if let Err(e) = crate::dom::download(&f.name, &f.mime, &f.content) {
+                if let Err(e) = crate::dom::download(&f.name, f.mime, &f.content) {
                     ctx.error(format!("The download could not start: {e}"));
                 }
             }

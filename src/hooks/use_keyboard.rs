@@ -69,11 +69,10 @@ pub fn use_keyboard(state: UseReducerHandle<State>) {
                     "}" => Some(Action::Resize(End::End, 1)),
                     "?" => Some(Action::Dialog(Some(Dialog::Help))),
                     "/" => {
-                        if let Ok(Some(el)) = crate::dom::document().query_selector("#search") {
-                            if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                        if let Ok(Some(el)) = crate::dom::document().query_selector("#search")
+                            && let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
                                 let _ = h.focus();
                             }
-                        }
                         e.prevent_default();
                         None
                     }

@@ -276,6 +276,8 @@ fn pump(saver: Rc<RefCell<Saver>>, store: Store, state: UseReducerHandle<State>)
     });
 }
 
+type OnMessage = Closure<dyn FnMut(web_sys::MessageEvent)>;
+
 /// Opens the library, restores the last open document, saves changes and follows other tabs.
 #[hook]
 pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
@@ -296,20 +298,16 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
                             Ok(list) => state.dispatch(Action::Library(list.iter().map(Record::summary).collect())),
                             Err(e) => state.dispatch(Action::Notify(NoticeKind::Error, e.to_string(), vec![])),
                         }
-                        if let Ok(Some(json)) = s.get_meta(LABELS_KEY).await {
-                            if let Ok(list) = serde_json::from_str(&json) {
+                        if let Ok(Some(json)) = s.get_meta(LABELS_KEY).await
+                            && let Ok(list) = serde_json::from_str(&json) {
                                 state.dispatch(Action::Custom(list));
                             }
-                        }
-                        if state.doc.is_none() {
-                            if let Some(id) = last_open() {
-                                if let Ok(Some(rec)) = s.get(&id).await {
-                                    if let Ok(doc) = rec.document() {
+                        if state.doc.is_none()
+                            && let Some(id) = last_open()
+                                && let Ok(Some(rec)) = s.get(&id).await
+                                    && let Ok(doc) = rec.document() {
                                         state.dispatch(Action::Open(Rc::new(doc), rec.version));
                                     }
-                                }
-                            }
-                        }
                         store.set(Some(s));
                         storage::ask_persist().await;
                         // Warm the analyser (its tables load on first use) while the user reads.
@@ -349,7 +347,7 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
         let store = (*store).clone();
         let latest = latest.clone();
         use_effect_with(store.is_some(), move |_| {
-            let mut cleanup: Option<(web_sys::BroadcastChannel, Closure<dyn FnMut(web_sys::MessageEvent)>)> = None;
+            let mut cleanup: Option<(web_sys::BroadcastChannel, OnMessage)> = None;
             if let (Some(store), Ok(ch)) = (store, web_sys::BroadcastChannel::new(storage::CHANNEL)) {
                 let cb = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                     let data = e.data();
@@ -374,12 +372,11 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
                             return;
                         }
                         if state.revision <= state.saved_revision {
-                            if let Ok(Some(rec)) = store.get(&id).await {
-                                if let Ok(doc) = rec.document() {
+                            if let Ok(Some(rec)) = store.get(&id).await
+                                && let Ok(doc) = rec.document() {
                                     state.dispatch(Action::Reload(Rc::new(doc), rec.version));
                                     state.dispatch(Action::Notify(NoticeKind::Info, "Updated with changes made in another tab.".into(), vec![]));
                                 }
-                            }
                         } else {
                             state.dispatch(Action::Notify(
                                 NoticeKind::Error,
