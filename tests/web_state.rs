@@ -145,8 +145,13 @@ async fn the_library_saves_versions_refuses_stale_writes_and_restores_deletes() 
     // Library-wide settings.
     store.set_meta("customLabels", "[{\"name\":\"ROLE\",\"color\":\"#009E73\"}]").await.unwrap();
     assert_eq!(store.get_meta("customLabels").await.unwrap().as_deref(), Some("[{\"name\":\"ROLE\",\"color\":\"#009E73\"}]"));
-    // Survives closing and reopening.
+    // Survives closing and reopening; a write that cannot happen is an error, not a loss.
     store.close();
+    match store.save(&d, 3, false).await {
+        Err(StorageError::Failed(m)) => assert!(m.contains("InvalidStateError"), "{m}"),
+        other => panic!("a write to a closed database must fail: {other:?}"),
+    }
+    assert!(StorageError::Quota.to_string().contains("everything saved before is intact"));
     let again = Store::open(&name).await.unwrap();
     assert_eq!(again.get("doc-test").await.unwrap().unwrap().version, 3);
     again.close();

@@ -57,6 +57,24 @@ pub fn article() -> Html {
         });
     }
 
+    // Touch screens select with handles and no mouseup: follow the selection itself.
+    {
+        let pending = pending.clone();
+        let text = doc.text.clone();
+        use_effect_with(doc.text_hash.clone(), move |_| {
+            let timer: std::rc::Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>> = Default::default();
+            let listener = gloo::events::EventListener::new(&crate::dom::document(), "selectionchange", move |_| {
+                let pending = pending.clone();
+                let text = text.clone();
+                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(300, move || {
+                    if let Some(span) = crate::dom::selection_span(&text).and_then(|s| crate::text::snap(&text, s)) {
+                        pending.set(Some(span));
+                    }
+                }));
+            });
+            move || drop(listener)
+        });
+    }
     let onmouseup = {
         let pending = pending.clone();
         let doc = doc.clone();
