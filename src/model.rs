@@ -28,6 +28,16 @@ pub fn from_analysis(id: &str, text: &str, analysis: &Analysis) -> Document {
     Document::from_analysis(id, text, analysis)
 }
 
+/// A hand correction of a suggestion also accepts it (so re-analysis keeps it).
+pub fn by_hand(doc: &Document, edit: Edit) -> Edit {
+    doc.accepting(edit)
+}
+
+/// Picks the import format from the content (Apostil JSON when unsure, so its parser explains).
+pub fn detect(input: &str) -> Format {
+    Format::detect(input).unwrap_or(if input.contains("\"@context\"") { Format::W3c } else { Format::Apostil })
+}
+
 /// Applies `edit` and records its inverse.
 pub fn history_apply(h: &mut History, doc: &mut Document, edit: Edit) -> Result<(), EditError> {
     h.apply(doc, edit)

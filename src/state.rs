@@ -291,6 +291,7 @@ impl State {
     fn edit(&mut self, edit: Edit) {
         let Some(doc) = &mut self.doc else { return };
         let doc = Rc::make_mut(doc);
+        let edit = model::by_hand(doc, edit);
         match model::history_apply(&mut self.history, doc, edit) {
             Ok(()) => self.touched(),
             Err(e) => self.notice(NoticeKind::Error, format!("That change could not be made: {e}."), vec![]),

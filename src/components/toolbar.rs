@@ -21,10 +21,6 @@ fn save_files(ctx: &Ctx, files: Result<Vec<ExportFile>, apostil_core::FormatErro
     }
 }
 
-/// Picks the import format from the file's content.
-pub fn detect_format(text: &str) -> Format {
-    if text.contains("\"@context\"") { Format::W3c } else { Format::Apostil }
-}
 
 /// The top bar.
 #[function_component(Toolbar)]
@@ -101,7 +97,7 @@ pub fn toolbar() -> Html {
                         return;
                     }
                 };
-                let f = detect_format(&text);
+                let f = model::detect(&text);
                 match model::import(&text, f) {
                     Ok(docs) if docs.is_empty() => ctx.error(format!("{name} holds no documents; nothing was imported.")),
                     Ok(docs) => ctx.send(Action::Dialog(Some(Dialog::ImportPreview(Rc::new(docs))))),
