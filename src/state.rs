@@ -212,6 +212,8 @@ pub enum Action {
     Dialog(Option<Dialog>),
     /// Rename the open document (not an annotation edit, saved with the document).
     Rename(String),
+    /// Run the analyser again, keeping every decision and hand-made annotation.
+    Reanalyze,
 }
 
 impl State {
@@ -537,6 +539,21 @@ impl Reducible for State {
             }
             Action::Custom(list) => s.custom = Rc::new(list),
             Action::Dialog(d) => s.dialog = d,
+            Action::Reanalyze => {
+                if let Some(doc) = &mut s.doc {
+                    let analysis = apostil_core::analyze(&doc.text);
+                    let before = doc.annotations.len();
+                    Rc::make_mut(doc).reanalyze(&analysis);
+                    let after = s.doc.as_ref().map(|d| d.annotations.len()).unwrap_or(0);
+                    s.history = History::default();
+                    s.touched();
+                    s.notice(
+                        NoticeKind::Info,
+                        format!("Analysed again: {before} annotations before, {after} now. Your decisions and your own annotations were kept; undo history starts afresh."),
+                        vec![],
+                    );
+                }
+            }
             Action::Rename(title) => {
                 if let Some(doc) = &mut s.doc {
                     let t = title.trim();

@@ -358,3 +358,22 @@ test('opening an .html file reads its text through the parser; nothing from it r
   assert.deepEqual(realErrors(errors).filter((e) => !/Content Security Policy.*blocked/.test(e)), []);
   await context.close();
 });
+
+test('re-analyse keeps the decisions and hand-made annotations', async () => {
+  const { page, errors, context } = await openPage(browser, srv.url, { viewport: { width: 1400, height: 1000 } });
+  await page.waitForSelector('#sample');
+  await importJson(page, fixtureDoc());
+  await page.click('.ent[data-label="FAC"]');
+  await page.keyboard.press('x');
+  await page.click('.ent[data-label="ORG"]');
+  await page.keyboard.press('a');
+  await selectText(page, 'bearing');
+  await page.click('.add-bar [data-add="PRODUCT"]');
+  await page.click('#reanalyze');
+  await page.waitForSelector('.notice:has-text("Analysed again")');
+  assert.ok(await page.$eval('.ent[data-label="FAC"]', (e) => e.classList.contains('rejected')));
+  assert.ok(await page.$eval('.ent[data-label="ORG"]', (e) => e.classList.contains('accepted')));
+  assert.equal(await page.locator('.ent[data-label="PRODUCT"]', { hasText: 'bearing' }).count(), 1);
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
+});
