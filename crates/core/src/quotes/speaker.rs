@@ -17,6 +17,7 @@ use crate::label::EntityLabel;
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::TokenKind;
+use std::borrow::Cow;
 
 /// What kind of mention names a speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +52,11 @@ pub struct Ctx<'d, 'a> {
     /// For each token, the index (into the quotation list) of the depth-0 quotation whose
     /// marks or words it lies in.
     pub in_quote: Vec<Option<u32>>,
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
+    /// Reporting-verb lemma of each token's form, before any context check.
+    lemma: Vec<Option<&'static str>>,
+    /// Whether each token is a function word.
+    func: Vec<bool>,
 }
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -148,6 +153,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "she",
     "who",
 ];
+
+fn function_words() -> &'static verbs::WordSet {
+    static SET: std::sync::OnceLock<verbs::WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+}
 
 /// Days, months and relative time words that may sit between a subject and its verb.
 const TIME_WORDS: &[&str] = &[
@@ -318,14 +328,45 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 k += 1;
             }
         }
-        let lower = (0..n).map(|i| doc.token_text(i).to_lowercase()).collect();
+        let lower: Vec<Cow<'a, str>> = (0..n)
+            .map(|i| {
+                let t = doc.token_text(i);
+                if t.chars().any(char::is_uppercase) {
+                    Cow::Owned(t.to_lowercase())
+                } else {
+                    Cow::Borrowed(t)
+                }
+            })
+            .collect();
+        let func_set = function_words();
+        let words = |i: usize| doc.tokens[i].kind == TokenKind::Word;
+        let lemma = (0..n)
+            .map(|i| {
+                let w = &*lower[i];
+                if !words(i) || w.len() > 14 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+                    None
+                } else {
+                    verbs::reporting_lemma(w)
+                }
+            })
+            .collect();
+        let func = (0..n)
+            .map(|i| words(i) && lower[i].len() <= 10 && func_set.contains(&*lower[i]))
+            .collect();
         Ctx {
             doc,
             entities,
             para,
             in_quote,
             lower,
+            lemma,
+            func,
         }
+    }
+
+    /// Token `i` in lower case.
+    fn lw(&self, i: usize) -> &str {
+        &self.lower[i]
     }
 
     fn text(&self, i: usize) -> &'a str {
@@ -355,7 +396,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn is_func(&self, i: usize) -> bool {
-        FUNCTION_WORDS.contains(&self.lower[i].as_str())
+        self.func[i]
     }
 
     fn is_sentence_end(&self, i: usize) -> bool {
@@ -383,13 +424,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if self.kind(i) != TokenKind::Word || !self.is_lower_word(i) {
             return None;
         }
-        let w = &self.lower[i];
+        let w: &str = &self.lower[i];
         if w.len() > 14 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
-        let next = self.lower.get(i + 1).map(String::as_str);
+        let next = self.lower.get(i + 1).map(|c| &**c);
         if matches!(
-            (w.as_str(), next),
+            (w, next),
             ("shot" | "fired" | "hit" | "pushed", Some("back"))
                 | ("went" | "goes" | "go", Some("on"))
                 | ("chimed" | "chimes", Some("in"))
@@ -398,9 +439,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         ) {
             return Some("say");
         }
-        let lemma = verbs::reporting_lemma(w)?;
-        if i > 0 && !w.ends_with("ed") && !matches!(w.as_str(), "said" | "told" | "wrote") {
-            let p = self.lower[i - 1].as_str();
+        let lemma = self.lemma[i]?;
+        if i > 0 && !w.ends_with("ed") && !matches!(w, "said" | "told" | "wrote") {
+            let p = self.lw(i - 1);
             let noun_before = DETERMINERS.contains(&p)
                 || matches!(
                     p,
@@ -417,14 +458,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // "state is", "report was": a noun before a verb.
         if !w.ends_with("ed")
             && let Some(nx) = self.lower.get(i + 1)
-            && matches!(nx.as_str(), "is" | "was" | "are" | "were" | "has" | "had")
+            && matches!(&**nx, "is" | "was" | "are" | "were" | "has" | "had")
         {
             return None;
         }
         // A bare form ("say", "state", "report") is a verb only after a plural or personal
         // subject, an auxiliary or "to".
         if w == lemma && w != "read" && i > 0 {
-            let p = self.lower[i - 1].as_str();
+            let p = self.lw(i - 1);
             let ok = matches!(
                 p,
                 "i" | "we"
@@ -494,10 +535,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if self.is_cap(p) && !self.is_func(p) {
                 s = p;
             } else if p > min
-                && matches!(
-                    self.lower[p].as_str(),
-                    "of" | "de" | "van" | "von" | "bin" | "al"
-                )
+                && matches!(self.lw(p), "of" | "de" | "van" | "von" | "bin" | "al")
                 && self.is_cap(p - 1)
             {
                 s = p - 1;
@@ -517,7 +555,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && (!self.is_cap(start)
                 || (self.is_func(start) && !verbs::is_title(self.text(start)))
                 || matches!(
-                    self.lower[start].as_str(),
+                    self.lw(start),
                     "more"
                         | "most"
                         | "only"
@@ -547,10 +585,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if self.is_cap(nx) && (!self.is_func(nx) || ent.is_some()) {
                 e = nx;
             } else if nx + 1 < max
-                && matches!(
-                    self.lower[nx].as_str(),
-                    "of" | "de" | "van" | "von" | "bin" | "al"
-                )
+                && matches!(self.lw(nx), "of" | "de" | "van" | "von" | "bin" | "al")
                 && self.is_cap(nx + 1)
             {
                 e = nx + 1;
@@ -613,7 +648,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// A speaker NP ending at token `end` (its head), scanning back no further than `min`.
     fn np_ending_at(&self, end: usize, min: usize) -> Option<Found> {
         if let Some(p) = verbs::pronoun(&self.lower[end]) {
-            if matches!(self.lower[end].as_str(), "him" | "her" | "them") {
+            if matches!(self.lw(end), "him" | "her" | "them") {
                 return None;
             }
             return Some(Found {
@@ -626,14 +661,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if let Some(f) = self.name_ending_at(end, min) {
             return Some(f);
         }
-        if self.is_lower_word(end) && !NP_STOP.contains(&self.lower[end].as_str()) {
+        if self.is_lower_word(end) && !NP_STOP.contains(&self.lw(end)) {
             // A description: back to its determiner.
             let mut s = end;
             let mut steps = 0;
             let mut has_det = false;
             while s > min && steps < 6 {
                 let p = s - 1;
-                let lw = self.lower[p].as_str();
+                let lw = self.lw(p);
                 if DETERMINERS.contains(&lw) {
                     s = p;
                     has_det = true;
@@ -666,7 +701,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return None;
         }
         if let Some(p) = verbs::pronoun(&self.lower[start]) {
-            if matches!(self.lower[start].as_str(), "him" | "her" | "them") {
+            if matches!(self.lw(start), "him" | "her" | "them") {
                 return None;
             }
             return Some(Found {
@@ -676,12 +711,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 label: None,
             });
         }
-        let lw = self.lower[start].as_str();
+        let lw = self.lw(start);
         if DETERMINERS.contains(&lw) || self.is_lower_word(start) {
             let mut e = start;
             let mut k = start + 1;
             while k < max && k - start < 7 {
-                let w = self.lower[k].as_str();
+                let w = self.lw(k);
                 if self.kind(k) == TokenKind::Clitic
                     || (self.kind(k) == TokenKind::Word && !NP_STOP.contains(&w))
                 {
@@ -722,7 +757,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while j > min && guard < 40 {
             guard += 1;
             let p = j - 1;
-            let w = self.lower[p].as_str();
+            let w = self.lw(p);
             if verbs::is_verb_modifier(w) || (w.ends_with("ly") && self.is_lower_word(p)) {
                 j = p;
                 continue;
@@ -730,12 +765,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // "on Friday", "last week", "yesterday".
             if TIME_WORDS.contains(&w) {
                 j = p;
-                if j > min
-                    && matches!(
-                        self.lower[j - 1].as_str(),
-                        "on" | "last" | "this" | "late" | "early"
-                    )
-                {
+                if j > min && matches!(self.lw(j - 1), "on" | "last" | "this" | "late" | "early") {
                     j -= 1;
                 }
                 continue;
@@ -771,7 +801,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 // Only when what lies between reads like an apposition or a relative clause.
                 let first = k + 1;
-                let fw = self.lower[first].as_str();
+                let fw = self.lw(first);
                 let apposition = DETERMINERS.contains(&fw)
                     || fw == "who"
                     || fw == "which"
@@ -794,7 +824,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut guard = 0;
         while e < max && guard < 30 {
             guard += 1;
-            let w = self.lower[e].as_str();
+            let w = self.lw(e);
             if verbs::is_verb_modifier(w) || (w.ends_with("ly") && self.is_lower_word(e)) {
                 e += 1;
             } else if w == "(" {
@@ -848,9 +878,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let head = (k..e)
                 .rev()
                 .find(|&h| verbs::is_speaker_noun(&self.lower[h]) || self.is_cap(h))?;
-            if FUNCTION_WORDS.contains(&self.lower[k].as_str())
-                && !DETERMINERS.contains(&self.lower[k].as_str())
-            {
+            if FUNCTION_WORDS.contains(&self.lw(k)) && !DETERMINERS.contains(&self.lw(k)) {
                 return None;
             }
             return Some(Found {
@@ -890,7 +918,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             max += 1;
         }
         // `"…" ― Sonya Herridge` (a dash and a name).
-        if matches!(self.lower[k].as_str(), "—" | "―" | "–" | "-" | "--") {
+        if matches!(self.lw(k), "—" | "―" | "–" | "-" | "--") {
             return self
                 .strict_np(k + 1, max)
                 .filter(|f| f.kind == SpeakerKind::Name)
@@ -914,14 +942,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     // "said the ruling": any description right after the verb.
                     (start == s
                         && self.lower[start] != "that"
-                        && DETERMINERS.contains(&self.lower[start].as_str()))
+                        && DETERMINERS.contains(&self.lw(start)))
                     .then(|| self.np_starting_at(start, max))
                     .flatten()
                 });
                 if let Some(f) = np {
                     return Some(Found { by_verb: true, ..f });
                 }
-                if matches!(self.lower[start].as_str(), "," | "." | "that" | "in" | "on") {
+                if matches!(self.lw(start), "," | "." | "that" | "in" | "on") {
                     break;
                 }
             }
@@ -1006,19 +1034,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let near_quote = o - v <= 7
                 && (v + 1 == o
                     || matches!(
-                        self.lower[v + 1].as_str(),
+                        self.lw(v + 1),
                         "that" | "was" | "is" | ":" | "," | "of" | "as"
                     ));
-            if near_quote && SPEECH_NOUNS.contains(&self.lower[v].as_str()) && v > min {
+            if near_quote && SPEECH_NOUNS.contains(&self.lw(v)) && v > min {
                 let p = v - 1;
                 if self.kind(p) == TokenKind::Clitic
-                    && matches!(self.lower[p].as_str(), "'s" | "’s")
+                    && matches!(self.lw(p), "'s" | "’s")
                     && p > min
                     && let Some(f) = self.name_ending_at(p - 1, min)
                 {
                     return Some(Found { by_verb: true, ..f });
                 }
-                if let Some(g) = match self.lower[p].as_str() {
+                if let Some(g) = match self.lw(p) {
                     "his" => Some(verbs::Pronoun::Male),
                     "her" => Some(verbs::Pronoun::Female),
                     "their" => Some(verbs::Pronoun::Plural),
@@ -1036,7 +1064,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if v == min
                 && self.is_cap(v)
                 && matches!(
-                    self.lower[v].as_str(),
+                    self.lw(v),
                     "said" | "says" | "added" | "adds" | "wrote" | "writes" | "asked" | "asks"
                 )
                 && let Some(f) = self.strict_np(v + 1, o)
@@ -1050,13 +1078,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if self.lower[v].ends_with("ing") {
                 let progressive = v > min
                     && matches!(
-                        self.lower[v - 1].as_str(),
+                        self.lw(v - 1),
                         "is" | "was" | "are" | "were" | "been" | "be" | "'s" | "’s" | "'re" | "’re"
                     );
                 if !progressive {
                     if v > min
                         && matches!(
-                            self.lower[v - 1].as_str(),
+                            self.lw(v - 1),
                             "," | "by" | "after" | "while" | "when" | "before"
                         )
                         && let Some(f) = self.sentence_subject(o)
@@ -1069,7 +1097,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if let Some(h) = self.subject_head_before(v, min)
                 && self.in_quote[h].is_none()
             {
-                let hw = self.lower[h].as_str();
+                let hw = self.lw(h);
                 if matches!(hw, "and" | "but" | "then" | "or") {
                     // "I laughed and said": the subject of the clause.
                     if let Some(f) = self
@@ -1087,8 +1115,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         continue; // "anybody who complains": not the speaker
                     }
                     if f.kind == SpeakerKind::Nominal
-                        && FUNCTION_WORDS.contains(&self.lower[self.start_token(&f)].as_str())
-                        && !DETERMINERS.contains(&self.lower[self.start_token(&f)].as_str())
+                        && FUNCTION_WORDS.contains(&self.lw(self.start_token(&f)))
+                        && !DETERMINERS.contains(&self.lw(self.start_token(&f)))
                     {
                         continue;
                     }
@@ -1194,13 +1222,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 && t.chars().all(|c| !c.is_lowercase())
         };
         if all_caps(s)
-            && let Some(d) = (s..o.min(s + 20))
-                .find(|&k| matches!(self.lower[k].as_str(), "—" | "--" | "–" | "-"))
+            && let Some(d) =
+                (s..o.min(s + 20)).find(|&k| matches!(self.lw(k), "—" | "--" | "–" | "-"))
         {
             s = d + 1;
         }
         // Skip an introductory phrase up to its comma ("At a rally in Ohio, Trump …").
-        let first = self.lower[s].as_str();
+        let first = self.lw(s);
         // Introductory words, adverbs, participles ("Reached for comment,", "Appearing on"),
         // ordinals and number words.
         let intro = INTRO_WORDS.contains(&first)
@@ -1241,7 +1269,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return None;
             }
         }
-        while s < o && matches!(self.lower[s].as_str(), "but" | "and" | "so" | "yet") {
+        while s < o && matches!(self.lw(s), "but" | "and" | "so" | "yet") {
             s += 1;
         }
         if s >= o || self.in_quote[s].is_some() || all_caps(s) && s + 1 < o && all_caps(s + 1) {
@@ -1256,7 +1284,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if e >= o
             || (self.kind(e) != TokenKind::Word
                 && self.kind(e) != TokenKind::Clitic
-                && !matches!(self.lower[e].as_str(), "," | "("))
+                && !matches!(self.lw(e), "," | "("))
         {
             return None;
         }
@@ -1268,6 +1296,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if e == 0 {
             return "";
         }
-        self.lower[e - 1].as_str()
+        self.lw(e - 1)
     }
 }
