@@ -54,8 +54,10 @@ pub struct Quote {
 }
 
 impl Quote {
-    /// True for the quotations a quotation list should show: outermost direct quotations.
-    /// (Scare quotes and quotations inside quotations stay in the analysis for highlighting.)
+    /// True for the quotations a quotation list (and the evaluation output) should show:
+    /// outermost direct quotations. Only outermost quotations are ever classified direct, so
+    /// this is the same as `kind == QuoteKind::Direct`. Scare quotes, titles and quotations
+    /// inside quotations stay in the analysis for highlighting.
     pub fn is_reported(&self) -> bool {
         self.kind == QuoteKind::Direct && self.depth == 0
     }

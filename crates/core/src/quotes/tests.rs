@@ -276,3 +276,36 @@ fn sentence_final_and_phrasal_attributions() {
         assert_eq!(got[0].1.as_deref(), Some(*want), "in {text:?}");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+    /// Sentences built from attribution-heavy pieces: exercises every attribution path.
+    #[test]
+    fn attribution_paths_never_panic(parts in proptest::collection::vec(
+        prop_oneof![
+            Just("\""), Just("“"), Just("”"), Just("'"), Just("‘"), Just("’"), Just("«"),
+            Just("»"), Just("''"), Just(" said "), Just(" Geng Shuang "), Just(" he "),
+            Just(", "), Just(": "), Just(". "), Just("\n\n"), Just("\n"), Just(" according to "),
+            Just(" the ministry "), Just(" told reporters "), Just(" who "), Just(" and "),
+            Just("Mr. "), Just(" (R-Ky.) "), Just(" ― "), Just("—"), Just(" saying "),
+            Just(" we will win "), Just(" Chen's claim that "), Just(" on Monday "), Just("x"),
+        ],
+        0..60,
+    )) {
+        let text: String = parts.concat();
+        let doc = Prepared::new(&text);
+        let mut cl = Vec::new();
+        let n = doc.len_chars();
+        let qs = find(&doc, &[], &mut cl);
+        for w in qs.windows(2) {
+            prop_assert!(w[0].outer.start <= w[1].outer.start);
+        }
+        for q in qs {
+            prop_assert!(q.outer.contains(q.span) && q.outer.end <= n);
+            if let Some(sp) = q.speaker {
+                prop_assert!(sp.mention.end <= n && !sp.mention.is_empty());
+                if let Some(c) = sp.cluster { prop_assert!(c < cl.len()); }
+            }
+        }
+    }
+}
