@@ -256,6 +256,10 @@ pub fn find(
             if q.unclosed && how != Some(How::Verb) && !in_chain {
                 direct = false;
             }
+            // Page junk (comment boxes, link lists, price tables) reports nobody's words.
+            if doc.intake.is_junk(q.outer.start) {
+                direct = false;
+            }
             let headline = title_case_paragraph(&chars, q.outer.start);
             // "on CBS's \"Face the Nation\"", "his 1994 \"Contract with America\"": a title
             // even next to a reporting verb.

@@ -309,3 +309,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn quotes_in_page_junk_are_not_reported() {
+    let text = "“We will rebuild the bridge this year,” Mayor Ruth Okoye said on Monday.\n\nYou May Also Like\n\n“Why the council said no to the new stadium plan,” says reader poll\n\n“Ten things to do this weekend in the city centre,” says our guide";
+    let doc = Prepared::new(text);
+    assert!(doc.intake.regions.iter().any(|r| r.kind.is_junk()));
+    let got = run(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("Ruth Okoye"));
+}
