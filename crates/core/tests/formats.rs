@@ -455,7 +455,12 @@ fn jsonl_export_import_and_prediction() {
             .all(|e| e["label"].as_str().unwrap().parse::<EntityLabel>().is_ok())
     );
     let qs = p["quotes"].as_array().unwrap();
-    assert!(qs.iter().any(|q| q["speaker"].is_null()));
+    let direct = d
+        .annotations
+        .iter()
+        .filter(|a| a.status != Status::Rejected && a.quote_kind == Some(QuoteKind::Direct))
+        .count();
+    assert_eq!(qs.len(), direct, "prediction lines list direct quotes only");
     assert!(qs.iter().any(|q| q["speaker"]["end"].is_u64()));
 }
 
@@ -481,8 +486,23 @@ fn prediction_shape_is_stable() {
     a.quotes.push(apostil_core::quotes::Quote {
         span: Span::new(12, 14),
         outer: Span::new(11, 15),
+        kind: QuoteKind::Direct,
+        depth: 0,
+        speaker: None,
+    });
+    // Scare quotes and quotes inside quotes are for highlighting, not reported.
+    a.quotes.push(apostil_core::quotes::Quote {
+        span: Span::new(17, 19),
+        outer: Span::new(16, 20),
         kind: QuoteKind::Scare,
         depth: 0,
+        speaker: None,
+    });
+    a.quotes.push(apostil_core::quotes::Quote {
+        span: Span::new(6, 8),
+        outer: Span::new(5, 9),
+        kind: QuoteKind::Direct,
+        depth: 1,
         speaker: None,
     });
     let p: serde_json::Value = serde_json::from_str(&jsonl::prediction("d1", &a)).unwrap();

@@ -40,7 +40,9 @@ const NAME: &str = "JSONL";
 
 /// The evaluation prediction line for an analysis:
 /// `{"id","entities":[{"start","end","label"}],"quotes":[{"start","end","speaker":{"start","end"}|null}]}`
-/// (no newline). `apostil annotate --jsonl` writes exactly this.
+/// (no newline). `apostil annotate --jsonl` writes exactly this. Only reported quotations
+/// ([`crate::quotes::Quote::is_reported`]: outermost direct quotes) are listed; scare quotes and
+/// titles stay in the analysis for highlighting.
 pub fn prediction(id: &str, a: &Analysis) -> String {
     let entities: Vec<_> = a
         .entities
@@ -50,6 +52,7 @@ pub fn prediction(id: &str, a: &Analysis) -> String {
     let quotes: Vec<_> = a
         .quotes
         .iter()
+        .filter(|q| q.is_reported())
         .map(|q| {
             json!({"start": q.span.start, "end": q.span.end,
                    "speaker": q.speaker.as_ref().map(|s| json!({"start": s.mention.start, "end": s.mention.end}))})
@@ -59,7 +62,7 @@ pub fn prediction(id: &str, a: &Analysis) -> String {
 }
 
 /// The evaluation prediction line for an edited document: entity annotations (OntoNotes labels
-/// only) and quotes that are not rejected, in the same shape as [`prediction`].
+/// only) and direct quotes that are not rejected, in the same shape as [`prediction`].
 pub fn prediction_from_document(doc: &Document) -> String {
     let live = doc
         .annotations
@@ -71,7 +74,7 @@ pub fn prediction_from_document(doc: &Document) -> String {
         .map(|a| json!({"start": a.span.start, "end": a.span.end, "label": a.label}))
         .collect();
     let quotes: Vec<_> = live
-        .filter(|a| a.kind == AnnotationKind::Quote)
+        .filter(|a| a.kind == AnnotationKind::Quote && a.quote_kind == Some(QuoteKind::Direct))
         .map(|a| {
             json!({"start": a.span.start, "end": a.span.end,
                    "speaker": a.speaker.as_ref().map(|s| json!({"start": s.span.start, "end": s.span.end}))})

@@ -121,8 +121,11 @@ fn classify(chars: &[char], i: usize) -> Option<Mark> {
     if !is_mark_char(c) {
         return None;
     }
-    if c == '\'' && chars.get(i + 1) == Some(&'\'') && (i == 0 || chars[i - 1] != '\'') {
-        return classify_doubled(chars, i);
+    // Doubled apostrophes (`''like this''`) are not quotation marks: news corpora annotated
+    // for quotations (PolNeAR's 116 training articles that use them, for one) never mark what
+    // they enclose, so treating them as quotes only adds false quotations.
+    if c == '\'' && (chars.get(i + 1) == Some(&'\'') || (i > 0 && chars[i - 1] == '\'')) {
+        return None;
     }
     let prev = if i > 0 { Some(chars[i - 1]) } else { None };
     let next = chars.get(i + 1).copied();
@@ -236,28 +239,6 @@ fn classify(chars: &[char], i: usize) -> Option<Mark> {
             }
         }
     }
-}
-
-/// Two apostrophes used as a double quotation mark (`''like this''`).
-fn classify_doubled(chars: &[char], i: usize) -> Option<Mark> {
-    let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-    let next = chars.get(i + 2).copied();
-    let left_open = prev.is_none_or(|p| p.is_whitespace() || is_open_punct(p) || is_mark_char(p));
-    let right_open = next.is_none_or(|n| n.is_whitespace() || is_close_punct(n) || is_mark_char(n));
-    let role = if left_open && !right_open {
-        Role::Open
-    } else if !left_open && right_open {
-        Role::Close
-    } else {
-        Role::Either
-    };
-    Some(Mark {
-        family: Family::Double,
-        role,
-        possessive: false,
-        width: 2,
-        straight: true,
-    })
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -594,9 +575,9 @@ mod tests {
 
     #[test]
     fn doubled_apostrophes_and_mixed_styles() {
-        assert_eq!(
-            texts("''It is over,'' she said of the boys' game."),
-            vec!["It is over,"]
+        assert!(
+            texts("''It is over,'' she said of the boys' game.").is_empty(),
+            "doubled apostrophes are not quotation marks"
         );
         // Straight outer marks around typographic inner ones nest instead of breaking.
         let got = quotes("\"It comes across as “too loud” to some,\" he said.");
