@@ -94,7 +94,9 @@ impl<'d, 'a> Cx<'d, 'a> {
         // only with a scale, separators or a decimal part.
         let code = self.t(i);
         let code = if skip > 0 {
-            &code[..skip.min(code.len())]
+            code.char_indices()
+                .nth(skip)
+                .map_or(code, |(b, _)| &code[..b])
         } else {
             code
         };

@@ -526,7 +526,113 @@ mod props {
     use super::*;
     use proptest::prelude::*;
 
+    /// Pieces that the matchers react to, to build adversarial inputs.
+    const PIECES: &[&str] = &[
+        "$",
+        "US",
+        "US$",
+        "Rs",
+        "Rs.",
+        "₹",
+        "€",
+        "N",
+        "LE",
+        "5",
+        "12",
+        "2016",
+        "1990s",
+        "'80s",
+        "mid-",
+        "mid-2014",
+        "3bn",
+        "5.5",
+        ".",
+        ",",
+        "-",
+        "–",
+        "/",
+        "to",
+        "and",
+        "between",
+        "of",
+        "the",
+        "a",
+        "half",
+        "million",
+        "billion",
+        "crore",
+        "dollars",
+        "yuan",
+        "pounds",
+        "%",
+        "percent",
+        "per",
+        "cent",
+        "March",
+        "May",
+        "Monday",
+        "night",
+        "Sept.",
+        "Q3",
+        "FY2022",
+        "fiscal",
+        "last",
+        "week",
+        "years",
+        "ago",
+        "two",
+        "twenty-five",
+        "hundred",
+        "first",
+        "2nd",
+        "km",
+        "5:58",
+        "PM",
+        "IST",
+        "a.m.",
+        "noon",
+        "(",
+        ")",
+        "+91",
+        "98765",
+        "Eid",
+        "Christmas",
+        "Eve",
+        "hours",
+        "Ñ5",
+        "GH₵",
+        "¢",
+        "2022-23",
+        "09/03/2017",
+        "27.08.2022",
+    ];
+
+    fn joined() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            (
+                prop::sample::select(PIECES),
+                prop::sample::select(&["", " ", "\n"][..]),
+            ),
+            0..14,
+        )
+        .prop_map(|v| v.into_iter().map(|(p, sep)| format!("{p}{sep}")).collect())
+    }
+
     proptest! {
+        #[test]
+        fn pieces_never_panic_and_stay_disjoint(s in joined()) {
+            let doc = Prepared::new(&s);
+            for opts in [Options::default(), Options::ONTONOTES] {
+                let es = find_with(&doc, opts);
+                for w in es.windows(2) {
+                    prop_assert!(w[0].span.end <= w[1].span.start);
+                }
+                for e in &es {
+                    prop_assert!(e.span.start < e.span.end && e.span.end <= doc.len_chars());
+                }
+            }
+        }
+
         #[test]
         fn spans_are_sorted_in_bounds_and_disjoint(s in "\\PC{0,80}") {
             let doc = Prepared::new(&s);
