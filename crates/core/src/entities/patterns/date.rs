@@ -807,7 +807,15 @@ impl<'d, 'a> Cx<'d, 'a> {
             let u = self.l(k);
             if matches!(
                 w,
-                "this" | "last" | "next" | "past" | "coming" | "previous" | "following" | "current"
+                "this"
+                    | "last"
+                    | "next"
+                    | "past"
+                    | "coming"
+                    | "previous"
+                    | "following"
+                    | "current"
+                    | "same"
             ) && (lex::date_unit(u) && !u.ends_with('s') || lex::season(u))
             {
                 return Some(k + 1);
@@ -850,6 +858,15 @@ impl<'d, 'a> Cx<'d, 'a> {
                 return Some(j + 1);
             }
             return None;
+        }
+        // One hyphenated word: "one-year-old", "five-year", "six-month-old".
+        if let Some((num, unit)) = w.split_once('-') {
+            let unit = unit.strip_suffix("-old").unwrap_or(unit);
+            let counted = lex::small_number(num).is_some()
+                || (!num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()));
+            if counted && lex::date_unit(unit) && !unit.ends_with('s') {
+                return Some(i + 1);
+            }
         }
         // "two years ago", "three months", "a decade", "decades", "42-year-old".
         let article = matches!(w, "a" | "an") && lex::date_unit(self.l(i + 1));

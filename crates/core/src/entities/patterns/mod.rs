@@ -216,6 +216,9 @@ impl<'d, 'a> Cx<'d, 'a> {
                     || lex::scale(w).is_some()
                     || w.ends_with("-dollar")
                     || w.starts_with("mid-")
+                    || self.opts.relative
+                        && w.split_once('-')
+                            .is_some_and(|(a, _)| lex::small_number(a).is_some())
                     || lex::opener(w, self.opts.relative)
             }
         }

@@ -183,6 +183,25 @@ fn calendar_dates() {
 #[test]
 fn relative_dates_with_ontonotes_options() {
     let rows: &[(&str, &str, EntityLabel)] = &[
+        ("The same day, the bank held rates.", "The same day", Date),
+        ("The one-year-old unit made money.", "one-year-old", Date),
+        (
+            "Shares doubled over the past five years here.",
+            "the past five years",
+            Date,
+        ),
+        (
+            "Earlier this month, he resigned.",
+            "Earlier this month",
+            Date,
+        ),
+        ("A decade ago it was tiny.", "A decade ago", Date),
+        (
+            "The firm will hire by the end of the year.",
+            "the end of the year",
+            Date,
+        ),
+        ("One son is 14 years old now.", "14 years old", Date),
         (
             "He appeared on the 20th of July 2022 in court.",
             "the 20th of July 2022",
