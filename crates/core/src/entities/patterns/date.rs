@@ -270,8 +270,25 @@ impl<'d, 'a> Cx<'d, 'a> {
                 return true;
             }
             let nl = self.l(i + 1);
-            return matches!(nl, "to" | "-" | "–" | "through" | "and")
-                && self.month_at(i + 2).is_some();
+            if matches!(nl, "to" | "-" | "–" | "through" | "and") && self.month_at(i + 2).is_some()
+            {
+                return true;
+            }
+            // Mid-sentence after a lower-case word ("the May riot", "its March report", "is
+            // still May,"): the modal verb is capitalised only at a sentence start, and a
+            // surname follows a capitalised first name or title ("Theresa May").
+            let sentence_start = i == self.lo
+                || self.toks[i].newline_before
+                || matches!(
+                    self.t(i - 1),
+                    "." | "!" | "?" | ":" | "\"" | "“" | "'" | "‘"
+                );
+            let prev_lower = self.kind(i.wrapping_sub(1)) == Some(TokenKind::Word)
+                && self.t(i - 1).chars().next().is_some_and(char::is_lowercase);
+            let prev_comma = matches!(self.t(i.wrapping_sub(1)), "," | "(");
+            let next_ok =
+                !next_word_cap && !matches!(nl, "i" | "we" | "you" | "he" | "she" | "they");
+            return !sentence_start && (prev_lower || prev_comma) && next_ok;
         }
         // Sentence-initial "April", "August", "June" with a lower-case verb after may be a name;
         // accept: month names are far more common.

@@ -28,6 +28,17 @@ use EntityLabel::{Cardinal, Date, Money, Ordinal, Percent, Quantity, Time};
 fn calendar_dates() {
     let rows: &[(&str, &str, EntityLabel)] = &[
         (
+            "Dozens escaped during the May riot at the jail.",
+            "May",
+            Date,
+        ),
+        (
+            "The safest month is still May, with few deaths.",
+            "May",
+            Date,
+        ),
+        ("In its March report, the bank saw gains.", "March", Date),
+        (
             "A jury paid victims of the deadly 2020 wildfires.",
             "2020",
             Date,
@@ -469,6 +480,9 @@ fn percent_quantity_ordinal_cardinal() {
 #[test]
 fn negatives() {
     let none_of: &[(&str, &str)] = &[
+        ("Prime Minister Theresa May said no.", "May"),
+        ("The Long March rocket flew.", "March"),
+        ("He said, May we begin?", "May"),
         ("A case under FIR number 21/2022 was registered.", "2022"),
         ("The series \"Year Zero\" leaked.", "Zero"),
         ("Q4: Would you comment on the plan?", "Q4"),
