@@ -642,7 +642,13 @@ impl<'d, 'a> Cx<'d, 'a> {
                 && b[0].is_ascii_digit()
                 && b[1] == b'Q'
                 && b[2..].iter().all(u8::is_ascii_digit));
-        let fy = t.starts_with("FY") && t.len() > 2 && t[2..].bytes().all(|x| x.is_ascii_digit());
+        // "FY2022", "FY22", "FY2021-22".
+        let fy = t.starts_with("FY") && t.len() > 2 && {
+            let (y, tail) = t[2..].split_once('-').unwrap_or((&t[2..], "00"));
+            y.bytes().all(|x| x.is_ascii_digit())
+                && (tail.len() == 2 || tail.len() == 4)
+                && tail.bytes().all(|x| x.is_ascii_digit())
+        };
         if qword || fy {
             let e = i + 1;
             if let Some(y) = self.year_at(e) {

@@ -27,6 +27,18 @@ use EntityLabel::{Cardinal, Date, Money, Ordinal, Percent, Quantity, Time};
 #[test]
 fn calendar_dates() {
     let rows: &[(&str, &str, EntityLabel)] = &[
+        ("The FY2021-22 budget passed.", "FY2021-22", Date),
+        (
+            "The event runs Aug 1-3, 2022 in town.",
+            "Aug 1-3, 2022",
+            Date,
+        ),
+        ("The ledger of 2022/07/25 was lost.", "2022/07/25", Date),
+        (
+            "Results for the year ended 31st March, 2022 were good.",
+            "31st March, 2022",
+            Date,
+        ),
         (
             "Dozens escaped during the May riot at the jail.",
             "May",
@@ -326,6 +338,13 @@ fn times() {
 #[test]
 fn money() {
     let rows: &[(&str, &str, EntityLabel)] = &[
+        (
+            "Rs. 2,500 crore was spent on roads.",
+            "Rs. 2,500 crore",
+            Money,
+        ),
+        ("They paid Rs.500 each.", "Rs.500", Money),
+        ("They earn KSh 5,000 a month.", "KSh 5,000", Money),
         (
             "A jury awards $85 million to 9 victims.",
             "$85 million",
