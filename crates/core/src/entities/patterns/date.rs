@@ -405,8 +405,8 @@ impl<'d, 'a> Cx<'d, 'a> {
         // "2000 people" counts; "the 2019 elections", "since 2016 of" are years.
         let det = matches!(
             prev,
-            "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "'s" | "’s"
-        );
+            "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "'s"
+        ) || self.t(i.wrapping_sub(1)) == "’s";
         // Round numbers ("2000 people", "1500 soldiers") are counts; "2020 wildfires" and
         // "1991 reforms" are years.
         let round = v % 50.0 == 0.0 || !(1900.0..=2100.0).contains(&v);

@@ -314,6 +314,16 @@ fn relative_dates_with_ontonotes_options() {
 fn times() {
     let rows: &[(&str, &str, EntityLabel)] = &[
         (
+            "The plane landed at nine o'clock that night.",
+            "nine o'clock",
+            Time,
+        ),
+        (
+            "The plane landed at 9 o’clock that night.",
+            "9 o’clock",
+            Time,
+        ),
+        (
             "He fled to Israel in 2008 hours after the charge.",
             "2008 hours",
             Time,
