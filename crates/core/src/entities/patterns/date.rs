@@ -155,13 +155,17 @@ impl<'d, 'a> Cx<'d, 'a> {
         if let Some(d) = self.day_at(j).filter(|&d| !(ambiguous && self.is_count(d))) {
             e = d;
             // Day ranges: "July 15 to 24", "Feb. 24-25", "September 26 and 27".
-            if (self.range_joiner(e) || matches!(self.l(e), "and" | "or" | "&"))
+            let slash = self.t(e) == "/" && self.glued(e) && self.glued(e + 1);
+            if (self.range_joiner(e) || slash || matches!(self.l(e), "and" | "or" | "&"))
                 && self.day_at(e + 1).is_some()
                 && self.month_at(e + 2).is_none()
             {
                 e = self.day_at(e + 1).unwrap_or(e);
-            } else if self.dash(e) && self.month_at(e + 1).is_some() {
-                // "January 31-February 6"
+            } else if (self.dash(e) || self.opts.relative && self.range_joiner(e))
+                && self.month_at(e + 1).is_some()
+            {
+                // "January 31-February 6"; "July 31 to August 4" in OntoNotes style (news
+                // corpora mark two dates)
                 if let Some(d2) = self.day_at(e + 2) {
                     e = d2;
                 }

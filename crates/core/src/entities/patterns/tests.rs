@@ -27,6 +27,21 @@ use EntityLabel::{Cardinal, Date, Money, Ordinal, Percent, Quantity, Time};
 #[test]
 fn calendar_dates() {
     let rows: &[(&str, &str, EntityLabel)] = &[
+        (
+            "The team flies out on July 24/25 for the games.",
+            "July 24/25",
+            Date,
+        ),
+        (
+            "The course runs July 31 to August 4 in Doha.",
+            "August 4",
+            Date,
+        ),
+        (
+            "The course runs July 31-August 4 in Doha.",
+            "July 31-August 4",
+            Date,
+        ),
         ("The FY2021-22 budget passed.", "FY2021-22", Date),
         (
             "The event runs Aug 1-3, 2022 in town.",
@@ -206,6 +221,11 @@ fn calendar_dates() {
 #[test]
 fn relative_dates_with_ontonotes_options() {
     let rows: &[(&str, &str, EntityLabel)] = &[
+        (
+            "The course runs July 31 to August 4 in Doha.",
+            "July 31 to August 4",
+            Date,
+        ),
         ("The same day, the bank held rates.", "The same day", Date),
         ("The one-year-old unit made money.", "one-year-old", Date),
         (
