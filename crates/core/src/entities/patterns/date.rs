@@ -155,13 +155,17 @@ impl<'d, 'a> Cx<'d, 'a> {
         if let Some(d) = self.day_at(j).filter(|&d| !(ambiguous && self.is_count(d))) {
             e = d;
             // Day ranges: "July 15 to 24", "Feb. 24-25", "September 26 and 27".
-            if (self.range_joiner(e) || matches!(self.l(e), "and" | "or" | "&"))
+            let slash = self.t(e) == "/" && self.glued(e) && self.glued(e + 1);
+            if (self.range_joiner(e) || slash || matches!(self.l(e), "and" | "or" | "&"))
                 && self.day_at(e + 1).is_some()
                 && self.month_at(e + 2).is_none()
             {
                 e = self.day_at(e + 1).unwrap_or(e);
-            } else if self.dash(e) && self.month_at(e + 1).is_some() {
-                // "January 31-February 6"
+            } else if (self.dash(e) || self.opts.relative && self.range_joiner(e))
+                && self.month_at(e + 1).is_some()
+            {
+                // "January 31-February 6"; "July 31 to August 4" in OntoNotes style (news
+                // corpora mark two dates)
                 if let Some(d2) = self.day_at(e + 2) {
                     e = d2;
                 }
@@ -270,8 +274,25 @@ impl<'d, 'a> Cx<'d, 'a> {
                 return true;
             }
             let nl = self.l(i + 1);
-            return matches!(nl, "to" | "-" | "–" | "through" | "and")
-                && self.month_at(i + 2).is_some();
+            if matches!(nl, "to" | "-" | "–" | "through" | "and") && self.month_at(i + 2).is_some()
+            {
+                return true;
+            }
+            // Mid-sentence after a lower-case word ("the May riot", "its March report", "is
+            // still May,"): the modal verb is capitalised only at a sentence start, and a
+            // surname follows a capitalised first name or title ("Theresa May").
+            let sentence_start = i == self.lo
+                || self.toks[i].newline_before
+                || matches!(
+                    self.t(i - 1),
+                    "." | "!" | "?" | ":" | "\"" | "“" | "'" | "‘"
+                );
+            let prev_lower = self.kind(i.wrapping_sub(1)) == Some(TokenKind::Word)
+                && self.t(i - 1).chars().next().is_some_and(char::is_lowercase);
+            let prev_comma = matches!(self.t(i.wrapping_sub(1)), "," | "(");
+            let next_ok =
+                !next_word_cap && !matches!(nl, "i" | "we" | "you" | "he" | "she" | "they");
+            return !sentence_start && (prev_lower || prev_comma) && next_ok;
         }
         // Sentence-initial "April", "August", "June" with a lower-case verb after may be a name;
         // accept: month names are far more common.
@@ -388,8 +409,8 @@ impl<'d, 'a> Cx<'d, 'a> {
         // "2000 people" counts; "the 2019 elections", "since 2016 of" are years.
         let det = matches!(
             prev,
-            "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "'s" | "’s"
-        );
+            "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "'s"
+        ) || self.t(i.wrapping_sub(1)) == "’s";
         // Round numbers ("2000 people", "1500 soldiers") are counts; "2020 wildfires" and
         // "1991 reforms" are years.
         let round = v % 50.0 == 0.0 || !(1900.0..=2100.0).contains(&v);
@@ -625,7 +646,13 @@ impl<'d, 'a> Cx<'d, 'a> {
                 && b[0].is_ascii_digit()
                 && b[1] == b'Q'
                 && b[2..].iter().all(u8::is_ascii_digit));
-        let fy = t.starts_with("FY") && t.len() > 2 && t[2..].bytes().all(|x| x.is_ascii_digit());
+        // "FY2022", "FY22", "FY2021-22".
+        let fy = t.starts_with("FY") && t.len() > 2 && {
+            let (y, tail) = t[2..].split_once('-').unwrap_or((&t[2..], "00"));
+            y.bytes().all(|x| x.is_ascii_digit())
+                && (tail.len() == 2 || tail.len() == 4)
+                && tail.bytes().all(|x| x.is_ascii_digit())
+        };
         if qword || fy {
             let e = i + 1;
             if let Some(y) = self.year_at(e) {
@@ -807,7 +834,15 @@ impl<'d, 'a> Cx<'d, 'a> {
             let u = self.l(k);
             if matches!(
                 w,
-                "this" | "last" | "next" | "past" | "coming" | "previous" | "following" | "current"
+                "this"
+                    | "last"
+                    | "next"
+                    | "past"
+                    | "coming"
+                    | "previous"
+                    | "following"
+                    | "current"
+                    | "same"
             ) && (lex::date_unit(u) && !u.ends_with('s') || lex::season(u))
             {
                 return Some(k + 1);
@@ -850,6 +885,15 @@ impl<'d, 'a> Cx<'d, 'a> {
                 return Some(j + 1);
             }
             return None;
+        }
+        // One hyphenated word: "one-year-old", "five-year", "six-month-old".
+        if let Some((num, unit)) = w.split_once('-') {
+            let unit = unit.strip_suffix("-old").unwrap_or(unit);
+            let counted = lex::small_number(num).is_some()
+                || (!num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()));
+            if counted && lex::date_unit(unit) && !unit.ends_with('s') {
+                return Some(i + 1);
+            }
         }
         // "two years ago", "three months", "a decade", "decades", "42-year-old".
         let article = matches!(w, "a" | "an") && lex::date_unit(self.l(i + 1));

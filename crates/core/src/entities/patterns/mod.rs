@@ -1,16 +1,27 @@
 //! Numeric and temporal entities by pattern: DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL,
 //! CARDINAL.
 //!
-//! Hand-written matchers over the prepared tokens (no regular expressions). At each token every
-//! matcher proposes a match starting there; the longest wins (ties go to the earlier matcher in
-//! the order money, percent, date, time, quantity, ordinal, cardinal), and scanning resumes after
-//! it. Spans follow OntoNotes: a leading "about", "nearly", "more than" is never part of an
-//! amount, and determiners are left out of simple dates ("on Tuesday" → "Tuesday").
+//! Hand-written matchers over the prepared tokens (no regular expressions, no allocation per
+//! token). A cheap filter skips tokens that cannot start an expression; at the others every
+//! matcher proposes a match starting there, the longest wins (ties go to the earlier matcher in
+//! the order money, percent, date, time, quantity, ordinal, cardinal), and scanning resumes
+//! after it. Matching runs line by line, so an expression never crosses a line break. URLs and
+//! e-mail addresses are single tokens and never match; phone numbers and slash references
+//! ("21/2022") are consumed without an entity.
 //!
-//! [`Options::relative`] decides whether relative and descriptive time expressions ("last week",
-//! "recent years", "the first quarter", "42-year-old") are reported and whether modifiers
-//! widen a date ("early 2021", "the end of March"). News corpora such as Worldwide Newswire
-//! annotate only calendar dates, so [`find`] reports relative expressions only when asked.
+//! Spans follow OntoNotes: a leading "about", "nearly", "more than" is never part of an amount,
+//! and determiners are left out of simple dates ("on Tuesday" → "Tuesday").
+//!
+//! Two styles, chosen by [`Options::relative`]:
+//! - News style (the default, [`find`]): calendar dates, months, weekdays, years, numeric dates,
+//!   holidays that are religious observances, quarters and fiscal years, each without
+//!   modifiers. This is how news corpora such as Worldwide Newswire mark dates: "mid-2014" →
+//!   "2014", "the 1970s" → "1970", "from 2013 to 2016" → two dates, "the end of March" →
+//!   "March", "Monday night" → TIME (not a DATE).
+//! - OntoNotes style ([`Options::ONTONOTES`]): also relative dates and durations ("last week",
+//!   "yesterday", "recent years", "two years ago", "the first quarter", "42-year-old"),
+//!   centuries, festivals, and modifiers inside the span ("early 2021", "the end of March",
+//!   "the 1990s", "2013 to 2016").
 
 mod date;
 mod lex;
@@ -216,6 +227,9 @@ impl<'d, 'a> Cx<'d, 'a> {
                     || lex::scale(w).is_some()
                     || w.ends_with("-dollar")
                     || w.starts_with("mid-")
+                    || self.opts.relative
+                        && w.split_once('-')
+                            .is_some_and(|(a, _)| lex::small_number(a).is_some())
                     || lex::opener(w, self.opts.relative)
             }
         }

@@ -24,6 +24,10 @@ impl<'d, 'a> Cx<'d, 'a> {
             return Some((i + 1, 0));
         }
         if lex::currency_code(t) {
+            // "Rs. 500", "Rs.500": the abbreviation's period is a token of its own.
+            if self.t(i + 1) == "." && self.glued(i + 1) && !lex::weak_code(t) {
+                return Some((i + 2, 0));
+            }
             if lex::weak_code(t) && !self.glued(i + 1) {
                 return None;
             }
@@ -94,7 +98,9 @@ impl<'d, 'a> Cx<'d, 'a> {
         // only with a scale, separators or a decimal part.
         let code = self.t(i);
         let code = if skip > 0 {
-            &code[..skip.min(code.len())]
+            code.char_indices()
+                .nth(skip)
+                .map_or(code, |(b, _)| &code[..b])
         } else {
             code
         };

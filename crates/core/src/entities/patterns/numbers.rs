@@ -639,10 +639,17 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// "two hours", "30 minutes" (TIME in OntoNotes), only with relative expressions on.
     fn duration_time(&self, i: usize) -> Option<M> {
+        let n = self.num(i, 0)?;
+        // "nine o'clock", "10 o’clock".
+        let oclock = self.t(n.end);
+        if n.rest.is_empty()
+            && (oclock.eq_ignore_ascii_case("o'clock") || oclock.eq_ignore_ascii_case("o’clock"))
+        {
+            return Some(M::new(i, n.end + 1, EntityLabel::Time));
+        }
         if !self.opts.relative {
             return None;
         }
-        let n = self.num(i, 0)?;
         if n.rest.is_empty() && lex::time_unit(self.l(n.end)) && self.l(n.end) != "second" {
             return Some(M::new(i, n.end + 1, EntityLabel::Time));
         }

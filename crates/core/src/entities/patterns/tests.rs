@@ -28,6 +28,44 @@ use EntityLabel::{Cardinal, Date, Money, Ordinal, Percent, Quantity, Time};
 fn calendar_dates() {
     let rows: &[(&str, &str, EntityLabel)] = &[
         (
+            "The team flies out on July 24/25 for the games.",
+            "July 24/25",
+            Date,
+        ),
+        (
+            "The course runs July 31 to August 4 in Doha.",
+            "August 4",
+            Date,
+        ),
+        (
+            "The course runs July 31-August 4 in Doha.",
+            "July 31-August 4",
+            Date,
+        ),
+        ("The FY2021-22 budget passed.", "FY2021-22", Date),
+        (
+            "The event runs Aug 1-3, 2022 in town.",
+            "Aug 1-3, 2022",
+            Date,
+        ),
+        ("The ledger of 2022/07/25 was lost.", "2022/07/25", Date),
+        (
+            "Results for the year ended 31st March, 2022 were good.",
+            "31st March, 2022",
+            Date,
+        ),
+        (
+            "Dozens escaped during the May riot at the jail.",
+            "May",
+            Date,
+        ),
+        (
+            "The safest month is still May, with few deaths.",
+            "May",
+            Date,
+        ),
+        ("In its March report, the bank saw gains.", "March", Date),
+        (
             "A jury paid victims of the deadly 2020 wildfires.",
             "2020",
             Date,
@@ -184,6 +222,30 @@ fn calendar_dates() {
 fn relative_dates_with_ontonotes_options() {
     let rows: &[(&str, &str, EntityLabel)] = &[
         (
+            "The course runs July 31 to August 4 in Doha.",
+            "July 31 to August 4",
+            Date,
+        ),
+        ("The same day, the bank held rates.", "The same day", Date),
+        ("The one-year-old unit made money.", "one-year-old", Date),
+        (
+            "Shares doubled over the past five years here.",
+            "the past five years",
+            Date,
+        ),
+        (
+            "Earlier this month, he resigned.",
+            "Earlier this month",
+            Date,
+        ),
+        ("A decade ago it was tiny.", "A decade ago", Date),
+        (
+            "The firm will hire by the end of the year.",
+            "the end of the year",
+            Date,
+        ),
+        ("One son is 14 years old now.", "14 years old", Date),
+        (
             "He appeared on the 20th of July 2022 in court.",
             "the 20th of July 2022",
             Date,
@@ -272,6 +334,16 @@ fn relative_dates_with_ontonotes_options() {
 fn times() {
     let rows: &[(&str, &str, EntityLabel)] = &[
         (
+            "The plane landed at nine o'clock that night.",
+            "nine o'clock",
+            Time,
+        ),
+        (
+            "The plane landed at 9 o’clock that night.",
+            "9 o’clock",
+            Time,
+        ),
+        (
             "He fled to Israel in 2008 hours after the charge.",
             "2008 hours",
             Time,
@@ -296,6 +368,13 @@ fn times() {
 #[test]
 fn money() {
     let rows: &[(&str, &str, EntityLabel)] = &[
+        (
+            "Rs. 2,500 crore was spent on roads.",
+            "Rs. 2,500 crore",
+            Money,
+        ),
+        ("They paid Rs.500 each.", "Rs.500", Money),
+        ("They earn KSh 5,000 a month.", "KSh 5,000", Money),
         (
             "A jury awards $85 million to 9 victims.",
             "$85 million",
@@ -450,6 +529,9 @@ fn percent_quantity_ordinal_cardinal() {
 #[test]
 fn negatives() {
     let none_of: &[(&str, &str)] = &[
+        ("Prime Minister Theresa May said no.", "May"),
+        ("The Long March rocket flew.", "March"),
+        ("He said, May we begin?", "May"),
         ("A case under FIR number 21/2022 was registered.", "2022"),
         ("The series \"Year Zero\" leaked.", "Zero"),
         ("Q4: Would you comment on the plan?", "Q4"),
@@ -526,7 +608,113 @@ mod props {
     use super::*;
     use proptest::prelude::*;
 
+    /// Pieces that the matchers react to, to build adversarial inputs.
+    const PIECES: &[&str] = &[
+        "$",
+        "US",
+        "US$",
+        "Rs",
+        "Rs.",
+        "₹",
+        "€",
+        "N",
+        "LE",
+        "5",
+        "12",
+        "2016",
+        "1990s",
+        "'80s",
+        "mid-",
+        "mid-2014",
+        "3bn",
+        "5.5",
+        ".",
+        ",",
+        "-",
+        "–",
+        "/",
+        "to",
+        "and",
+        "between",
+        "of",
+        "the",
+        "a",
+        "half",
+        "million",
+        "billion",
+        "crore",
+        "dollars",
+        "yuan",
+        "pounds",
+        "%",
+        "percent",
+        "per",
+        "cent",
+        "March",
+        "May",
+        "Monday",
+        "night",
+        "Sept.",
+        "Q3",
+        "FY2022",
+        "fiscal",
+        "last",
+        "week",
+        "years",
+        "ago",
+        "two",
+        "twenty-five",
+        "hundred",
+        "first",
+        "2nd",
+        "km",
+        "5:58",
+        "PM",
+        "IST",
+        "a.m.",
+        "noon",
+        "(",
+        ")",
+        "+91",
+        "98765",
+        "Eid",
+        "Christmas",
+        "Eve",
+        "hours",
+        "Ñ5",
+        "GH₵",
+        "¢",
+        "2022-23",
+        "09/03/2017",
+        "27.08.2022",
+    ];
+
+    fn joined() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            (
+                prop::sample::select(PIECES),
+                prop::sample::select(&["", " ", "\n"][..]),
+            ),
+            0..14,
+        )
+        .prop_map(|v| v.into_iter().map(|(p, sep)| format!("{p}{sep}")).collect())
+    }
+
     proptest! {
+        #[test]
+        fn pieces_never_panic_and_stay_disjoint(s in joined()) {
+            let doc = Prepared::new(&s);
+            for opts in [Options::default(), Options::ONTONOTES] {
+                let es = find_with(&doc, opts);
+                for w in es.windows(2) {
+                    prop_assert!(w[0].span.end <= w[1].span.start);
+                }
+                for e in &es {
+                    prop_assert!(e.span.start < e.span.end && e.span.end <= doc.len_chars());
+                }
+            }
+        }
+
         #[test]
         fn spans_are_sorted_in_bounds_and_disjoint(s in "\\PC{0,80}") {
             let doc = Prepared::new(&s);
