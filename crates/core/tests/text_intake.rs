@@ -229,3 +229,22 @@ fn junk_in_the_middle_stops_at_the_next_paragraphs() {
         (RegionKind::ShareOrCookie, "Advertisement".to_string())
     );
 }
+
+#[test]
+fn more_page_furniture() {
+    let paste = format!(
+        "Story continues below advertisement\n\n{BODY}\n\nComments (12)\n\nThe views expressed in this article are the author's own.\n\nMore in Business\n\nHarbor fees rise for the third year running\n\nFerry firm posts record summer profits"
+    );
+    let kinds: Vec<RegionKind> = junk(&paste).iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        kinds,
+        [
+            RegionKind::ShareOrCookie,
+            RegionKind::CommentForm,
+            RegionKind::Credit,
+            RegionKind::RelatedLinks
+        ],
+        "{:#?}",
+        junk(&paste)
+    );
+}

@@ -335,6 +335,8 @@ const SECTION_OPENERS: &[(&str, RegionKind)] = &[
     ("choose your plan", RegionKind::Subscription),
     ("comments", RegionKind::CommentForm),
     ("dont miss", RegionKind::RelatedLinks),
+    ("editor s picks", RegionKind::RelatedLinks),
+    ("editors picks", RegionKind::RelatedLinks),
     ("explore more", RegionKind::RelatedLinks),
     ("from the web", RegionKind::RelatedLinks),
     ("further reading", RegionKind::RelatedLinks),
@@ -343,9 +345,11 @@ const SECTION_OPENERS: &[(&str, RegionKind)] = &[
     ("join the discussion", RegionKind::CommentForm),
     ("latest news", RegionKind::RelatedLinks),
     ("latest stories", RegionKind::RelatedLinks),
+    ("latest videos", RegionKind::RelatedLinks),
     ("leave a comment", RegionKind::CommentForm),
     ("leave a reply", RegionKind::CommentForm),
     ("more from this section", RegionKind::RelatedLinks),
+    ("more in this section", RegionKind::RelatedLinks),
     ("more like this", RegionKind::RelatedLinks),
     ("more news", RegionKind::RelatedLinks),
     ("more on this", RegionKind::RelatedLinks),
@@ -354,6 +358,7 @@ const SECTION_OPENERS: &[(&str, RegionKind)] = &[
     ("more videos", RegionKind::RelatedLinks),
     ("most popular", RegionKind::RelatedLinks),
     ("most read", RegionKind::RelatedLinks),
+    ("most shared", RegionKind::RelatedLinks),
     ("most viewed", RegionKind::RelatedLinks),
     ("next article", RegionKind::RelatedLinks),
     ("next story", RegionKind::RelatedLinks),
@@ -369,6 +374,7 @@ const SECTION_OPENERS: &[(&str, RegionKind)] = &[
     ("recommended", RegionKind::RelatedLinks),
     ("recommended for you", RegionKind::RelatedLinks),
     ("recommended stories", RegionKind::RelatedLinks),
+    ("recommended videos", RegionKind::RelatedLinks),
     ("related", RegionKind::RelatedLinks),
     ("related articles", RegionKind::RelatedLinks),
     ("related content", RegionKind::RelatedLinks),
@@ -376,6 +382,7 @@ const SECTION_OPENERS: &[(&str, RegionKind)] = &[
     ("related news", RegionKind::RelatedLinks),
     ("related posts", RegionKind::RelatedLinks),
     ("related stories", RegionKind::RelatedLinks),
+    ("related topics", RegionKind::RelatedLinks),
     ("related videos", RegionKind::RelatedLinks),
     ("see also", RegionKind::RelatedLinks),
     ("select a plan", RegionKind::Subscription),
@@ -385,11 +392,13 @@ const SECTION_OPENERS: &[(&str, RegionKind)] = &[
     ("subscribe now", RegionKind::Subscription),
     ("subscribe today", RegionKind::Subscription),
     ("subscription plans", RegionKind::Subscription),
+    ("top news", RegionKind::RelatedLinks),
     ("top stories", RegionKind::RelatedLinks),
     ("trending now", RegionKind::RelatedLinks),
     ("trending stories", RegionKind::RelatedLinks),
     ("up next", RegionKind::RelatedLinks),
     ("view comments", RegionKind::CommentForm),
+    ("watch more", RegionKind::RelatedLinks),
     ("what to read next", RegionKind::RelatedLinks),
     ("you may also like", RegionKind::RelatedLinks),
     ("you may be interested in", RegionKind::RelatedLinks),
@@ -406,6 +415,7 @@ const JUNK_LINES: &[(&str, RegionKind)] = &[
     ("cancel reply", RegionKind::CommentForm),
     ("comment", RegionKind::CommentForm),
     ("continue reading", RegionKind::Subscription),
+    ("copy link", RegionKind::ShareOrCookie),
     ("file image", RegionKind::ShareOrCookie),
     ("file photo", RegionKind::ShareOrCookie),
     ("gallery", RegionKind::ShareOrCookie),
@@ -416,6 +426,8 @@ const JUNK_LINES: &[(&str, RegionKind)] = &[
     ("listen to this article", RegionKind::ShareOrCookie),
     ("log in", RegionKind::Subscription),
     ("login", RegionKind::Subscription),
+    ("paid post", RegionKind::RelatedLinks),
+    ("partner content", RegionKind::RelatedLinks),
     ("photo", RegionKind::ShareOrCookie),
     ("photos", RegionKind::ShareOrCookie),
     ("picture", RegionKind::ShareOrCookie),
@@ -425,9 +437,12 @@ const JUNK_LINES: &[(&str, RegionKind)] = &[
     ("reply", RegionKind::CommentForm),
     ("representational image", RegionKind::ShareOrCookie),
     ("representative image", RegionKind::ShareOrCookie),
+    ("share this article", RegionKind::ShareOrCookie),
+    ("share this story", RegionKind::ShareOrCookie),
     ("sign in", RegionKind::Subscription),
     ("sign up", RegionKind::ShareOrCookie),
     ("sponsored", RegionKind::RelatedLinks),
+    ("sponsored content", RegionKind::RelatedLinks),
     ("submit comment", RegionKind::CommentForm),
     ("tags", RegionKind::RelatedLinks),
     ("topics", RegionKind::RelatedLinks),
@@ -442,30 +457,52 @@ const JUNK_LINES: &[(&str, RegionKind)] = &[
 const JUNK_PREFIXES: &[(&str, RegionKind)] = &[
     ("additional reporting by", RegionKind::Credit),
     ("all rights reserved", RegionKind::Credit),
+    ("already a subscriber", RegionKind::Subscription),
     ("already have an account", RegionKind::Subscription),
+    ("article continues below", RegionKind::ShareOrCookie),
+    ("click here to", RegionKind::ShareOrCookie),
     ("comments are closed", RegionKind::CommentForm),
+    ("continue reading the main story", RegionKind::ShareOrCookie),
     ("copyright", RegionKind::Credit),
     ("disclaimer", RegionKind::Credit),
+    ("download the app", RegionKind::ShareOrCookie),
     ("editing by", RegionKind::Credit),
+    ("except for the headline", RegionKind::Credit),
+    ("follow us on", RegionKind::ShareOrCookie),
+    ("get the app", RegionKind::ShareOrCookie),
     ("get unlimited access", RegionKind::Subscription),
     ("image credit", RegionKind::Credit),
     ("image source", RegionKind::Credit),
     ("inputs from", RegionKind::Credit),
+    ("join the conversation", RegionKind::CommentForm),
+    ("link copied", RegionKind::ShareOrCookie),
     ("log in to comment", RegionKind::CommentForm),
     ("login to comment", RegionKind::CommentForm),
     ("notify me of", RegionKind::CommentForm),
     ("photo credit", RegionKind::Credit),
+    ("published from a syndicated feed", RegionKind::Credit),
+    ("reading time", RegionKind::ShareOrCookie),
     ("renews automatically", RegionKind::Subscription),
     ("reporting by", RegionKind::Credit),
     ("required fields are marked", RegionKind::CommentForm),
     ("save my name", RegionKind::CommentForm),
+    ("scroll down to continue", RegionKind::ShareOrCookie),
+    ("scroll to continue", RegionKind::ShareOrCookie),
     ("sign in to comment", RegionKind::CommentForm),
     ("start your free trial", RegionKind::Subscription),
+    ("story continues below", RegionKind::ShareOrCookie),
+    ("the opinions expressed", RegionKind::Credit),
+    ("the views expressed", RegionKind::Credit),
     ("this article first appeared", RegionKind::Credit),
+    ("this article is for subscribers", RegionKind::Subscription),
     ("this article originally", RegionKind::Credit),
     ("this article was originally", RegionKind::Credit),
     ("this story has not been edited", RegionKind::Credit),
     ("this story was originally", RegionKind::Credit),
+    ("to continue reading", RegionKind::Subscription),
+    ("unlock this article", RegionKind::Subscription),
+    ("views expressed", RegionKind::Credit),
+    ("we d love to hear", RegionKind::CommentForm),
     ("with inputs from", RegionKind::Credit),
     ("writing by", RegionKind::Credit),
     ("you must be logged in", RegionKind::CommentForm),
@@ -685,7 +722,7 @@ fn section_opener(u: &Unit) -> Option<RegionKind> {
     if key_starts(&f.key, "subscribe to") && !f.key.contains("newsletter") {
         return Some(RegionKind::Subscription);
     }
-    if key_starts(&f.key, "more from") && f.words <= 5 {
+    if (key_starts(&f.key, "more from") || key_starts(&f.key, "more in")) && f.words <= 5 {
         return Some(RegionKind::RelatedLinks);
     }
     None
@@ -704,6 +741,22 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
     if f.words <= 6 {
         if let Some(k) = lookup(JUNK_LINES, key) {
             return Some(k);
+        }
+        // "Comments (12)", "View all 45 comments"
+        let counted = key
+            .split(' ')
+            .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+            .collect::<Vec<_>>();
+        if key.bytes().any(|b| b.is_ascii_digit())
+            && matches!(
+                counted.as_slice(),
+                ["comments"]
+                    | ["view", "comments"]
+                    | ["show", "comments"]
+                    | ["view", "all", "comments"]
+            )
+        {
+            return Some(RegionKind::CommentForm);
         }
         // "5 min read", "12 comments"
         let mut w = key.split(' ');
@@ -770,9 +823,17 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
     }
     if f.words <= 30
         && key.contains("newsletter")
-        && ["sign up", "subscribe", "inbox", "get the", "delivered"]
-            .iter()
-            .any(|p| key.contains(p))
+        && [
+            "sign up",
+            "subscribe",
+            "inbox",
+            "get the",
+            "get our",
+            "delivered",
+            "daily",
+        ]
+        .iter()
+        .any(|p| key.contains(p))
     {
         return Some(RegionKind::ShareOrCookie);
     }
@@ -1422,5 +1483,45 @@ pub fn read(text: &str, _map: &CharMap) -> Intake {
         paragraphs,
         regions,
         metadata,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_tables_are_sorted() {
+        for list in [SECTION_OPENERS, JUNK_LINES] {
+            assert!(list.windows(2).all(|w| w[0].0 < w[1].0), "{list:?}");
+        }
+        for list in [SHARE_WORDS, DATE_WORDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn line_features() {
+        let f = Features::of("Russia may not have much hope of success on the field, but…");
+        assert!(f.truncated && !f.terminal && !f.prose());
+        let f = Features::of(
+            "“The harbor board met on Monday and agreed to close the pier,” she said.",
+        );
+        assert!(f.terminal && f.prose());
+        assert_eq!(Features::of("Leave a Reply").key, "leave a reply");
+        assert_eq!(Features::of("Don’t Miss!").key, "dont miss");
+    }
+
+    #[test]
+    fn signoffs_slugs_prices_and_datelines() {
+        assert!(is_signoff("--IANS") && is_signoff("(Reuters)") && is_signoff("— AFP"));
+        assert!(!is_signoff("Reuters reported the deal on Monday"));
+        assert!(is_slug("soni/dg") && is_slug("ab/cd/ef/") && !is_slug("and/or it"));
+        assert_eq!(
+            place_dateline("NEW DELHI: The government said on Monday"),
+            Some(9)
+        );
+        assert_eq!(place_dateline("SOCCER - JAPAN GET LUCKY WIN"), None);
+        assert_eq!(place_dateline("Officials said: the pier is closed"), None);
     }
 }
