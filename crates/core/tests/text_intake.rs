@@ -233,7 +233,7 @@ fn junk_in_the_middle_stops_at_the_next_paragraphs() {
 #[test]
 fn more_page_furniture() {
     let paste = format!(
-        "Story continues below advertisement\n\n{BODY}\n\nComments (12)\n\nThe views expressed in this article are the author's own.\n\nMore in Business\n\nHarbor fees rise for the third year running\n\nFerry firm posts record summer profits"
+        "Story continues below advertisement\n\n[PHOTO]https://example.com/pier.jpg[/PHOTO]\n\n{BODY}\n\nComments (12)\n\nThe views expressed in this article are the author's own.\n\nMore in Business\n\nHarbor fees rise for the third year running\n\nFerry firm posts record summer profits"
     );
     let kinds: Vec<RegionKind> = junk(&paste).iter().map(|(k, _)| *k).collect();
     assert_eq!(
@@ -247,4 +247,5 @@ fn more_page_furniture() {
         "{:#?}",
         junk(&paste)
     );
+    assert!(junk(&paste)[0].1.ends_with("[/PHOTO]"));
 }

@@ -80,16 +80,12 @@ impl Intake {
         self.region_at(pos).is_some_and(|r| r.kind.is_junk())
     }
 
-    /// The region containing code point `pos`, if any.
-    ///
-    /// Regions produced by [`read`] are sorted and never overlap; for hand-built lists that
-    /// overlap, the region starting last before `pos` wins.
+    /// The region containing code point `pos`, if any (a binary search: regions produced by
+    /// [`read`] are sorted and never overlap).
     pub fn region_at(&self, pos: usize) -> Option<&Region> {
         let k = self.regions.partition_point(|r| r.span.start <= pos);
-        self.regions[..k]
-            .iter()
-            .rev()
-            .find(|r| r.span.contains_pos(pos))
+        let r = self.regions.get(k.checked_sub(1)?)?;
+        r.span.contains_pos(pos).then_some(r)
     }
 
     /// True when any part of `span` lies in a junk region.
@@ -859,6 +855,15 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
         if all && any {
             return Some(RegionKind::ShareOrCookie);
         }
+    }
+    // Media placeholders: "[PHOTO]…[/PHOTO]", "[Image: …]".
+    let bracket = u.text.len() >= 6 && u.text.is_char_boundary(6) && u.text.starts_with('[');
+    if bracket
+        && ["[photo", "[image", "[video", "[capti", "[embed"]
+            .iter()
+            .any(|p| u.text[..6].eq_ignore_ascii_case(p))
+    {
+        return Some(RegionKind::ShareOrCookie);
     }
     // Agency sign-offs ("--IANS", "(Reuters)") and desk slugs ("soni/dg").
     if is_signoff(u.text) || is_slug(u.text) {
