@@ -33,7 +33,8 @@ ANNOTATE
   JSON on standard output: one document for one file, a library for several.
     -f, --format FORMAT   write FORMAT instead: apostil, w3c, brat, conll, csv, jsonl
     -o, --output PATH     write to PATH instead of standard output; for brat (a .txt and an
-                          .ann per article) PATH is a directory, created if missing
+                          .ann per article) PATH is a directory, created if missing (without
+                          -o, brat prints the .ann of a single article)
     --jsonl               read {\"id\": …, \"text\": …} lines (standard input, or the FILEs) and
                           write one line per article, in input order:
                           {\"id\", \"entities\": [{\"start\",\"end\",\"label\"}],
@@ -42,14 +43,23 @@ ANNOTATE
 
 CONVERT
   Reads IN (a file, or - for standard input) and writes it in another format.
-    --from FORMAT         the input format; guessed from IN's extension when left out
-                          (.json apostil, .jsonld w3c, .ann brat, .conll/.iob conll, .jsonl jsonl)
+    --from FORMAT         the input format; when left out, guessed from IN's extension
+                          (.json apostil, .jsonld w3c, .ann brat, .conll/.iob conll, .jsonl
+                          jsonl), else from its content
     --to FORMAT           the output format (required)
     --text FILE           the article text, for brat (default: the .txt beside the .ann) and for
                           W3C annotations that do not carry their text
     -o, --output PATH     as for annotate
 
   Readable: apostil, w3c, brat, conll, jsonl. Writable: all six.
+
+FORMATS
+  apostil   Apostil JSON: everything, lossless and versioned (schema/apostil-document.schema.json)
+  w3c       W3C Web Annotation JSON-LD: one AnnotationCollection per article, lossless
+  brat      brat standoff: .txt + .ann (T lines, notes, Speaker relations, Status attributes)
+  conll     CoNLL/IOB: one token per line with a BIO tag; entities only, no overlaps
+  csv       one row per annotation, for spreadsheets (write only)
+  jsonl     spaCy-style lines: {\"text\", \"ents\", \"spans\", \"quotes\"}
 
 OFFSETS
   Every offset read or written is a Unicode code point index (a Python string index),
@@ -367,8 +377,14 @@ fn prediction(line: &str) -> Result<String, String> {
 /// `annotate --jsonl`: bounded batches, each analysed in parallel, written in input order.
 fn annotate_jsonl(o: &Opts) -> Result<(), Failure> {
     let batch = (rayon::current_num_threads() * 32).max(64);
-    let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
+    let sink: Box<dyn Write> = match &o.output {
+        Some(p) => Box::new(
+            std::fs::File::create(p)
+                .map_err(|e| runtime(format!("cannot write {}: {e}", p.display())))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut w = std::io::BufWriter::new(sink);
     let result = if o.inputs.is_empty() || o.inputs == ["-"] {
         let stdin = std::io::stdin();
         predict_stream(&mut stdin.lock(), "standard input", &mut w, batch)
@@ -385,7 +401,7 @@ fn annotate_jsonl(o: &Opts) -> Result<(), Failure> {
         Err(f) => Err(f),
         Ok(()) => match flushed {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                Err(runtime(format!("cannot write standard output: {e}")))
+                Err(runtime(format!("cannot write the predictions: {e}")))
             }
             _ => Ok(()),
         },
@@ -432,7 +448,7 @@ fn predict_stream(
                         message: String::new(),
                     });
                 }
-                return Err(runtime(format!("cannot write standard output: {e}")));
+                return Err(runtime(format!("cannot write the predictions: {e}")));
             }
         }
     }
@@ -461,7 +477,12 @@ fn convert(args: &[String]) -> Result<(), Failure> {
     let to =
         o.to.or(o.format)
             .ok_or_else(|| usage("convert needs --to FORMAT"))?;
-    let from = match o.from.or_else(|| guess_format(input)) {
+    let content = read_input(input)?;
+    let from = match o
+        .from
+        .or_else(|| guess_format(input))
+        .or_else(|| Format::detect(&content))
+    {
         Some(f) => f,
         None => {
             return Err(usage(format!(
@@ -469,7 +490,6 @@ fn convert(args: &[String]) -> Result<(), Failure> {
             )));
         }
     };
-    let content = read_input(input)?;
     let bad = |e: apostil_core::FormatError| malformed(format!("{input}: {e}"));
     let docs = match from {
         Format::Brat => {

@@ -199,6 +199,35 @@ fn jsonl_keeps_the_prediction_shape_and_order() {
 }
 
 #[test]
+fn jsonl_reads_files_and_writes_to_output() {
+    let dir = tmp("jsonl-files");
+    let a = dir.join("a.jsonl");
+    let b = dir.join("b.jsonl");
+    std::fs::write(&a, "{\"id\": \"a1\", \"text\": \"Ana Costa spoke.\"}\r\n").unwrap();
+    std::fs::write(&b, "{\"id\": 7, \"text\": \"x\"}\n").unwrap();
+    let out = dir.join("pred.jsonl");
+    let o = run(
+        &[
+            "annotate",
+            "--jsonl",
+            a.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written.lines().count(), 1);
+    assert!(written.contains("\"id\":\"a1\""));
+    // An id must be a string, as in the gold files; the error names file and line.
+    let o = run(&["annotate", "--jsonl", b.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("b.jsonl: line 1"), "{}", stderr(&o));
+}
+
+#[test]
 fn jsonl_malformed_line_exits_2_naming_the_line() {
     let input = "{\"id\": \"a\", \"text\": \"fine\"}\n{\"id\": \"b\", \"txt\": \"oops\"}\n";
     let o = run(&["annotate", "--jsonl"], input);
@@ -276,6 +305,16 @@ fn convert_between_formats() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).starts_with("id,kind"));
+    // Without --from, standard input is recognised by its content.
+    let o = run(
+        &["convert", "-", "--to", "jsonl"],
+        &std::fs::read_to_string(&w3c).unwrap(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with('{'));
+    let o = run(&["convert", "-", "--to", "jsonl"], "plain prose, no format");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--from"), "{}", stderr(&o));
 }
 
 #[test]

@@ -98,6 +98,29 @@ pub struct Annotation {
     pub quote_kind: Option<QuoteKind>,
 }
 
+impl Annotation {
+    /// The canonical order of annotations in a document: by start, then the longer first, then
+    /// by id.
+    pub fn order_key(&self) -> (usize, std::cmp::Reverse<usize>, AnnotationId) {
+        (self.span.start, std::cmp::Reverse(self.span.end), self.id)
+    }
+
+    /// True unless the user rejected it.
+    pub fn is_live(&self) -> bool {
+        self.status != Status::Rejected
+    }
+
+    /// The kind a label implies for an entity or user annotation: an OntoNotes name makes an
+    /// entity, anything else a user annotation. Quotes stay quotes.
+    pub fn kind_for_label(current: AnnotationKind, label: &str) -> AnnotationKind {
+        match current {
+            AnnotationKind::Quote => AnnotationKind::Quote,
+            _ if label.parse::<crate::label::EntityLabel>().is_ok() => AnnotationKind::Entity,
+            _ => AnnotationKind::User,
+        }
+    }
+}
+
 /// A cluster of mentions of one thing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClusterInfo {
@@ -147,7 +170,8 @@ pub struct Document {
     /// Junk and metadata regions.
     #[serde(default)]
     pub regions: Vec<Region>,
-    /// Annotations, sorted by span start.
+    /// Annotations, sorted by span start, the longer first, then id
+    /// ([`Annotation::order_key`]).
     #[serde(default)]
     pub annotations: Vec<Annotation>,
     /// Clusters referenced by annotations.
@@ -249,7 +273,8 @@ impl Document {
     ///   rejected suggestion stays rejected and is not suggested again);
     /// - an untouched suggestion that the new analysis still makes keeps its id and takes the new
     ///   cluster, speaker and quote kind; one it no longer makes is dropped;
-    /// - new suggestions are added with fresh ids.
+    /// - new suggestions are added with fresh ids, except where an accepted or user-made
+    ///   annotation of the same kind already covers part of their text.
     ///
     /// Clusters: a new analysis cluster with the same canonical name and label as an existing
     /// cluster reuses its id (and keeps a rename the user made only if the name still matches);
@@ -311,6 +336,17 @@ impl Document {
                 a.speaker = speaker;
                 a.quote_kind = cand.quote_kind;
                 added.push(a);
+                continue;
+            }
+            // The user's accepted or hand-made annotation of the same kind settles that stretch
+            // of text: no new overlapping suggestion of the same kind is added beside it.
+            let settled = |a: &Annotation| {
+                a.kind == cand.kind
+                    && a.status != Status::Rejected
+                    && a.span.overlaps(cand.span)
+                    && (a.status == Status::Accepted || a.origin == Origin::User)
+            };
+            if kept.iter().any(settled) {
                 continue;
             }
             let id = AnnotationId(self.bump_id());
@@ -487,10 +523,10 @@ impl Document {
         }
     }
 
-    /// Puts annotations in their canonical order: by start, then end, then id.
+    /// Puts annotations in their canonical order: by start, then the longer first (outer
+    /// before nested), then by id.
     pub fn sort_annotations(&mut self) {
-        self.annotations
-            .sort_by_key(|a| (a.span.start, a.span.end, a.id));
+        self.annotations.sort_by_key(Annotation::order_key);
     }
 }
 

@@ -1,7 +1,7 @@
 //! Edits as commands: each applied edit returns its inverse, so undo/redo is a log.
 
 use crate::document::{
-    Annotation, AnnotationId, ClusterId, ClusterInfo, Document, SpeakerLink, Status,
+    Annotation, AnnotationId, AnnotationKind, ClusterId, ClusterInfo, Document, SpeakerLink, Status,
 };
 use crate::error::EditError;
 use crate::span::Span;
@@ -25,12 +25,21 @@ pub enum Edit {
         /// Which.
         id: AnnotationId,
     },
-    /// Change an annotation's label.
+    /// Change an annotation's label. An entity or user annotation also changes kind to match
+    /// (OntoNotes name → entity, other → user); quotes stay quotes.
     Relabel {
         /// Which.
         id: AnnotationId,
         /// The new label.
         label: String,
+    },
+    /// Change an annotation's kind (rarely needed: [`Edit::Relabel`] already makes an entity of
+    /// an annotation given an OntoNotes label and a user annotation of one given any other).
+    SetKind {
+        /// Which.
+        id: AnnotationId,
+        /// The new kind.
+        kind: AnnotationKind,
     },
     /// Move an annotation's boundaries.
     Resize {
@@ -203,7 +212,9 @@ impl Document {
                 Ok(Edit::Batch { edits: inverses })
             }
             Edit::Add { mut annotation } => {
-                if self.get(annotation.id).is_some() {
+                if self.get(annotation.id).is_some()
+                    || self.cluster(ClusterId(annotation.id.0)).is_some()
+                {
                     return Err(EditError::DuplicateId(annotation.id.0));
                 }
                 if annotation.label.trim().is_empty() {
@@ -217,10 +228,8 @@ impl Document {
                     self.check_speaker(s)?;
                 }
                 let id = annotation.id;
-                let key = (annotation.span.start, annotation.span.end, annotation.id);
-                let pos = self
-                    .annotations
-                    .partition_point(|a| (a.span.start, a.span.end, a.id) < key);
+                let key = annotation.order_key();
+                let pos = self.annotations.partition_point(|a| a.order_key() < key);
                 self.annotations.insert(pos, annotation);
                 Ok(Edit::Delete { id })
             }
@@ -234,8 +243,26 @@ impl Document {
                     return Err(EditError::EmptyLabel);
                 }
                 let i = self.index_of(id)?;
-                let old = std::mem::replace(&mut self.annotations[i].label, label);
-                Ok(Edit::Relabel { id, label: old })
+                let a = &mut self.annotations[i];
+                let old_kind = a.kind;
+                a.kind = Annotation::kind_for_label(a.kind, &label);
+                let old = std::mem::replace(&mut a.label, label);
+                // Relabelling back derives the kind again; add a SetKind when that would not
+                // give the old kind back.
+                let back_kind = Annotation::kind_for_label(a.kind, &old);
+                let relabel = Edit::Relabel { id, label: old };
+                if back_kind == old_kind {
+                    Ok(relabel)
+                } else {
+                    Ok(Edit::Batch {
+                        edits: vec![relabel, Edit::SetKind { id, kind: old_kind }],
+                    })
+                }
+            }
+            Edit::SetKind { id, kind } => {
+                let i = self.index_of(id)?;
+                let old = std::mem::replace(&mut self.annotations[i].kind, kind);
+                Ok(Edit::SetKind { id, kind: old })
             }
             Edit::Resize { id, span } => {
                 let i = self.index_of(id)?;
@@ -274,7 +301,9 @@ impl Document {
                 Ok(Edit::SetCluster { id, cluster: old })
             }
             Edit::AddCluster { cluster } => {
-                if self.cluster(cluster.id).is_some() {
+                if self.cluster(cluster.id).is_some()
+                    || self.get(AnnotationId(cluster.id.0)).is_some()
+                {
                     return Err(EditError::DuplicateId(cluster.id.0));
                 }
                 if cluster.label.trim().is_empty() {
@@ -327,6 +356,35 @@ impl Document {
                 edits.extend(restore);
                 Ok(Edit::Batch { edits })
             }
+        }
+    }
+
+    /// Wraps a change the user makes by hand so that a suggestion it touches becomes
+    /// accepted: a `Relabel`, `Resize`, `SetKind`, `SetSpeaker` or `SetCluster` of a
+    /// [`Status::Suggested`] annotation becomes a `Batch` of the edit and
+    /// `SetStatus(Accepted)`. Other edits are returned as they are. Use it for edits from the
+    /// page, so [`Document::reanalyze`] keeps the user's correction instead of dropping it as a
+    /// stale suggestion.
+    pub fn accepting(&self, edit: Edit) -> Edit {
+        let id = match &edit {
+            Edit::Relabel { id, .. }
+            | Edit::Resize { id, .. }
+            | Edit::SetKind { id, .. }
+            | Edit::SetSpeaker { id, .. }
+            | Edit::SetCluster { id, .. } => *id,
+            _ => return edit,
+        };
+        match self.get(id) {
+            Some(a) if a.status == Status::Suggested => Edit::Batch {
+                edits: vec![
+                    edit,
+                    Edit::SetStatus {
+                        id,
+                        status: Status::Accepted,
+                    },
+                ],
+            },
+            _ => edit,
         }
     }
 

@@ -57,6 +57,7 @@ fn analysis() -> Analysis {
             span: find(TEXT, "We will not sell the pier,"),
             outer: find(TEXT, "\"We will not sell the pier,\""),
             kind: QuoteKind::Direct,
+            depth: 0,
             speaker: Some(Speaker {
                 mention: Span::new(quist, quist + 5),
                 cluster: Some(0),
@@ -139,6 +140,14 @@ fn every_edit_has_an_exact_inverse() {
             id: board,
             label: "GPE".into(),
         },
+        Edit::Relabel {
+            id: board,
+            label: "port authority".into(),
+        },
+        Edit::SetKind {
+            id: board,
+            kind: AnnotationKind::User,
+        },
         Edit::Resize {
             id: board,
             span: find(TEXT, "Harbour Board"),
@@ -205,6 +214,83 @@ fn every_edit_has_an_exact_inverse() {
         redo.apply(edit.clone()).unwrap();
         assert_eq!(d, redo, "inverse of the inverse of {edit:?}");
     }
+}
+
+#[test]
+fn relabel_keeps_kind_in_step_with_the_label() {
+    let mut d = doc();
+    let board = id_of(&d, "the Harbour Board");
+    let quote = id_of(&d, "We will not sell the pier,");
+    let before = d.clone();
+    let inv = d
+        .apply(Edit::Relabel {
+            id: board,
+            label: "port authority".into(),
+        })
+        .unwrap();
+    assert_eq!(d.get(board).unwrap().kind, AnnotationKind::User);
+    d.apply(Edit::Relabel {
+        id: board,
+        label: "FAC".into(),
+    })
+    .unwrap();
+    assert_eq!(d.get(board).unwrap().kind, AnnotationKind::Entity);
+    d.apply(Edit::Relabel {
+        id: quote,
+        label: "PERSON".into(),
+    })
+    .unwrap();
+    assert_eq!(
+        d.get(quote).unwrap().kind,
+        AnnotationKind::Quote,
+        "quotes stay quotes"
+    );
+    let mut e = before.clone();
+    e.apply(Edit::Relabel {
+        id: board,
+        label: "port authority".into(),
+    })
+    .unwrap();
+    e.apply(inv).unwrap();
+    assert_eq!(e, before);
+}
+
+#[test]
+fn hand_corrections_of_suggestions_survive_reanalysis() {
+    let a = analysis();
+    let mut d = Document::from_analysis("harbour", TEXT, &a);
+    let board = id_of(&d, "the Harbour Board");
+    let tallinn = id_of(&d, "Tallinn");
+    let resize = d.accepting(Edit::Resize {
+        id: board,
+        span: find(TEXT, "Harbour Board"),
+    });
+    assert!(matches!(resize, Edit::Batch { .. }));
+    d.apply(resize).unwrap();
+    // A note is not a correction of the suggestion itself, but notes are kept anyway.
+    let note = Edit::SetNote {
+        id: tallinn,
+        note: Some("capital".into()),
+    };
+    assert_eq!(d.accepting(note.clone()), note);
+    d.reanalyze(&a);
+    let b = d.get(board).unwrap();
+    assert_eq!(b.exact, "Harbour Board");
+    assert_eq!(b.status, Status::Accepted);
+    // The analyser's old extent does not come back beside the correction.
+    assert_eq!(
+        d.annotations
+            .iter()
+            .filter(|x| x.exact == "the Harbour Board")
+            .count(),
+        0
+    );
+    // Accepted annotations are not wrapped again.
+    let again = Edit::Relabel {
+        id: board,
+        label: "ORG".into(),
+    };
+    assert_eq!(d.accepting(again.clone()), again);
 }
 
 #[test]
@@ -662,4 +748,61 @@ fn lookups() {
     let c = d.clusters[0].id;
     assert_eq!(d.cluster_members(c).count(), 2);
     assert!(d.cluster_used(c));
+}
+
+const ARTICLE: &str = "Port deal signed\n\n\
+TALLINN, May 4 — Estonia's port authority signed a €40 million deal with Baltic Cargo Lines \
+on Thursday, chief executive Mara Quist said.\n\n\
+\"This secures the harbour for a decade,\" Quist told reporters. \"We are not done,\" she added.\n\n\
+The company, founded in 1998, employs 1,200 people.\n";
+
+#[test]
+fn real_analysis_round_trips_through_reanalysis() {
+    let a = apostil_core::analyze(ARTICLE);
+    let mut d = Document::from_analysis("port", ARTICLE, &a);
+    for x in &d.annotations {
+        assert_eq!(d.slice(x.span), Some(x.exact.as_str()));
+        if let Some(c) = x.cluster {
+            assert!(d.cluster(c).is_some());
+        }
+        if let Some(s) = &x.speaker {
+            assert!(d.slice(s.span).is_some());
+            if let Some(c) = s.cluster {
+                assert!(d.cluster(c).is_some());
+            }
+        }
+    }
+    let before = d.clone();
+    d.reanalyze(&a);
+    assert_eq!(d, before, "re-running the same analysis changes nothing");
+    // Reject everything, re-run: nothing comes back as a suggestion.
+    let ids: Vec<_> = d.annotations.iter().map(|x| x.id).collect();
+    for id in ids {
+        d.apply(Edit::SetStatus {
+            id,
+            status: Status::Rejected,
+        })
+        .unwrap();
+    }
+    d.reanalyze(&a);
+    assert_eq!(d.annotations.len(), before.annotations.len());
+    assert!(d.annotations.iter().all(|x| x.status == Status::Rejected));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Any text: the analysis makes a consistent document, and re-analysis is stable.
+    #[test]
+    fn from_analysis_is_consistent_on_any_text(text in "\\PC{0,120}") {
+        let a = apostil_core::analyze(&text);
+        let mut d = Document::from_analysis("any", text.as_str(), &a);
+        for x in &d.annotations {
+            prop_assert_eq!(d.slice(x.span), Some(x.exact.as_str()));
+            prop_assert!(x.id.0 < d.next_id);
+        }
+        let before = d.clone();
+        d.reanalyze(&a);
+        prop_assert_eq!(d, before);
+    }
 }

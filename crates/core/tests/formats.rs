@@ -109,6 +109,33 @@ fn format_names() {
 }
 
 #[test]
+fn detect_formats_by_content() {
+    let d = sample();
+    for f in Format::ALL {
+        let files = formats::export(&d, f).unwrap();
+        let main = files.last().unwrap();
+        let want = if f == Format::Csv { None } else { Some(f) };
+        assert_eq!(Format::detect(&main.content), want, "{f}");
+    }
+    let lib = formats::export_library(&[d.clone(), d], Format::W3c).unwrap();
+    assert_eq!(Format::detect(&lib[0].content), Some(Format::W3c));
+    assert_eq!(
+        Format::detect("Ann B-PER\nLee I-PER\n"),
+        Some(Format::Conll)
+    );
+    assert_eq!(Format::detect("just some prose"), None);
+    assert_eq!(Format::detect(""), None);
+    assert_eq!(Format::detect("{\"a\": 1}"), None);
+    let apostil = formats::apostil::export(&sample()).unwrap();
+    let (f, docs) = formats::import_detected(&apostil).unwrap();
+    assert_eq!((f, docs), (Format::Apostil, vec![sample()]));
+    assert!(matches!(
+        formats::import_detected("prose"),
+        Err(FormatError::Invalid(_))
+    ));
+}
+
+#[test]
 fn export_file_names_and_counts() {
     let d = sample();
     for f in Format::ALL {
@@ -445,6 +472,7 @@ fn prediction_shape_is_stable() {
         span: Span::new(5, 9),
         outer: Span::new(4, 10),
         kind: QuoteKind::Direct,
+        depth: 0,
         speaker: Some(apostil_core::quotes::Speaker {
             mention: Span::new(0, 3),
             cluster: None,
@@ -454,6 +482,7 @@ fn prediction_shape_is_stable() {
         span: Span::new(12, 14),
         outer: Span::new(11, 15),
         kind: QuoteKind::Scare,
+        depth: 0,
         speaker: None,
     });
     let p: serde_json::Value = serde_json::from_str(&jsonl::prediction("d1", &a)).unwrap();
@@ -910,6 +939,34 @@ proptest! {
         }
     }
 
+    /// CSV quoting is reversible: every row parses back to 12 cells, and the exact/label/note
+    /// cells give back the annotation's text (after the formula guard is taken off).
+    #[test]
+    fn csv_parses_back(d in arb_doc()) {
+        let s = csv::export(&d).unwrap();
+        let rows = parse_csv(&s);
+        prop_assert_eq!(rows.len(), d.annotations.len() + 1);
+        let unguard = |c: &str| {
+            if c.starts_with('\'') && c[1..].starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                c[1..].to_string()
+            } else {
+                c.to_string()
+            }
+        };
+        for (row, a) in rows[1..].iter().zip(&d.annotations) {
+            prop_assert_eq!(row.len(), 12);
+            prop_assert_eq!(&row[0], &a.id.0.to_string());
+            prop_assert_eq!(unguard(&row[2]), a.label.clone());
+            prop_assert_eq!(unguard(&row[5]), a.exact.clone());
+            prop_assert_eq!(unguard(&row[8]), a.note.clone().unwrap_or_default());
+        }
+        let lib = formats::export_library(&[d.clone(), d.clone()], Format::Brat).unwrap();
+        prop_assert_eq!(lib.len(), 5);
+        prop_assert_eq!(lib[1].name.as_str(), "doc_π_1.ann");
+        prop_assert_eq!(lib[3].name.as_str(), "doc_π_1-2.ann");
+        prop_assert_eq!(lib[4].name.as_str(), "annotation.conf");
+    }
+
     /// Arbitrary bytes never panic an importer.
     #[test]
     fn importers_never_panic(input in "\\PC{0,200}") {
@@ -919,4 +976,44 @@ proptest! {
         let _ = brat::import("some text here", &input);
         let _ = w3c::import_with_text("x", "some text here", &input);
     }
+}
+
+/// A strict RFC 4180 reader (CRLF rows, quoted fields with doubled quotes).
+fn parse_csv(s: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut chars = s.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    cell.push('"');
+                } else {
+                    quoted = false;
+                }
+            } else {
+                cell.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' => quoted = true,
+            ',' => row.push(std::mem::take(&mut cell)),
+            '\r' if chars.peek() == Some(&'\n') => {
+                chars.next();
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            c => cell.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quote");
+    assert!(
+        cell.is_empty() && row.is_empty(),
+        "last row not ended by CRLF"
+    );
+    rows
 }

@@ -210,6 +210,32 @@ pub fn export(doc: &Document) -> Result<(String, String), FormatError> {
     Ok((doc.text.clone(), ann))
 }
 
+/// A brat `annotation.conf` declaring every type, relation and attribute the documents use,
+/// so brat opens the export without warnings.
+pub fn annotation_conf(docs: &[Document]) -> String {
+    let mut types: Vec<String> = docs
+        .iter()
+        .flat_map(|d| d.annotations.iter().map(|a| brat_type(&a.label)))
+        .collect();
+    if docs
+        .iter()
+        .flat_map(|d| &d.annotations)
+        .any(|a| a.speaker.is_some())
+    {
+        types.push("Speaker".into());
+    }
+    types.sort();
+    types.dedup();
+    let mut out = String::from("[entities]\n");
+    for t in &types {
+        out.push_str(t);
+        out.push('\n');
+    }
+    out.push_str("\n[relations]\nSpeaker\tArg1:<ENTITY>, Arg2:<ENTITY>\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\nCoref\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive\n");
+    out.push_str("\n[events]\n\n[attributes]\nStatus\tArg:<ENTITY>, Value:Suggested|Accepted|Rejected\nOrigin\tArg:<ENTITY>, Value:Auto|User\nQuoteKind\tArg:<ENTITY>, Value:Direct|Scare\n");
+    out
+}
+
 /// Reads a `.txt` and its `.ann` into a document with id `"document"`.
 pub fn import(txt: &str, ann: &str) -> Result<Document, FormatError> {
     import_named("document", txt, ann)

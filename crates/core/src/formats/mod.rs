@@ -9,7 +9,7 @@
 //! |---|---|---|---|
 //! | [`Format::Apostil`] | one `.apostil.json`, lossless | one file with every document | yes, lossless |
 //! | [`Format::W3c`] | one `AnnotationCollection` (`.jsonld`) | a JSON array of collections | yes (needs the Apostil text extension, or [`w3c::import_with_text`]) |
-//! | [`Format::Brat`] | `<id>.txt` + `<id>.ann` | one pair per document | [`brat::import`] (needs both files) |
+//! | [`Format::Brat`] | `<id>.txt` + `<id>.ann` | one pair per document + `annotation.conf` | [`brat::import`] (needs both files) |
 //! | [`Format::Conll`] | `<id>.conll`, entities only | one file, `-DOCSTART-` between documents | yes (text rebuilt from tokens) |
 //! | [`Format::Csv`] | `<id>.csv`, one row per annotation | one file, extra `document` column first | no (CSV has no text) |
 //! | [`Format::Jsonl`] | `<id>.jsonl`, one spaCy-style line | one line per document | yes |
@@ -120,6 +120,60 @@ impl Format {
         }
     }
 
+    /// Guesses the format of an input by its content: Apostil JSON (an object with an
+    /// `"apostil"` version), W3C (an object or list with `@context` or an Annotation type),
+    /// JSONL (lines of objects with `"text"`), brat `.ann` (`T1<TAB>…` lines) or CoNLL (lines
+    /// of a token and a tag). `None` when it looks like none of them.
+    pub fn detect(input: &str) -> Option<Format> {
+        let t = input.trim_start_matches('\u{feff}').trim_start();
+        if t.starts_with('{') || t.starts_with('[') {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(t) {
+                let first = match &v {
+                    serde_json::Value::Array(a) => a.first().cloned().unwrap_or_default(),
+                    other => other.clone(),
+                };
+                if first.get("apostil").is_some() && first.get("@context").is_none() {
+                    return Some(Format::Apostil);
+                }
+                if first.get("@context").is_some()
+                    || first
+                        .get("type")
+                        .and_then(|t| t.as_str())
+                        .is_some_and(|t| t.starts_with("Annotation"))
+                {
+                    return Some(Format::W3c);
+                }
+                if first.get("text").is_some() {
+                    return Some(Format::Jsonl);
+                }
+                return None;
+            }
+            let line = t.lines().next().unwrap_or("");
+            return serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .filter(|v| v.get("text").is_some())
+                .map(|_| Format::Jsonl);
+        }
+        let first = t.lines().find(|l| !l.trim().is_empty())?;
+        let mut cols = first.split('\t');
+        let key = cols.next().unwrap_or("");
+        if key.len() > 1
+            && key.starts_with(['T', 'R', 'A', 'E', 'N', '#', '*'])
+            && cols.next().is_some()
+        {
+            return Some(Format::Brat);
+        }
+        if first.starts_with("-DOCSTART-") {
+            return Some(Format::Conll);
+        }
+        let tag = first.split_whitespace().last()?;
+        let is_tag = tag == "O"
+            || tag
+                .split_once('-')
+                .is_some_and(|(p, l)| matches!(p, "B" | "I" | "E" | "S") && !l.is_empty());
+        (is_tag && first.split_whitespace().count() >= 2).then_some(Format::Conll)
+    }
+
     /// True when [`import`] reads this format from one input string.
     pub const fn can_import(self) -> bool {
         matches!(
@@ -197,7 +251,8 @@ pub fn export(doc: &Document, format: Format) -> Result<Vec<ExportFile>, FormatE
 ///
 /// - Apostil JSON: one `library.apostil.json` (`{"apostil":1,"documents":[…]}`).
 /// - W3C: one `library.jsonld`, a JSON array with one `AnnotationCollection` per document.
-/// - brat: one `.txt` + `.ann` pair per document (names made unique).
+/// - brat: one `.txt` + `.ann` pair per document (names made unique), then an
+///   `annotation.conf` declaring the types, relations and attributes used.
 /// - CoNLL: one `library.conll`, each document opened by a `-DOCSTART-` line.
 /// - CSV: one `library.csv` with an extra first column `document` (the document id).
 /// - JSONL: one `library.jsonl`, one line per document.
@@ -232,6 +287,11 @@ pub fn export_library(docs: &[Document], format: Format) -> Result<Vec<ExportFil
                     content: ann,
                 });
             }
+            out.push(ExportFile {
+                name: "annotation.conf".into(),
+                mime: "text/plain",
+                content: brat::annotation_conf(docs),
+            });
             out
         }
         Format::Conll => {
@@ -280,6 +340,19 @@ pub fn import(input: &str, format: Format) -> Result<Vec<Document>, FormatError>
                 .to_string(),
         }),
     }
+}
+
+/// Imports documents from an input whose format is guessed by [`Format::detect`]; returns the
+/// format found with the documents.
+pub fn import_detected(input: &str) -> Result<(Format, Vec<Document>), FormatError> {
+    let format = Format::detect(input).ok_or_else(|| {
+        FormatError::Invalid(
+            "cannot tell the format of this input: expected Apostil JSON, W3C Web Annotation \
+             JSON-LD, JSONL with \"text\", or CoNLL"
+                .to_string(),
+        )
+    })?;
+    Ok((format, import(input, format)?))
 }
 
 /// A document id made safe as a file name: letters, digits, `-`, `_` and `.` kept, the rest
