@@ -688,9 +688,13 @@ fn url_end(chars: &[char], start: usize) -> Option<usize> {
 fn domain_end(chars: &[char], start: usize) -> Option<usize> {
     let n = chars.len();
     let label = |c: char| c.is_ascii_alphanumeric() || c == '-';
-    if start > 0 && (chars[start - 1] == '@' || is_word_char(chars[start - 1])) {
+    if start > 0 && matches!(chars[start - 1], '@' | '.' | '/')
+        || start > 0 && is_word_char(chars[start - 1])
+    {
         return None;
     }
+    // Domain names are at most 253 characters; the cap keeps runs like "ab.ab.ab…" linear.
+    let n = n.min(start + 254);
     let mut e = start;
     let mut last_label = start;
     let mut dots = 0;
@@ -738,7 +742,7 @@ fn email_end(chars: &[char], start: usize) -> Option<usize> {
     }
     let ok = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+');
     let mut at = start;
-    while at < n && ok(chars[at]) {
+    while at < n && at - start <= 64 && ok(chars[at]) {
         at += 1;
     }
     if at == start || at >= n || chars[at] != '@' {
