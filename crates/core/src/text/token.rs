@@ -688,8 +688,7 @@ fn url_end(chars: &[char], start: usize) -> Option<usize> {
 fn domain_end(chars: &[char], start: usize) -> Option<usize> {
     let n = chars.len();
     let label = |c: char| c.is_ascii_alphanumeric() || c == '-';
-    if start > 0 && matches!(chars[start - 1], '@' | '.' | '/')
-        || start > 0 && is_word_char(chars[start - 1])
+    if start > 0 && (matches!(chars[start - 1], '@' | '.' | '/') || is_word_char(chars[start - 1]))
     {
         return None;
     }
