@@ -249,3 +249,14 @@ fn more_page_furniture() {
     );
     assert!(junk(&paste)[0].1.ends_with("[/PHOTO]"));
 }
+
+#[test]
+fn readers_comments_stay_in_the_comment_block() {
+    let paste = format!(
+        "{BODY}\n\n3 Comments\n\nTom Baker says:\n\nMarch 3, 2022 at 9:12 am\n\nThis pier has been falling apart for years and the council has done nothing about it until now.\n\nReply\n\nAnn Lowe says:\n\nMarch 3, 2022 at 11:40 am\n\nFinally some action, though six months seems far too long for a job like this one.\n\nReply"
+    );
+    let got = junk(&paste);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].0, RegionKind::CommentForm);
+    assert!(got[0].1.starts_with("3 Comments") && got[0].1.ends_with("Reply"));
+}

@@ -890,6 +890,18 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
     None
 }
 
+/// Lines around readers' comments: "Jane Doe says:", "March 3, 2022 at 9:12 am", "Reply".
+fn comment_marker(u: &Unit) -> bool {
+    let f = &u.f;
+    if f.long || f.words > 8 {
+        return false;
+    }
+    let key = f.key.as_str();
+    matches!(key, "reply" | "report" | "like" | "log in to reply")
+        || (f.words <= 6 && (u.text.ends_with("says:") || u.text.ends_with("said:")))
+        || (f.digits > 0 && key.split(' ').any(|w| w == "at") && is_dateline(u))
+}
+
 /// "--IANS", "— AFP", "(Reuters)", "IANS".
 fn is_signoff(text: &str) -> bool {
     let dashed = text.starts_with(['-', '\u{2013}', '\u{2014}']);
@@ -1316,14 +1328,27 @@ pub fn read(text: &str, _map: &CharMap) -> Intake {
                 state = Some(k);
                 continue;
             }
+            // "3 Comments", "Reply": readers' comments follow.
+            if junk[i] == Some(RegionKind::CommentForm) {
+                state = Some(RegionKind::CommentForm);
+                continue;
+            }
             let Some(kind) = state else { continue };
+            // Time stamps of readers' comments are part of the comment block.
+            if kind == RegionKind::CommentForm && marks[i] == Mark::Region(RegionKind::Dateline) {
+                marks[i] = Mark::Region(kind);
+                continue;
+            }
             if marks[i] != Mark::None {
                 continue;
             }
             if prose[i] {
                 let next_prose = (i + 1 < n && prose[i + 1] && marks[i + 1] == Mark::None)
                     || (i + 1 == n && units[i].f.words >= 30);
-                if next_prose {
+                // Readers' comments: prose between "Jane says:", time stamps and "Reply".
+                let comments = kind == RegionKind::CommentForm
+                    && (i.saturating_sub(2)..(i + 3).min(n)).any(|j| comment_marker(&units[j]));
+                if next_prose && !comments {
                     state = None;
                     continue;
                 }
