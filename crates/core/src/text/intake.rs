@@ -739,13 +739,15 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
             return Some(k);
         }
         // "Comments (12)", "View all 45 comments"
-        let counted = key
-            .split(' ')
-            .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
-            .collect::<Vec<_>>();
-        if key.bytes().any(|b| b.is_ascii_digit())
+        let counted = || {
+            key.split(' ')
+                .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+                .collect::<Vec<_>>()
+        };
+        if f.digits > 0
+            && key.contains("comments")
             && matches!(
-                counted.as_slice(),
+                counted().as_slice(),
                 ["comments"]
                     | ["view", "comments"]
                     | ["show", "comments"]
@@ -913,14 +915,14 @@ fn is_signoff(text: &str) -> bool {
     if inner.is_empty() || inner.len() > 30 {
         return false;
     }
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.len() > 4 {
+    let n_words = inner.split_whitespace().count();
+    if n_words > 4 {
         return false;
     }
-    let agency = words
-        .iter()
+    let agency = inner
+        .split_whitespace()
         .any(|w| AGENCIES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
-    agency && (dashed || words.len() == 1 || (text.starts_with('(') && text.ends_with(')')))
+    agency && (dashed || n_words == 1 || (text.starts_with('(') && text.ends_with(')')))
 }
 
 /// Desk slugs of lower-case initials: "soni/dg", "vm/ksk/".
