@@ -1,7 +1,29 @@
 //! Intake: paragraphs, page-junk regions and article metadata of a pasted text.
 //!
 //! Nothing is deleted or rewritten: junk is reported as regions over the text as pasted, so
-//! every offset stays valid.
+//! every offset stays valid. Every kind of line break (`\n`, `\r\n`, a lone `\r`, U+2028,
+//! U+2029) and of invisible space (NBSP, zero-width space, BOM, soft hyphen) is read in place.
+//!
+//! How it works, line by line (a hard-wrapped block of lines counts as one):
+//! 1. Features: words, letters, digits, currency, capitalisation, final punctuation, a cut-off
+//!    ellipsis, a bullet, and a lower-cased key of the words for phrase tests.
+//! 2. Article prose: long lines of mostly lower-case words ending a sentence. The body starts
+//!    at the first such line (or at a line opening with a place dateline).
+//! 3. Line-level junk anywhere: known whole lines ("Image", "Advertisement"), line beginnings
+//!    ("Your email address will not be published", "Disclaimer", "Reporting by"), labels
+//!    followed by a colon ("Source:", "Also Read:"), share-button lines, cookie and
+//!    newsletter prompts, agency sign-offs ("--IANS") and desk slugs ("soni/dg").
+//! 4. Junk blocks after the body starts: a heading ("You May Also Like", "Leave a Reply",
+//!    "Subscribe to …") marks everything after it up to the next article-like block (two
+//!    prose lines in a row); readers' comments stay in a comment block.
+//! 5. Price tables without a heading: runs of short lines with three or more prices, one of
+//!    them a billing period ("3 Months", "₹300/Month", "SAVE 25%").
+//! 6. Cut-off teasers ("…") after the last article paragraph: other stories' summaries.
+//! 7. Before the body: byline ("By Jane Doe", "IANS Beijing"), time stamp ("Last Updated :
+//!    …") and the headline (the first other short line); a place dateline ("BEIJING —") at the
+//!    start of the first paragraph. These are metadata, not junk: their entities stay.
+//!
+//! Misses are preferred to false alarms: junk regions get no entities.
 
 use crate::span::Span;
 use crate::text::offsets::CharMap;
