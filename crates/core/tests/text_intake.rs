@@ -260,3 +260,17 @@ fn readers_comments_stay_in_the_comment_block() {
     assert_eq!(got[0].0, RegionKind::CommentForm);
     assert!(got[0].1.starts_with("3 Comments") && got[0].1.ends_with("Reply"));
 }
+
+#[test]
+fn analysis_reports_regions_and_drops_entities_in_junk() {
+    let paste = format!(
+        "{BODY}\n\nYou May Also Like\n\nMayor Ruth Okonkwo opens new bridge in Eastport\n\nThe mayor of Eastport cut the ribbon on Tuesday in front of hundreds of…\n\nSmart Plan\n\n$120\n\n1 Year\n\n$10/Month"
+    );
+    let a = apostil_core::analyze(&paste);
+    let p = Prepared::new(&paste);
+    assert_eq!(a.regions, p.intake.regions);
+    assert!(a.regions.iter().any(|r| r.kind.is_junk()));
+    for e in &a.entities {
+        assert!(!p.intake.is_junk(e.span.start), "entity {e:?} in junk");
+    }
+}
