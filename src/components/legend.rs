@@ -13,7 +13,9 @@ use yew::prelude::*;
 pub fn legend() -> Html {
     let ctx = use_context::<Ctx>().expect("ctx");
     let state = &ctx.state;
-    let Some(doc) = &state.doc else { return html! {} };
+    let Some(doc) = &state.doc else {
+        return html! {};
+    };
     let order = labels::all_labels(&state.custom);
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for a in &doc.annotations {
@@ -27,8 +29,17 @@ pub fn legend() -> Html {
         }
     }
     let mut present: Vec<String> = counts.keys().cloned().collect();
-    present.sort_by_key(|l| order.iter().position(|o| o == l).unwrap_or(if l == "QUOTE" { 99 } else { 100 }));
-    let hits: usize = if state.query.trim().is_empty() { 0 } else { crate::text::find_all(&doc.text, &state.query).len() };
+    present.sort_by_key(|l| {
+        order
+            .iter()
+            .position(|o| o == l)
+            .unwrap_or(if l == "QUOTE" { 99 } else { 100 })
+    });
+    let hits: usize = if state.query.trim().is_empty() {
+        0
+    } else {
+        crate::text::find_all(&doc.text, &state.query).len()
+    };
     let oninput = {
         let ctx = ctx.clone();
         Callback::from(move |e: InputEvent| {
