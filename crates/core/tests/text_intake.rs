@@ -274,3 +274,13 @@ fn analysis_reports_regions_and_drops_entities_in_junk() {
         assert!(!p.intake.is_junk(e.span.start), "entity {e:?} in junk");
     }
 }
+
+#[test]
+fn a_long_paragraph_after_a_link_list_is_article_again() {
+    let paste = format!(
+        "{BODY}\n\nRelated Stories\n\nFerry timetable changes from next month\n\nHarbor fees rise again\n\nThe harbor board's decision follows years of complaints from residents, boat owners and shopkeepers on the seafront, who say the pier has been neglected since the storm of 2009 and that temporary fixes have only made the problem worse over time, according to a letter sent to the council last spring.\n\nWhat happens next\n\nThe council will vote on the landing stage on Thursday."
+    );
+    let got = junk(&paste);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].1.starts_with("Related Stories") && got[0].1.ends_with("rise again"));
+}

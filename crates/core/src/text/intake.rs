@@ -1367,8 +1367,11 @@ pub fn read(text: &str, _map: &CharMap) -> Intake {
                 continue;
             }
             if prose[i] {
+                // Teasers are short; a long paragraph is the article again.
                 let next_prose = (i + 1 < n && prose[i + 1] && marks[i + 1] == Mark::None)
-                    || (i + 1 == n && units[i].f.words >= 30);
+                    || (i + 1 == n && units[i].f.words >= 30)
+                    || units[i].f.words >= 45
+                    || units[i].f.long;
                 // Readers' comments: prose between "Jane says:", time stamps and "Reply".
                 let comments = kind == RegionKind::CommentForm
                     && (i.saturating_sub(2)..(i + 3).min(n)).any(|j| comment_marker(&units[j]));
