@@ -190,18 +190,29 @@ impl Features {
             *has = false;
         };
         let mut key_space = true;
-        for (b, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut b = 0;
+        while b < bytes.len() {
             if b >= KEY_MAX {
                 // Long lines are judged by their start; the counts say "long" enough.
                 f.long = true;
                 break;
             }
+            let x = bytes[b];
+            let c = if x < 0x80 {
+                b += 1;
+                x as char
+            } else {
+                let c = text[b..].chars().next().unwrap_or(' ');
+                b += c.len_utf8();
+                c
+            };
             f.chars += 1;
-            let (space, alpha, num) = if c.is_ascii() {
+            let (space, alpha, num) = if x < 0x80 {
                 (
-                    c.is_ascii_whitespace(),
-                    c.is_ascii_alphabetic(),
-                    c.is_ascii_digit(),
+                    x.is_ascii_whitespace(),
+                    x.is_ascii_alphabetic(),
+                    x.is_ascii_digit(),
                 )
             } else {
                 (is_space(c), c.is_alphabetic(), c.is_numeric())
@@ -224,12 +235,12 @@ impl Features {
                 f.letters += 1;
             } else if num {
                 f.digits += 1;
-            } else if is_currency(c) {
+            } else if !space && (x == b'$' || x >= 0x80) && is_currency(c) {
                 f.currency = true;
             }
             if alpha || num {
-                if c.is_ascii() {
-                    key.push(c.to_ascii_lowercase());
+                if x < 0x80 {
+                    key.push(x.to_ascii_lowercase() as char);
                 } else {
                     key.extend(c.to_lowercase());
                 }
