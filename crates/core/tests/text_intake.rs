@@ -229,3 +229,58 @@ fn junk_in_the_middle_stops_at_the_next_paragraphs() {
         (RegionKind::ShareOrCookie, "Advertisement".to_string())
     );
 }
+
+#[test]
+fn more_page_furniture() {
+    let paste = format!(
+        "Story continues below advertisement\n\n[PHOTO]https://example.com/pier.jpg[/PHOTO]\n\n{BODY}\n\nComments (12)\n\nThe views expressed in this article are the author's own.\n\nMore in Business\n\nHarbor fees rise for the third year running\n\nFerry firm posts record summer profits"
+    );
+    let kinds: Vec<RegionKind> = junk(&paste).iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        kinds,
+        [
+            RegionKind::ShareOrCookie,
+            RegionKind::CommentForm,
+            RegionKind::Credit,
+            RegionKind::RelatedLinks
+        ],
+        "{:#?}",
+        junk(&paste)
+    );
+    assert!(junk(&paste)[0].1.ends_with("[/PHOTO]"));
+}
+
+#[test]
+fn readers_comments_stay_in_the_comment_block() {
+    let paste = format!(
+        "{BODY}\n\n3 Comments\n\nTom Baker says:\n\nMarch 3, 2022 at 9:12 am\n\nThis pier has been falling apart for years and the council has done nothing about it until now.\n\nReply\n\nAnn Lowe says:\n\nMarch 3, 2022 at 11:40 am\n\nFinally some action, though six months seems far too long for a job like this one.\n\nReply"
+    );
+    let got = junk(&paste);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].0, RegionKind::CommentForm);
+    assert!(got[0].1.starts_with("3 Comments") && got[0].1.ends_with("Reply"));
+}
+
+#[test]
+fn analysis_reports_regions_and_drops_entities_in_junk() {
+    let paste = format!(
+        "{BODY}\n\nYou May Also Like\n\nMayor Ruth Okonkwo opens new bridge in Eastport\n\nThe mayor of Eastport cut the ribbon on Tuesday in front of hundreds of…\n\nSmart Plan\n\n$120\n\n1 Year\n\n$10/Month"
+    );
+    let a = apostil_core::analyze(&paste);
+    let p = Prepared::new(&paste);
+    assert_eq!(a.regions, p.intake.regions);
+    assert!(a.regions.iter().any(|r| r.kind.is_junk()));
+    for e in &a.entities {
+        assert!(!p.intake.is_junk(e.span.start), "entity {e:?} in junk");
+    }
+}
+
+#[test]
+fn a_long_paragraph_after_a_link_list_is_article_again() {
+    let paste = format!(
+        "{BODY}\n\nRelated Stories\n\nFerry timetable changes from next month\n\nHarbor fees rise again\n\nThe harbor board's decision follows years of complaints from residents, boat owners and shopkeepers on the seafront, who say the pier has been neglected since the storm of 2009 and that temporary fixes have only made the problem worse over time, according to a letter sent to the council last spring.\n\nWhat happens next\n\nThe council will vote on the landing stage on Thursday."
+    );
+    let got = junk(&paste);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].1.starts_with("Related Stories") && got[0].1.ends_with("rise again"));
+}

@@ -33,12 +33,16 @@ fn check(text: &str) {
     let map = CharMap::new(text);
     // Tokens: inside, non-empty, sorted, non-overlapping, not starting with white space.
     let mut prev_end = 0;
+    // slice_chars walks the text: compare it on short texts only.
+    let short = text.len() < 4000;
     for t in &p.tokens {
         assert!(ok(t.span), "token {:?} in {text:?}", t.span);
         assert!(t.span.start >= prev_end, "tokens overlap in {text:?}");
         prev_end = t.span.end;
         let s = map.slice(text, t.span);
-        assert_eq!(Some(s), slice_chars(text, t.span));
+        if short {
+            assert_eq!(Some(s), slice_chars(text, t.span));
+        }
         assert!(!s.starts_with(char::is_whitespace), "token {s:?}");
     }
     // Sentences: cover all tokens in order, spans match their tokens.
@@ -57,7 +61,9 @@ fn check(text: &str) {
     for s in &p.intake.paragraphs {
         assert!(ok(*s) && s.start >= prev_end, "paragraph {s:?} in {text:?}");
         prev_end = s.end;
-        assert_eq!(Some(map.slice(text, *s)), slice_chars(text, *s));
+        if short {
+            assert_eq!(Some(map.slice(text, *s)), slice_chars(text, *s));
+        }
     }
     let mut prev_end = 0;
     for r in &p.intake.regions {
@@ -106,5 +112,38 @@ proptest! {
         sep in prop::sample::select(vec!["\n", "\n\n", "\r\n", "\r\n\r\n", "\u{2029}", "\r"]),
     ) {
         check(&lines.join(sep));
+    }
+}
+
+/// Pathological inputs stay linear (a quadratic path would take minutes here).
+#[test]
+fn pathological_inputs_are_fast() {
+    let n = 60_000;
+    for unit in [
+        "ab.",
+        "a.",
+        "?!",
+        "x@",
+        "'s ",
+        "\u{201D}.",
+        "http://",
+        "1,",
+        "-",
+        "\n",
+        "\r\n\r\n",
+        "Related\n",
+        "₹3/Month\n",
+        "\u{200D}",
+        "\u{1F1FA}",
+        "a\u{0301}",
+    ] {
+        let text = unit.repeat(n / unit.len().max(1));
+        let t = std::time::Instant::now();
+        check(&text);
+        assert!(
+            t.elapsed().as_secs() < 20,
+            "{unit:?} took {:?}",
+            t.elapsed()
+        );
     }
 }

@@ -1,7 +1,29 @@
 //! Intake: paragraphs, page-junk regions and article metadata of a pasted text.
 //!
 //! Nothing is deleted or rewritten: junk is reported as regions over the text as pasted, so
-//! every offset stays valid.
+//! every offset stays valid. Every kind of line break (`\n`, `\r\n`, a lone `\r`, U+2028,
+//! U+2029) and of invisible space (NBSP, zero-width space, BOM, soft hyphen) is read in place.
+//!
+//! How it works, line by line (a hard-wrapped block of lines counts as one):
+//! 1. Features: words, letters, digits, currency, capitalisation, final punctuation, a cut-off
+//!    ellipsis, a bullet, and a lower-cased key of the words for phrase tests.
+//! 2. Article prose: long lines of mostly lower-case words ending a sentence. The body starts
+//!    at the first such line (or at a line opening with a place dateline).
+//! 3. Line-level junk anywhere: known whole lines ("Image", "Advertisement"), line beginnings
+//!    ("Your email address will not be published", "Disclaimer", "Reporting by"), labels
+//!    followed by a colon ("Source:", "Also Read:"), share-button lines, cookie and
+//!    newsletter prompts, agency sign-offs ("--IANS") and desk slugs ("soni/dg").
+//! 4. Junk blocks after the body starts: a heading ("You May Also Like", "Leave a Reply",
+//!    "Subscribe to …") marks everything after it up to the next article-like block (two
+//!    prose lines in a row); readers' comments stay in a comment block.
+//! 5. Price tables without a heading: runs of short lines with three or more prices, one of
+//!    them a billing period ("3 Months", "₹300/Month", "SAVE 25%").
+//! 6. Cut-off teasers ("…") after the last article paragraph: other stories' summaries.
+//! 7. Before the body: byline ("By Jane Doe", "IANS Beijing"), time stamp ("Last Updated :
+//!    …") and the headline (the first other short line); a place dateline ("BEIJING —") at the
+//!    start of the first paragraph. These are metadata, not junk: their entities stay.
+//!
+//! Misses are preferred to false alarms: junk regions get no entities.
 
 use crate::span::Span;
 use crate::text::offsets::CharMap;
@@ -80,16 +102,12 @@ impl Intake {
         self.region_at(pos).is_some_and(|r| r.kind.is_junk())
     }
 
-    /// The region containing code point `pos`, if any.
-    ///
-    /// Regions produced by [`read`] are sorted and never overlap; for hand-built lists that
-    /// overlap, the region starting last before `pos` wins.
+    /// The region containing code point `pos`, if any (a binary search: regions produced by
+    /// [`read`] are sorted and never overlap).
     pub fn region_at(&self, pos: usize) -> Option<&Region> {
         let k = self.regions.partition_point(|r| r.span.start <= pos);
-        self.regions[..k]
-            .iter()
-            .rev()
-            .find(|r| r.span.contains_pos(pos))
+        let r = self.regions.get(k.checked_sub(1)?)?;
+        r.span.contains_pos(pos).then_some(r)
     }
 
     /// True when any part of `span` lies in a junk region.
@@ -172,18 +190,29 @@ impl Features {
             *has = false;
         };
         let mut key_space = true;
-        for (b, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut b = 0;
+        while b < bytes.len() {
             if b >= KEY_MAX {
                 // Long lines are judged by their start; the counts say "long" enough.
                 f.long = true;
                 break;
             }
+            let x = bytes[b];
+            let c = if x < 0x80 {
+                b += 1;
+                x as char
+            } else {
+                let c = text[b..].chars().next().unwrap_or(' ');
+                b += c.len_utf8();
+                c
+            };
             f.chars += 1;
-            let (space, alpha, num) = if c.is_ascii() {
+            let (space, alpha, num) = if x < 0x80 {
                 (
-                    c.is_ascii_whitespace(),
-                    c.is_ascii_alphabetic(),
-                    c.is_ascii_digit(),
+                    x.is_ascii_whitespace(),
+                    x.is_ascii_alphabetic(),
+                    x.is_ascii_digit(),
                 )
             } else {
                 (is_space(c), c.is_alphabetic(), c.is_numeric())
@@ -206,12 +235,12 @@ impl Features {
                 f.letters += 1;
             } else if num {
                 f.digits += 1;
-            } else if is_currency(c) {
+            } else if !space && (x == b'$' || x >= 0x80) && is_currency(c) {
                 f.currency = true;
             }
             if alpha || num {
-                if c.is_ascii() {
-                    key.push(c.to_ascii_lowercase());
+                if x < 0x80 {
+                    key.push(x.to_ascii_lowercase() as char);
                 } else {
                     key.extend(c.to_lowercase());
                 }
@@ -335,6 +364,8 @@ const SECTION_OPENERS: &[(&str, RegionKind)] = &[
     ("choose your plan", RegionKind::Subscription),
     ("comments", RegionKind::CommentForm),
     ("dont miss", RegionKind::RelatedLinks),
+    ("editor s picks", RegionKind::RelatedLinks),
+    ("editors picks", RegionKind::RelatedLinks),
     ("explore more", RegionKind::RelatedLinks),
     ("from the web", RegionKind::RelatedLinks),
     ("further reading", RegionKind::RelatedLinks),
@@ -343,9 +374,11 @@ const SECTION_OPENERS: &[(&str, RegionKind)] = &[
     ("join the discussion", RegionKind::CommentForm),
     ("latest news", RegionKind::RelatedLinks),
     ("latest stories", RegionKind::RelatedLinks),
+    ("latest videos", RegionKind::RelatedLinks),
     ("leave a comment", RegionKind::CommentForm),
     ("leave a reply", RegionKind::CommentForm),
     ("more from this section", RegionKind::RelatedLinks),
+    ("more in this section", RegionKind::RelatedLinks),
     ("more like this", RegionKind::RelatedLinks),
     ("more news", RegionKind::RelatedLinks),
     ("more on this", RegionKind::RelatedLinks),
@@ -354,6 +387,7 @@ const SECTION_OPENERS: &[(&str, RegionKind)] = &[
     ("more videos", RegionKind::RelatedLinks),
     ("most popular", RegionKind::RelatedLinks),
     ("most read", RegionKind::RelatedLinks),
+    ("most shared", RegionKind::RelatedLinks),
     ("most viewed", RegionKind::RelatedLinks),
     ("next article", RegionKind::RelatedLinks),
     ("next story", RegionKind::RelatedLinks),
@@ -369,6 +403,7 @@ const SECTION_OPENERS: &[(&str, RegionKind)] = &[
     ("recommended", RegionKind::RelatedLinks),
     ("recommended for you", RegionKind::RelatedLinks),
     ("recommended stories", RegionKind::RelatedLinks),
+    ("recommended videos", RegionKind::RelatedLinks),
     ("related", RegionKind::RelatedLinks),
     ("related articles", RegionKind::RelatedLinks),
     ("related content", RegionKind::RelatedLinks),
@@ -376,6 +411,7 @@ const SECTION_OPENERS: &[(&str, RegionKind)] = &[
     ("related news", RegionKind::RelatedLinks),
     ("related posts", RegionKind::RelatedLinks),
     ("related stories", RegionKind::RelatedLinks),
+    ("related topics", RegionKind::RelatedLinks),
     ("related videos", RegionKind::RelatedLinks),
     ("see also", RegionKind::RelatedLinks),
     ("select a plan", RegionKind::Subscription),
@@ -385,11 +421,13 @@ const SECTION_OPENERS: &[(&str, RegionKind)] = &[
     ("subscribe now", RegionKind::Subscription),
     ("subscribe today", RegionKind::Subscription),
     ("subscription plans", RegionKind::Subscription),
+    ("top news", RegionKind::RelatedLinks),
     ("top stories", RegionKind::RelatedLinks),
     ("trending now", RegionKind::RelatedLinks),
     ("trending stories", RegionKind::RelatedLinks),
     ("up next", RegionKind::RelatedLinks),
     ("view comments", RegionKind::CommentForm),
+    ("watch more", RegionKind::RelatedLinks),
     ("what to read next", RegionKind::RelatedLinks),
     ("you may also like", RegionKind::RelatedLinks),
     ("you may be interested in", RegionKind::RelatedLinks),
@@ -406,6 +444,7 @@ const JUNK_LINES: &[(&str, RegionKind)] = &[
     ("cancel reply", RegionKind::CommentForm),
     ("comment", RegionKind::CommentForm),
     ("continue reading", RegionKind::Subscription),
+    ("copy link", RegionKind::ShareOrCookie),
     ("file image", RegionKind::ShareOrCookie),
     ("file photo", RegionKind::ShareOrCookie),
     ("gallery", RegionKind::ShareOrCookie),
@@ -416,6 +455,8 @@ const JUNK_LINES: &[(&str, RegionKind)] = &[
     ("listen to this article", RegionKind::ShareOrCookie),
     ("log in", RegionKind::Subscription),
     ("login", RegionKind::Subscription),
+    ("paid post", RegionKind::RelatedLinks),
+    ("partner content", RegionKind::RelatedLinks),
     ("photo", RegionKind::ShareOrCookie),
     ("photos", RegionKind::ShareOrCookie),
     ("picture", RegionKind::ShareOrCookie),
@@ -425,9 +466,12 @@ const JUNK_LINES: &[(&str, RegionKind)] = &[
     ("reply", RegionKind::CommentForm),
     ("representational image", RegionKind::ShareOrCookie),
     ("representative image", RegionKind::ShareOrCookie),
+    ("share this article", RegionKind::ShareOrCookie),
+    ("share this story", RegionKind::ShareOrCookie),
     ("sign in", RegionKind::Subscription),
     ("sign up", RegionKind::ShareOrCookie),
     ("sponsored", RegionKind::RelatedLinks),
+    ("sponsored content", RegionKind::RelatedLinks),
     ("submit comment", RegionKind::CommentForm),
     ("tags", RegionKind::RelatedLinks),
     ("topics", RegionKind::RelatedLinks),
@@ -442,30 +486,52 @@ const JUNK_LINES: &[(&str, RegionKind)] = &[
 const JUNK_PREFIXES: &[(&str, RegionKind)] = &[
     ("additional reporting by", RegionKind::Credit),
     ("all rights reserved", RegionKind::Credit),
+    ("already a subscriber", RegionKind::Subscription),
     ("already have an account", RegionKind::Subscription),
+    ("article continues below", RegionKind::ShareOrCookie),
+    ("click here to", RegionKind::ShareOrCookie),
     ("comments are closed", RegionKind::CommentForm),
+    ("continue reading the main story", RegionKind::ShareOrCookie),
     ("copyright", RegionKind::Credit),
     ("disclaimer", RegionKind::Credit),
+    ("download the app", RegionKind::ShareOrCookie),
     ("editing by", RegionKind::Credit),
+    ("except for the headline", RegionKind::Credit),
+    ("follow us on", RegionKind::ShareOrCookie),
+    ("get the app", RegionKind::ShareOrCookie),
     ("get unlimited access", RegionKind::Subscription),
     ("image credit", RegionKind::Credit),
     ("image source", RegionKind::Credit),
     ("inputs from", RegionKind::Credit),
+    ("join the conversation", RegionKind::CommentForm),
+    ("link copied", RegionKind::ShareOrCookie),
     ("log in to comment", RegionKind::CommentForm),
     ("login to comment", RegionKind::CommentForm),
     ("notify me of", RegionKind::CommentForm),
     ("photo credit", RegionKind::Credit),
+    ("published from a syndicated feed", RegionKind::Credit),
+    ("reading time", RegionKind::ShareOrCookie),
     ("renews automatically", RegionKind::Subscription),
     ("reporting by", RegionKind::Credit),
     ("required fields are marked", RegionKind::CommentForm),
     ("save my name", RegionKind::CommentForm),
+    ("scroll down to continue", RegionKind::ShareOrCookie),
+    ("scroll to continue", RegionKind::ShareOrCookie),
     ("sign in to comment", RegionKind::CommentForm),
     ("start your free trial", RegionKind::Subscription),
+    ("story continues below", RegionKind::ShareOrCookie),
+    ("the opinions expressed", RegionKind::Credit),
+    ("the views expressed", RegionKind::Credit),
     ("this article first appeared", RegionKind::Credit),
+    ("this article is for subscribers", RegionKind::Subscription),
     ("this article originally", RegionKind::Credit),
     ("this article was originally", RegionKind::Credit),
     ("this story has not been edited", RegionKind::Credit),
     ("this story was originally", RegionKind::Credit),
+    ("to continue reading", RegionKind::Subscription),
+    ("unlock this article", RegionKind::Subscription),
+    ("views expressed", RegionKind::Credit),
+    ("we d love to hear", RegionKind::CommentForm),
     ("with inputs from", RegionKind::Credit),
     ("writing by", RegionKind::Credit),
     ("you must be logged in", RegionKind::CommentForm),
@@ -685,7 +751,7 @@ fn section_opener(u: &Unit) -> Option<RegionKind> {
     if key_starts(&f.key, "subscribe to") && !f.key.contains("newsletter") {
         return Some(RegionKind::Subscription);
     }
-    if key_starts(&f.key, "more from") && f.words <= 5 {
+    if (key_starts(&f.key, "more from") || key_starts(&f.key, "more in")) && f.words <= 5 {
         return Some(RegionKind::RelatedLinks);
     }
     None
@@ -704,6 +770,24 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
     if f.words <= 6 {
         if let Some(k) = lookup(JUNK_LINES, key) {
             return Some(k);
+        }
+        // "Comments (12)", "View all 45 comments"
+        let counted = || {
+            key.split(' ')
+                .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+                .collect::<Vec<_>>()
+        };
+        if f.digits > 0
+            && key.contains("comments")
+            && matches!(
+                counted().as_slice(),
+                ["comments"]
+                    | ["view", "comments"]
+                    | ["show", "comments"]
+                    | ["view", "all", "comments"]
+            )
+        {
+            return Some(RegionKind::CommentForm);
         }
         // "5 min read", "12 comments"
         let mut w = key.split(' ');
@@ -770,9 +854,17 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
     }
     if f.words <= 30
         && key.contains("newsletter")
-        && ["sign up", "subscribe", "inbox", "get the", "delivered"]
-            .iter()
-            .any(|p| key.contains(p))
+        && [
+            "sign up",
+            "subscribe",
+            "inbox",
+            "get the",
+            "get our",
+            "delivered",
+            "daily",
+        ]
+        .iter()
+        .any(|p| key.contains(p))
     {
         return Some(RegionKind::ShareOrCookie);
     }
@@ -799,6 +891,15 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
             return Some(RegionKind::ShareOrCookie);
         }
     }
+    // Media placeholders: "[PHOTO]…[/PHOTO]", "[Image: …]".
+    let bracket = u.text.len() >= 6 && u.text.is_char_boundary(6) && u.text.starts_with('[');
+    if bracket
+        && ["[photo", "[image", "[video", "[capti", "[embed"]
+            .iter()
+            .any(|p| u.text[..6].eq_ignore_ascii_case(p))
+    {
+        return Some(RegionKind::ShareOrCookie);
+    }
     // Agency sign-offs ("--IANS", "(Reuters)") and desk slugs ("soni/dg").
     if is_signoff(u.text) || is_slug(u.text) {
         return Some(RegionKind::Credit);
@@ -824,6 +925,18 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
     None
 }
 
+/// Lines around readers' comments: "Jane Doe says:", "March 3, 2022 at 9:12 am", "Reply".
+fn comment_marker(u: &Unit) -> bool {
+    let f = &u.f;
+    if f.long || f.words > 8 {
+        return false;
+    }
+    let key = f.key.as_str();
+    matches!(key, "reply" | "report" | "like" | "log in to reply")
+        || (f.words <= 6 && (u.text.ends_with("says:") || u.text.ends_with("said:")))
+        || (f.digits > 0 && key.split(' ').any(|w| w == "at") && is_dateline(u))
+}
+
 /// "--IANS", "— AFP", "(Reuters)", "IANS".
 fn is_signoff(text: &str) -> bool {
     let dashed = text.starts_with(['-', '\u{2013}', '\u{2014}']);
@@ -835,14 +948,14 @@ fn is_signoff(text: &str) -> bool {
     if inner.is_empty() || inner.len() > 30 {
         return false;
     }
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.len() > 4 {
+    let n_words = inner.split_whitespace().count();
+    if n_words > 4 {
         return false;
     }
-    let agency = words
-        .iter()
+    let agency = inner
+        .split_whitespace()
         .any(|w| AGENCIES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
-    agency && (dashed || words.len() == 1 || (text.starts_with('(') && text.ends_with(')')))
+    agency && (dashed || n_words == 1 || (text.starts_with('(') && text.ends_with(')')))
 }
 
 /// Desk slugs of lower-case initials: "soni/dg", "vm/ksk/".
@@ -1250,14 +1363,30 @@ pub fn read(text: &str, _map: &CharMap) -> Intake {
                 state = Some(k);
                 continue;
             }
+            // "3 Comments", "Reply": readers' comments follow.
+            if junk[i] == Some(RegionKind::CommentForm) {
+                state = Some(RegionKind::CommentForm);
+                continue;
+            }
             let Some(kind) = state else { continue };
+            // Time stamps of readers' comments are part of the comment block.
+            if kind == RegionKind::CommentForm && marks[i] == Mark::Region(RegionKind::Dateline) {
+                marks[i] = Mark::Region(kind);
+                continue;
+            }
             if marks[i] != Mark::None {
                 continue;
             }
             if prose[i] {
+                // Teasers are short; a long paragraph is the article again.
                 let next_prose = (i + 1 < n && prose[i + 1] && marks[i + 1] == Mark::None)
-                    || (i + 1 == n && units[i].f.words >= 30);
-                if next_prose {
+                    || (i + 1 == n && units[i].f.words >= 30)
+                    || units[i].f.words >= 45
+                    || units[i].f.long;
+                // Readers' comments: prose between "Jane says:", time stamps and "Reply".
+                let comments = kind == RegionKind::CommentForm
+                    && (i.saturating_sub(2)..(i + 3).min(n)).any(|j| comment_marker(&units[j]));
+                if next_prose && !comments {
                     state = None;
                     continue;
                 }
@@ -1422,5 +1551,45 @@ pub fn read(text: &str, _map: &CharMap) -> Intake {
         paragraphs,
         regions,
         metadata,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_tables_are_sorted() {
+        for list in [SECTION_OPENERS, JUNK_LINES] {
+            assert!(list.windows(2).all(|w| w[0].0 < w[1].0), "{list:?}");
+        }
+        for list in [SHARE_WORDS, DATE_WORDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn line_features() {
+        let f = Features::of("Russia may not have much hope of success on the field, but…");
+        assert!(f.truncated && !f.terminal && !f.prose());
+        let f = Features::of(
+            "“The harbor board met on Monday and agreed to close the pier,” she said.",
+        );
+        assert!(f.terminal && f.prose());
+        assert_eq!(Features::of("Leave a Reply").key, "leave a reply");
+        assert_eq!(Features::of("Don’t Miss!").key, "dont miss");
+    }
+
+    #[test]
+    fn signoffs_slugs_prices_and_datelines() {
+        assert!(is_signoff("--IANS") && is_signoff("(Reuters)") && is_signoff("— AFP"));
+        assert!(!is_signoff("Reuters reported the deal on Monday"));
+        assert!(is_slug("soni/dg") && is_slug("ab/cd/ef/") && !is_slug("and/or it"));
+        assert_eq!(
+            place_dateline("NEW DELHI: The government said on Monday"),
+            Some(9)
+        );
+        assert_eq!(place_dateline("SOCCER - JAPAN GET LUCKY WIN"), None);
+        assert_eq!(place_dateline("Officials said: the pier is closed"), None);
     }
 }

@@ -128,6 +128,7 @@ pub fn split(text: &str, map: &CharMap, tokens: &[Token], intake: &Intake) -> Ve
     let mut i = 0;
     while i < n {
         let mut end = None;
+        let mut resume = i + 1;
         if i + 1 == n || new_block[i + 1] {
             end = Some(i);
         } else if let Some(kind) = terminal_kind(tokens[i].kind, tok(i)) {
@@ -156,6 +157,10 @@ pub fn split(text: &str, map: &CharMap, tokens: &[Token], intake: &Intake) -> Ve
                     && !(quoted && attribution_follows(&tok, tokens, &new_block, j)));
             if ends {
                 end = Some(j - 1);
+            } else {
+                // The swallowed marks were judged with the same next token: skip them (this
+                // keeps runs like "?!?!?!" linear).
+                resume = j;
             }
         }
         if let Some(e) = end {
@@ -166,7 +171,7 @@ pub fn split(text: &str, map: &CharMap, tokens: &[Token], intake: &Intake) -> Ve
             start = e + 1;
             i = e + 1;
         } else {
-            i += 1;
+            i = resume;
         }
     }
     out

@@ -251,6 +251,9 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(n / 5 + 1);
     let mut i = 0;
     let mut newlines = 0usize;
+    // A single quotation mark is open (so a final apostrophe may close it rather than mark a
+    // plural possessive).
+    let mut single_open = false;
     let push = |out: &mut Vec<Token>, s: usize, e: usize, kind: TokenKind, nl: &mut usize| {
         out.push(Token {
             span: Span::new(s, e),
@@ -346,8 +349,41 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
                     continue;
                 }
             }
+            // The possessive of a plural: "the players’ union", "workers' rights".
+            if c != '\u{02BC}'
+                && !single_open
+                && i > 0
+                && matches!(chars[i - 1], 's' | 'S')
+                && chars
+                    .get(i + 1)
+                    .is_none_or(|&d| is_space(d) && !matches!(d, '\n' | '\r'))
+                && chars.get(i + 2).is_some_and(|d| d.is_alphabetic())
+            {
+                push(&mut out, i, i + 1, TokenKind::Clitic, &mut newlines);
+                i += 1;
+                continue;
+            }
+        }
+        if newlines > 1 {
+            single_open = false;
         }
         if is_quote_char(c) {
+            // Track single quotation marks: an opener is "‘", or "'" before a letter and not
+            // after one.
+            match c {
+                '\u{2018}' => single_open = true,
+                '\'' => {
+                    let before_word = i > 0 && is_word_char(chars[i - 1]);
+                    let after_word = chars.get(i + 1).is_some_and(|&d| is_word_char(d));
+                    if after_word && !before_word {
+                        single_open = true;
+                    } else if before_word {
+                        single_open = false;
+                    }
+                }
+                '\u{2019}' => single_open = false,
+                _ => {}
+            }
             // PTB-style doubled quotes (`` and '') are one token.
             let e = if (c == '`' || c == '\'') && chars.get(i + 1) == Some(&c) {
                 i + 2
@@ -688,9 +724,12 @@ fn url_end(chars: &[char], start: usize) -> Option<usize> {
 fn domain_end(chars: &[char], start: usize) -> Option<usize> {
     let n = chars.len();
     let label = |c: char| c.is_ascii_alphanumeric() || c == '-';
-    if start > 0 && (chars[start - 1] == '@' || is_word_char(chars[start - 1])) {
+    if start > 0 && (matches!(chars[start - 1], '@' | '.' | '/') || is_word_char(chars[start - 1]))
+    {
         return None;
     }
+    // Domain names are at most 253 characters; the cap keeps runs like "ab.ab.ab…" linear.
+    let n = n.min(start + 254);
     let mut e = start;
     let mut last_label = start;
     let mut dots = 0;
@@ -738,7 +777,7 @@ fn email_end(chars: &[char], start: usize) -> Option<usize> {
     }
     let ok = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+');
     let mut at = start;
-    while at < n && ok(chars[at]) {
+    while at < n && at - start <= 64 && ok(chars[at]) {
         at += 1;
     }
     if at == start || at >= n || chars[at] != '@' {
@@ -813,6 +852,12 @@ mod tests {
             ("O'Brien rock'n'roll", &["O'Brien", "rock'n'roll"]),
             ("the 1990's boom", &["the", "1990", "'s", "boom"]),
             ("'stop spying'", &["'", "stop", "spying", "'"]),
+            (
+                "the players’ union and 'the wars' end",
+                &[
+                    "the", "players", "’", "union", "and", "'", "the", "wars", "'", "end",
+                ],
+            ),
             ("``Yes,'' he said", &["``", "Yes", ",", "''", "he", "said"]),
             // Numbers, times, hyphens.
             (
@@ -882,6 +927,15 @@ mod tests {
         assert!(!is_abbreviation(&['C', 'h', 'e', 'n']));
         assert!(is_title_abbreviation("Gov."));
         assert!(!is_title_abbreviation("Inc."));
+    }
+
+    #[test]
+    fn plural_possessive_is_a_clitic_unless_a_quote_is_open() {
+        let t = "the players’ union and 'the wars' end";
+        let map = CharMap::new(t);
+        let k = tokenize(t, &map);
+        assert_eq!(k[2].kind, TokenKind::Clitic);
+        assert_eq!(k[8].kind, TokenKind::Quote);
     }
 
     #[test]
