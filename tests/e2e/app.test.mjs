@@ -368,11 +368,11 @@ test('re-analyse keeps the decisions and hand-made annotations', async () => {
   await page.click('.ent[data-label="ORG"]');
   await page.keyboard.press('a');
   await selectText(page, 'bearing');
-  await page.click('.add-bar [data-add="PRODUCT"]');
+  await page.selectOption('.add-bar select.more-labels', 'PRODUCT');
   await page.click('#reanalyze');
   await page.waitForSelector('.notice:has-text("Analysed again")');
-  assert.ok(await page.$eval('.ent[data-label="FAC"]', (e) => e.classList.contains('rejected')));
-  assert.ok(await page.$eval('.ent[data-label="ORG"]', (e) => e.classList.contains('accepted')));
+  assert.ok(await page.$eval('.ent[data-label="FAC"]:has-text("Mill Street Bridge")', (e) => e.classList.contains('rejected')));
+  assert.ok(await page.$eval('.ent[data-label="ORG"]:has-text("Glenford Transport Authority")', (e) => e.classList.contains('accepted')));
   assert.equal(await page.locator('.ent[data-label="PRODUCT"]', { hasText: 'bearing' }).count(), 1);
   assert.deepEqual(realErrors(errors), []);
   await context.close();
