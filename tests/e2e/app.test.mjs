@@ -377,3 +377,21 @@ test('re-analyse keeps the decisions and hand-made annotations', async () => {
   assert.deepEqual(realErrors(errors), []);
   await context.close();
 });
+
+test('search marks every match and Enter walks through them', async () => {
+  const { page, context } = await openPage(browser, srv.url, { viewport: { width: 1400, height: 1000 } });
+  await page.waitForSelector('#sample');
+  await importJson(page, fixtureDoc());
+  await page.keyboard.press('/');
+  await page.keyboard.type('calder');
+  assert.equal(await page.locator('mark.hit').count(), 2);
+  assert.match(await page.textContent('.hits'), /2 matches/);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.$eval('mark.hit[data-current]', (e) => e.textContent), 'Calder');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('mark.hit[data-current]').count(), 1);
+  // Shortcuts are off while typing: "a" went into the box, not to the reviewer.
+  await page.keyboard.type(' a');
+  assert.equal(await page.inputValue('#search'), 'calder a');
+  await context.close();
+});
