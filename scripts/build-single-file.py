@@ -21,27 +21,43 @@ spec.loader.exec_module(postbuild)
 STORAGE_CHECK = r"""
 (function () {
   'use strict';
-  // The single-file copy: can this browser keep data for a page opened from a file?
-  var ok = false;
+  // The single-file copy: can this browser keep data (localStorage and IndexedDB) for a page
+  // opened from a file? If not, say so plainly at the top of the page.
+  var local = false;
   try {
     var k = '__apostil_probe__';
     window.localStorage.setItem(k, '1');
-    ok = window.localStorage.getItem(k) === '1';
+    local = window.localStorage.getItem(k) === '1';
     window.localStorage.removeItem(k);
-  } catch (e) { ok = false; }
-  window.apostilStorage = { persistent: ok, singleFile: true };
-  if (ok) return;
-  function note() {
-    var p = document.createElement('p');
-    p.className = 'apostil-storage-note';
-    p.setAttribute('role', 'note');
-    p.setAttribute('data-testid', 'storage-note');
-    p.textContent = 'This is the single-file copy of Apostil, opened from a file. This browser does ' +
-      'not let it store anything here: your text and annotations are lost when you close the ' +
-      'tab. Export them to keep them.';
-    document.body.insertBefore(p, document.body.firstChild);
-  }
-  if (document.body) note(); else document.addEventListener('DOMContentLoaded', note);
+  } catch (e) { local = false; }
+  var idb = new Promise(function (ok) {
+    try {
+      var req = window.indexedDB.open('__apostil_probe__');
+      req.onsuccess = function () { req.result.close(); ok(true); };
+      req.onerror = function () { ok(false); };
+      req.onblocked = function () { ok(false); };
+    } catch (e) { ok(false); }
+  });
+  var state = { singleFile: true, persistent: null, localStorage: local, indexedDB: null };
+  window.apostilStorage = state;
+  state.checked = idb.then(function (db) {
+    state.indexedDB = db;
+    state.persistent = local && db;
+    if (!state.persistent) {
+      var show = function () {
+        var p = document.createElement('p');
+        p.className = 'apostil-storage-note';
+        p.setAttribute('role', 'note');
+        p.setAttribute('data-testid', 'storage-note');
+        p.textContent = 'This is the single-file copy of Apostil, opened from a file. This browser ' +
+          'does not let it store anything here: your text and annotations are lost when you ' +
+          'close the tab. Export them to keep them.';
+        document.body.insertBefore(p, document.body.firstChild);
+      };
+      if (document.body) show(); else document.addEventListener('DOMContentLoaded', show);
+    }
+    return state.persistent;
+  });
 })();
 """
 
@@ -103,8 +119,8 @@ def build(dist, out):
         "const __apostil_bin = atob(__apostil_b64);\n"
         "const __apostil_bytes = new Uint8Array(__apostil_bin.length);\n"
         "for (let i = 0; i < __apostil_bin.length; i++) __apostil_bytes[i] = __apostil_bin.charCodeAt(i);\n"
-        "const wasm = await __wbg_init({ module_or_path: __apostil_bytes });\n"
-        'dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));\n'
+        "const __apostil_wasm = await __wbg_init({ module_or_path: __apostil_bytes });\n"
+        'dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm: __apostil_wasm}}));\n'
     ) % (glue, wasm_b64)
     html = html[: loader.start()] + '<script type="module">' + boot + "</script>" + html[loader.end() :]
 
@@ -148,7 +164,13 @@ def build(dist, out):
     html = postbuild.apply_csp_hashes(html)
 
     # Whatever still points at a file would break from file://.
-    for m in re.finditer(r'\b(?:src|href)\s*=\s*"(?!data:|#)([^"]+)"', html):
+    # (Links a user clicks, <a href>, are fine: only what the page loads by itself counts.)
+    loads = re.compile(
+        r'<(?:script|link|img|iframe|source|video|audio|embed|object|track)\b[^>]*?'
+        r'\b(?:src|href)\s*=\s*"(?!data:|#)([^"]+)"',
+        re.IGNORECASE,
+    )
+    for m in loads.finditer(html):
         raise SystemExit("build-single-file: %r is still an external reference" % m.group(1))
 
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)

@@ -11,6 +11,15 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 PORT="${PORT:-8080}"
+bash scripts/setup.sh --build-only   # installs the wasm target, Trunk, wasm-bindgen, wasm-opt if missing
 trunk build --release --offline
 echo "Apostil: http://127.0.0.1:$PORT/"
-exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist
+# python3 -m http.server, plus the MIME types it lacks (web manifest, wasm on old Pythons).
+exec python3 - "$PORT" <<'PY'
+import functools, http.server, sys
+H = http.server.SimpleHTTPRequestHandler
+H.extensions_map.update({".wasm": "application/wasm", ".webmanifest": "application/manifest+json",
+                         ".js": "text/javascript", ".mjs": "text/javascript"})
+http.server.test(HandlerClass=functools.partial(H, directory="dist"), port=int(sys.argv[1]),
+                 bind="127.0.0.1")
+PY

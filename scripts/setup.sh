@@ -2,8 +2,10 @@
 # Installs everything the build and tests need, skipping what is already there.
 # Safe to run again. Network: crates.io, npm, Debian apt only.
 #
-#   bash scripts/setup.sh
+#   bash scripts/setup.sh                # everything (build + tests)
+#   bash scripts/setup.sh --build-only   # only what building the page needs (no chromium, e2e)
 set -euo pipefail
+BUILD_ONLY=""; [ "${1:-}" = "--build-only" ] && BUILD_ONLY=1
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
@@ -27,8 +29,10 @@ rustc --version
 
 section "apt packages (chromium, chromedriver, node, python3)"
 apt_pkgs=()
-[ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
-[ -x /usr/bin/chromedriver ] || apt_pkgs+=(chromium-driver)
+if [ -z "$BUILD_ONLY" ]; then
+  [ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
+  [ -x /usr/bin/chromedriver ] || apt_pkgs+=(chromium-driver)
+fi
 have node || apt_pkgs+=(nodejs)
 have npm || apt_pkgs+=(npm)
 have python3 || apt_pkgs+=(python3)
@@ -37,7 +41,8 @@ if [ ${#apt_pkgs[@]} -gt 0 ]; then
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${apt_pkgs[@]}"
 else
-  echo "already installed: chromium, chromedriver, node $(node --version), python3"
+  echo "apt: nothing to install (node $(node --version) and python3 present)"
+  [ -n "$BUILD_ONLY" ] || echo "apt: chromium and chromedriver present"
 fi
 
 section "trunk 0.21.14"
@@ -71,6 +76,8 @@ if [ -x .tools/node_modules/.bin/wasm-opt ] && .tools/node_modules/.bin/wasm-opt
 else
   npm install --no-audit --no-fund --prefix .tools binaryen@132.0.0
 fi
+
+if [ -n "$BUILD_ONLY" ]; then echo; echo "setup: build tools ready"; exit 0; fi
 
 section "e2e test dependencies (playwright-core; uses Debian's chromium)"
 if [ -d tests/e2e/node_modules/playwright-core ] \

@@ -2,6 +2,8 @@
 # THE test command: every check CI runs, in order, stopping at the first failure.
 #
 #   bash scripts/test.sh            # run everything (tools must be installed: scripts/setup.sh)
+#   SKIP=fmt,clippy bash scripts/test.sh   # local use only: skip sections by key
+#                                   # (fmt clippy test wasm-core trunk browser lib single e2e size)
 #
 # Sections: fmt, clippy (native + app for wasm32), cargo test (native crates), core for wasm32,
 # trunk release build, in-browser wasm tests (if any), JS/wasm library + node tests,
@@ -15,6 +17,9 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 START=$SECONDS
 section() { printf '\n========== %s ==========\n' "$*"; }
+# want KEY: true unless KEY is listed in $SKIP (CI never sets SKIP).
+want() { case ",${SKIP:-}," in *",$1,"*) echo "(skipped: SKIP=$SKIP)"; return 1 ;; esac; }
+if [ -n "${SKIP:-}" ] && [ "${CI:-}" = "true" ]; then echo "test.sh: SKIP is not allowed in CI" >&2; exit 2; fi
 trap 'rc=$?; if [ $rc -ne 0 ]; then printf "\n========== FAILED (exit %s) after %ss: see the section above ==========\n" "$rc" "$((SECONDS-START))"; fi' EXIT
 
 section "versions"
@@ -22,41 +27,43 @@ rustc --version; cargo --version; trunk --version; wasm-bindgen --version
 wasm-opt --version; node --version; /usr/bin/chromium --version 2>/dev/null || true
 
 section "cargo fmt --check"
-cargo fmt --all -- --check
+want fmt && cargo fmt --all -- --check
 
 section "clippy (native crates, -D warnings)"
-cargo clippy --workspace --exclude apostil-app --all-targets -- -D warnings
+want clippy && cargo clippy --workspace --exclude apostil-app --all-targets -- -D warnings
 
 section "clippy (the app, wasm32, -D warnings)"
-cargo clippy -p apostil-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+want clippy && cargo clippy -p apostil-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 section "cargo test (native crates)"
-cargo test --workspace --exclude apostil-app
+want test && cargo test --workspace --exclude apostil-app
 
 section "core builds for wasm32"
-cargo build -p apostil-core --target wasm32-unknown-unknown
+want wasm-core && cargo build -p apostil-core --target wasm32-unknown-unknown
 
 section "trunk build --release --offline"
-trunk build --release --offline
+want trunk && trunk build --release --offline
 
 if grep -rqs "wasm_bindgen_test" src tests/*.rs 2>/dev/null; then
   section "in-browser wasm tests of the app (wasm-bindgen-test-runner, headless chromium)"
-  CHROMEDRIVER=/usr/bin/chromedriver cargo test -p apostil-app --target wasm32-unknown-unknown
+  want browser && CHROMEDRIVER=/usr/bin/chromedriver cargo test -p apostil-app --target wasm32-unknown-unknown
 else
   section "in-browser wasm tests of the app: none found (no wasm_bindgen_test in src/ or tests/)"
 fi
 
 section "JS/wasm library (scripts/build-lib.sh) and node tests"
-bash scripts/build-lib.sh
-node --test tests/node/*.test.mjs
+if want lib; then
+  bash scripts/build-lib.sh
+  node --test tests/node/*.test.mjs
+fi
 
 section "single-file build (scripts/build-single-file.sh)"
-SKIP_TRUNK=1 bash scripts/build-single-file.sh
+want single && SKIP_TRUNK=1 bash scripts/build-single-file.sh
 
 section "end-to-end tests (Playwright + Debian chromium)"
-(cd tests/e2e && node --test --test-concurrency=1)
+want e2e && (cd tests/e2e && node --test --test-concurrency=1)
 
 section "size budget (first load, gzipped)"
-python3 scripts/size-report.py dist --budget-kb 600
+want size && python3 scripts/size-report.py dist --budget-kb 600
 
 section "ALL TESTS PASSED in $((SECONDS-START))s"

@@ -8,7 +8,9 @@ use web_sys::{Element, Node};
 
 /// The window's document.
 pub fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 /// The paragraph element (`[data-start]`) holding a DOM node.
@@ -56,11 +58,43 @@ pub fn clear_selection() {
 }
 
 const BLOCKS: &[&str] = &[
-    "P", "DIV", "SECTION", "ARTICLE", "HEADER", "FOOTER", "ASIDE", "NAV", "MAIN", "H1", "H2", "H3", "H4", "H5",
-    "H6", "LI", "UL", "OL", "TABLE", "TR", "BLOCKQUOTE", "PRE", "FIGURE", "FIGCAPTION", "FORM", "DL", "DT", "DD",
-    "HR", "ADDRESS", "TD", "TH",
+    "P",
+    "DIV",
+    "SECTION",
+    "ARTICLE",
+    "HEADER",
+    "FOOTER",
+    "ASIDE",
+    "NAV",
+    "MAIN",
+    "H1",
+    "H2",
+    "H3",
+    "H4",
+    "H5",
+    "H6",
+    "LI",
+    "UL",
+    "OL",
+    "TABLE",
+    "TR",
+    "BLOCKQUOTE",
+    "PRE",
+    "FIGURE",
+    "FIGCAPTION",
+    "FORM",
+    "DL",
+    "DT",
+    "DD",
+    "HR",
+    "ADDRESS",
+    "TD",
+    "TH",
 ];
-const SKIP: &[&str] = &["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "IFRAME", "OBJECT", "SVG", "CANVAS", "BUTTON", "SELECT", "INPUT", "TEXTAREA"];
+const SKIP: &[&str] = &[
+    "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "IFRAME", "OBJECT", "SVG", "CANVAS",
+    "BUTTON", "SELECT", "INPUT", "TEXTAREA",
+];
 
 fn walk(node: &Node, out: &mut String) {
     match node.node_type() {
@@ -125,12 +159,19 @@ fn block_break(out: &mut String) {
 /// The text of an HTML page or fragment, read by the browser's own parser into a detached
 /// document (nothing is inserted into the page, no script runs), with paragraph breaks.
 pub fn html_to_text(html: &str) -> String {
-    let Ok(parser) = web_sys::DomParser::new() else { return String::new() };
+    let Ok(parser) = web_sys::DomParser::new() else {
+        return String::new();
+    };
     let Ok(doc) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else {
         return String::new();
     };
     let mut out = String::new();
-    if let Some(title) = doc.query_selector("title").ok().flatten().and_then(|t| t.text_content()) {
+    if let Some(title) = doc
+        .query_selector("title")
+        .ok()
+        .flatten()
+        .and_then(|t| t.text_content())
+    {
         let has_h1 = doc.query_selector("h1").ok().flatten().is_some();
         if !has_h1 && !title.trim().is_empty() {
             out.push_str(title.trim());
@@ -140,7 +181,12 @@ pub fn html_to_text(html: &str) -> String {
     if let Some(body) = doc.body() {
         walk(&body, &mut out);
     }
-    out.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim().to_string()
+    out.lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
 }
 
 /// Saves `content` as a file through a Blob download.
@@ -148,9 +194,13 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|e| format!("{e:?}"))?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let a: web_sys::HtmlAnchorElement = document().create_element("a").map_err(|e| format!("{e:?}"))?.unchecked_into();
+    let a: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
     a.set_href(&url);
     a.set_download(name);
     a.set_attribute("style", "display:none").ok();
@@ -183,7 +233,10 @@ pub fn reveal(id: u64) {
 
 /// True when keyboard focus is in a text field (shortcuts are off there).
 pub fn typing() -> bool {
-    let Some(el) = document().active_element() else { return false };
+    let Some(el) = document().active_element() else {
+        return false;
+    };
     let tag = el.tag_name().to_ascii_uppercase();
-    matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.get_attribute("contenteditable").is_some()
+    matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el.get_attribute("contenteditable").is_some()
 }

@@ -15,7 +15,8 @@ pub struct CustomLabel {
 
 /// The Okabe–Ito palette (plus two greys), safe for the common colour-vision deficiencies.
 pub const OKABE_ITO: [&str; 9] = [
-    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999", "#6B6B6B",
+    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
+    "#6B6B6B",
 ];
 
 /// Colour of a built-in label.

@@ -6,7 +6,13 @@ pub use apostil_core::formats::{ExportFile, Format};
 use apostil_core::{Analysis, Document, Edit, EditError, FormatError, History};
 
 /// Formats offered for export, in menu order.
-pub const FORMATS: [Format; 5] = [Format::Apostil, Format::W3c, Format::Brat, Format::Conll, Format::Csv];
+pub const FORMATS: [Format; 5] = [
+    Format::Apostil,
+    Format::W3c,
+    Format::Brat,
+    Format::Conll,
+    Format::Csv,
+];
 
 /// A human name for a format.
 pub fn format_title(f: Format) -> &'static str {
@@ -35,7 +41,11 @@ pub fn by_hand(doc: &Document, edit: Edit) -> Edit {
 
 /// Picks the import format from the content (Apostil JSON when unsure, so its parser explains).
 pub fn detect(input: &str) -> Format {
-    Format::detect(input).unwrap_or(if input.contains("\"@context\"") { Format::W3c } else { Format::Apostil })
+    Format::detect(input).unwrap_or(if input.contains("\"@context\"") {
+        Format::W3c
+    } else {
+        Format::Apostil
+    })
 }
 
 /// Applies `edit` and records its inverse.

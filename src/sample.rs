@@ -2,7 +2,8 @@
 //! organisation and event in it is fictional.
 
 /// Title of the sample.
-pub const TITLE: &str = "Harbour city approves $48 million flood barrier after stormy council debate";
+pub const TITLE: &str =
+    "Harbour city approves $48 million flood barrier after stormy council debate";
 
 /// The sample article, with the page junk a copy-paste from a news site brings along.
 pub const ARTICLE: &str = "Harbour city approves $48 million flood barrier after stormy council debate

@@ -4,7 +4,9 @@
 use crate::labels::CustomLabel;
 use crate::model;
 use apostil_core::document::{ClusterId, SpeakerLink};
-use apostil_core::{Annotation, AnnotationId, AnnotationKind, Document, Edit, History, Origin, Span, Status};
+use apostil_core::{
+    Annotation, AnnotationId, AnnotationKind, Document, Edit, History, Origin, Span, Status,
+};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -205,7 +207,11 @@ pub enum Action {
     /// The library was read.
     Library(Vec<DocSummary>),
     /// A save finished.
-    Saved { id: String, version: u64, revision: u64 },
+    Saved {
+        id: String,
+        version: u64,
+        revision: u64,
+    },
     /// Custom labels changed.
     Custom(Vec<CustomLabel>),
     /// Open or close a dialog.
@@ -225,7 +231,9 @@ impl State {
 
     /// The annotations a keyboard user steps through: visible and not rejected, text order.
     pub fn visible(&self) -> Vec<&Annotation> {
-        let Some(doc) = &self.doc else { return Vec::new() };
+        let Some(doc) = &self.doc else {
+            return Vec::new();
+        };
         doc.annotations
             .iter()
             .filter(|a| !self.hidden.contains(&a.label) && a.status != Status::Rejected)
@@ -234,7 +242,9 @@ impl State {
 
     /// Annotations in the lit group, in text order.
     pub fn lit_mentions(&self) -> Vec<AnnotationId> {
-        let (Some(doc), Some(key)) = (&self.doc, &self.lit) else { return Vec::new() };
+        let (Some(doc), Some(key)) = (&self.doc, &self.lit) else {
+            return Vec::new();
+        };
         doc.annotations
             .iter()
             .filter(|a| group_of(a).as_ref() == Some(key) && a.status != Status::Rejected)
@@ -265,26 +275,45 @@ impl State {
     }
 
     fn step(&mut self, dir: i32) {
-                let vis = self.visible();
-                let pending: Vec<&Annotation> = vis.iter().copied().filter(|a| a.status == Status::Suggested).collect();
-                let list = if pending.is_empty() { vis } else { pending };
-                if !list.is_empty() {
-                    let cur = self.selected.and_then(|id| self.doc.as_ref()?.get(id)).map(|a| (a.span.start, a.id.0));
-                    let pick = match (cur, dir >= 0) {
-                        (None, true) => list.first(),
-                        (None, false) => list.last(),
-                        (Some(c), true) => list.iter().find(|a| (a.span.start, a.id.0) > c).or(list.first()),
-                        (Some(c), false) => list.iter().rev().find(|a| (a.span.start, a.id.0) < c).or(list.last()),
-                    };
-                    let id = pick.map(|a| a.id);
-                    self.selected = id;
-                }
+        let vis = self.visible();
+        let pending: Vec<&Annotation> = vis
+            .iter()
+            .copied()
+            .filter(|a| a.status == Status::Suggested)
+            .collect();
+        let list = if pending.is_empty() { vis } else { pending };
+        if !list.is_empty() {
+            let cur = self
+                .selected
+                .and_then(|id| self.doc.as_ref()?.get(id))
+                .map(|a| (a.span.start, a.id.0));
+            let pick = match (cur, dir >= 0) {
+                (None, true) => list.first(),
+                (None, false) => list.last(),
+                (Some(c), true) => list
+                    .iter()
+                    .find(|a| (a.span.start, a.id.0) > c)
+                    .or(list.first()),
+                (Some(c), false) => list
+                    .iter()
+                    .rev()
+                    .find(|a| (a.span.start, a.id.0) < c)
+                    .or(list.last()),
+            };
+            let id = pick.map(|a| a.id);
+            self.selected = id;
+        }
     }
 
     fn notice(&mut self, kind: NoticeKind, text: String, actions: Vec<NoticeAction>) {
         let id = self.next_notice;
         self.next_notice += 1;
-        self.notices.push(Notice { id, kind, text, actions });
+        self.notices.push(Notice {
+            id,
+            kind,
+            text,
+            actions,
+        });
         if self.notices.len() > 4 {
             self.notices.remove(0);
         }
@@ -296,7 +325,11 @@ impl State {
         let edit = model::by_hand(doc, edit);
         match model::history_apply(&mut self.history, doc, edit) {
             Ok(()) => self.touched(),
-            Err(e) => self.notice(NoticeKind::Error, format!("That change could not be made: {e}."), vec![]),
+            Err(e) => self.notice(
+                NoticeKind::Error,
+                format!("That change could not be made: {e}."),
+                vec![],
+            ),
         }
     }
 
@@ -306,9 +339,10 @@ impl State {
             Rc::make_mut(doc).meta.modified = Some(crate::now_iso());
         }
         if let (Some(doc), Some(sel)) = (&self.doc, self.selected)
-            && doc.get(sel).is_none() {
-                self.selected = None;
-            }
+            && doc.get(sel).is_none()
+        {
+            self.selected = None;
+        }
     }
 
     /// The speaker link for a group nearest to `near`.
@@ -318,14 +352,24 @@ impl State {
             .annotations
             .iter()
             .filter(|a| group_of(a).as_ref() == Some(key))
-            .min_by_key(|a| a.span.start.abs_diff(near.start).min(a.span.end.abs_diff(near.end)))?;
-        Some(SpeakerLink { span: m.span, cluster: m.cluster })
+            .min_by_key(|a| {
+                a.span
+                    .start
+                    .abs_diff(near.start)
+                    .min(a.span.end.abs_diff(near.end))
+            })?;
+        Some(SpeakerLink {
+            span: m.span,
+            cluster: m.cluster,
+        })
     }
 
     /// Edits that give every mention of `key` the cluster `into` (creating it when needed).
     fn merge_edits(&mut self, into: &GroupKey, from: &GroupKey) -> Vec<Edit> {
         let name = self.group_name(into);
-        let Some(doc) = &mut self.doc else { return Vec::new() };
+        let Some(doc) = &mut self.doc else {
+            return Vec::new();
+        };
         let mut edits = Vec::new();
         if let (GroupKey::Cluster(a), GroupKey::Cluster(b)) = (into, from) {
             return vec![Edit::MergeClusters { into: *a, from: *b }];
@@ -336,14 +380,28 @@ impl State {
                 let cluster = Rc::make_mut(doc).new_cluster(name, label.clone());
                 let id = cluster.id;
                 edits.push(Edit::AddCluster { cluster });
-                for a in doc.annotations.iter().filter(|a| group_of(a).as_ref() == Some(into)) {
-                    edits.push(Edit::SetCluster { id: a.id, cluster: Some(id) });
+                for a in doc
+                    .annotations
+                    .iter()
+                    .filter(|a| group_of(a).as_ref() == Some(into))
+                {
+                    edits.push(Edit::SetCluster {
+                        id: a.id,
+                        cluster: Some(id),
+                    });
                 }
                 id
             }
         };
-        for a in doc.annotations.iter().filter(|a| group_of(a).as_ref() == Some(from)) {
-            edits.push(Edit::SetCluster { id: a.id, cluster: Some(target) });
+        for a in doc
+            .annotations
+            .iter()
+            .filter(|a| group_of(a).as_ref() == Some(from))
+        {
+            edits.push(Edit::SetCluster {
+                id: a.id,
+                cluster: Some(target),
+            });
         }
         if let GroupKey::Cluster(c) = from {
             edits.push(Edit::RemoveCluster { id: *c });
@@ -375,7 +433,9 @@ impl Reducible for State {
                     s.version = version;
                     s.revision = 0;
                     s.saved_revision = 0;
-                    if s.selected.is_some_and(|id| s.doc.as_ref().and_then(|d| d.get(id)).is_none()) {
+                    if s.selected
+                        .is_some_and(|id| s.doc.as_ref().and_then(|d| d.get(id)).is_none())
+                    {
                         s.selected = None;
                     }
                 }
@@ -392,7 +452,9 @@ impl Reducible for State {
                     match model::undo(&mut s.history, Rc::make_mut(doc)) {
                         Ok(true) => s.touched(),
                         Ok(false) => {}
-                        Err(e) => s.notice(NoticeKind::Error, format!("Could not undo: {e}."), vec![]),
+                        Err(e) => {
+                            s.notice(NoticeKind::Error, format!("Could not undo: {e}."), vec![])
+                        }
                     }
                 }
             }
@@ -401,7 +463,9 @@ impl Reducible for State {
                     match model::redo(&mut s.history, Rc::make_mut(doc)) {
                         Ok(true) => s.touched(),
                         Ok(false) => {}
-                        Err(e) => s.notice(NoticeKind::Error, format!("Could not redo: {e}."), vec![]),
+                        Err(e) => {
+                            s.notice(NoticeKind::Error, format!("Could not redo: {e}."), vec![])
+                        }
                     }
                 }
             }
@@ -425,7 +489,11 @@ impl Reducible for State {
             }
             Action::Decide(accept) => {
                 if let Some(a) = s.selected_annotation() {
-                    let status = if accept { Status::Accepted } else { Status::Rejected };
+                    let status = if accept {
+                        Status::Accepted
+                    } else {
+                        Status::Rejected
+                    };
                     let id = a.id;
                     s.edit(Edit::SetStatus { id, status });
                     // Move on to the next suggestion, as a reviewer expects.
@@ -434,7 +502,11 @@ impl Reducible for State {
             }
             Action::DecideAll(label, accept) => {
                 if let Some(doc) = &s.doc {
-                    let status = if accept { Status::Accepted } else { Status::Rejected };
+                    let status = if accept {
+                        Status::Accepted
+                    } else {
+                        Status::Rejected
+                    };
                     let edits: Vec<Edit> = doc
                         .annotations
                         .iter()
@@ -445,17 +517,29 @@ impl Reducible for State {
                     if n > 0 {
                         s.edit(Edit::Batch { edits });
                         let verb = if accept { "Accepted" } else { "Rejected" };
-                        s.notice(NoticeKind::Info, format!("{verb} {n} {label} suggestion{}.", if n == 1 { "" } else { "s" }), vec![]);
+                        s.notice(
+                            NoticeKind::Info,
+                            format!(
+                                "{verb} {n} {label} suggestion{}.",
+                                if n == 1 { "" } else { "s" }
+                            ),
+                            vec![],
+                        );
                     }
                 }
             }
             Action::LabelNth(n) => {
                 let labels = crate::labels::all_labels(&s.custom);
                 if let (Some(a), Some(l)) = (s.selected_annotation(), labels.get(n))
-                    && a.kind != AnnotationKind::Quote && a.label != *l {
-                        let id = a.id;
-                        s.edit(Edit::Relabel { id, label: l.clone() });
-                    }
+                    && a.kind != AnnotationKind::Quote
+                    && a.label != *l
+                {
+                    let id = a.id;
+                    s.edit(Edit::Relabel {
+                        id,
+                        label: l.clone(),
+                    });
+                }
             }
             Action::DeleteSelected => {
                 if let Some(id) = s.selected {
@@ -479,16 +563,21 @@ impl Reducible for State {
                                 s.selected = Some(id);
                             }
                         }
-                        Err(e) => s.notice(NoticeKind::Error, format!("That annotation could not be added: {e}."), vec![]),
+                        Err(e) => s.notice(
+                            NoticeKind::Error,
+                            format!("That annotation could not be added: {e}."),
+                            vec![],
+                        ),
                     }
                 }
             }
             Action::Resize(end, dir) => {
                 if let (Some(doc), Some(a)) = (&s.doc, s.selected_annotation())
-                    && let Some(span) = crate::text::step_boundary(&doc.text, a.span, end, dir) {
-                        let id = a.id;
-                        s.edit(Edit::Resize { id, span });
-                    }
+                    && let Some(span) = crate::text::step_boundary(&doc.text, a.span, end, dir)
+                {
+                    let id = a.id;
+                    s.edit(Edit::Resize { id, span });
+                }
             }
             Action::SetSpeaker(id, key) => {
                 let quote_span = s.doc.as_ref().and_then(|d| d.get(id)).map(|a| a.span);
@@ -506,9 +595,13 @@ impl Reducible for State {
                             (GroupKey::Text(..), Some(d)) => d
                                 .annotations
                                 .iter()
-                                .find(|a| a.cluster.is_some() && group_of(a).is_some() && {
-                                    let GroupKey::Text(_, t) = &into else { unreachable!() };
-                                    a.exact.to_lowercase() == *t
+                                .find(|a| {
+                                    a.cluster.is_some() && group_of(a).is_some() && {
+                                        let GroupKey::Text(_, t) = &into else {
+                                            unreachable!()
+                                        };
+                                        a.exact.to_lowercase() == *t
+                                    }
                                 })
                                 .and_then(group_of)
                                 .unwrap_or(into),
@@ -531,7 +624,11 @@ impl Reducible for State {
                 s.library = Rc::new(list);
                 s.library_loaded = true;
             }
-            Action::Saved { id, version, revision } => {
+            Action::Saved {
+                id,
+                version,
+                revision,
+            } => {
                 if s.doc.as_ref().map(|d| &d.id) == Some(&id) {
                     s.version = version;
                     s.saved_revision = s.saved_revision.max(revision);
@@ -570,7 +667,10 @@ impl Reducible for State {
 
 /// Counts for the library: (entities and user labels, quotes), rejected ones left out.
 pub fn counts(doc: &Document) -> (usize, usize) {
-    let live = doc.annotations.iter().filter(|a| a.status != Status::Rejected);
+    let live = doc
+        .annotations
+        .iter()
+        .filter(|a| a.status != Status::Rejected);
     let (mut e, mut q) = (0, 0);
     for a in live {
         if a.kind == AnnotationKind::Quote {

@@ -5,8 +5,8 @@
 
 use apostil_core::Document;
 use js_sys::{Object, Promise, Reflect};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
@@ -51,7 +51,8 @@ impl Record {
 
     /// The document in the record.
     pub fn document(&self) -> Result<Document, StorageError> {
-        serde_json::from_str(&self.doc).map_err(|e| StorageError::Failed(format!("a stored document is damaged: {e}")))
+        serde_json::from_str(&self.doc)
+            .map_err(|e| StorageError::Failed(format!("a stored document is damaged: {e}")))
     }
 
     /// The library line for the record.
@@ -100,7 +101,12 @@ pub fn title_of(doc: &Document) -> String {
     if let Some(t) = doc.meta.title.as_ref().filter(|t| !t.trim().is_empty()) {
         return t.trim().to_string();
     }
-    let first = doc.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
+    let first = doc
+        .text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("Untitled");
     let mut t: String = first.chars().take(80).collect();
     if first.chars().count() > 80 {
         t.push('…');
@@ -127,10 +133,21 @@ pub enum StorageError {
 impl std::fmt::Display for StorageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StorageError::Unavailable(m) => write!(f, "The library cannot be opened in this browser ({m}). Your work is kept only until you close the tab; export it to keep it."),
-            StorageError::Quota => write!(f, "The browser's storage is full, so the latest change was not saved. Delete or export documents to make room; everything saved before is intact."),
-            StorageError::Conflict { stored } => write!(f, "This document was changed in another tab (stored version {stored})."),
-            StorageError::Failed(m) => write!(f, "Saving failed ({m}); everything saved before is intact."),
+            StorageError::Unavailable(m) => write!(
+                f,
+                "The library cannot be opened in this browser ({m}). Your work is kept only until you close the tab; export it to keep it."
+            ),
+            StorageError::Quota => write!(
+                f,
+                "The browser's storage is full, so the latest change was not saved. Delete or export documents to make room; everything saved before is intact."
+            ),
+            StorageError::Conflict { stored } => write!(
+                f,
+                "This document was changed in another tab (stored version {stored})."
+            ),
+            StorageError::Failed(m) => {
+                write!(f, "Saving failed ({m}); everything saved before is intact.")
+            }
         }
     }
 }
@@ -158,7 +175,12 @@ fn request(req: &IdbRequest) -> JsFuture {
         });
         let r2 = r.clone();
         let bad = Closure::once_into_js(move |_: web_sys::Event| {
-            let e = r2.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::from_str("request failed"));
+            let e = r2
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::from_str("request failed"));
             let _ = reject.call1(&JsValue::NULL, &e);
         });
         r.set_onsuccess(Some(ok.unchecked_ref()));
@@ -177,12 +199,18 @@ fn committed(tx: &IdbTransaction) -> JsFuture {
         let t1 = t.clone();
         let reject2 = reject.clone();
         let bad = Closure::once_into_js(move |_: web_sys::Event| {
-            let e = t1.error().map(JsValue::from).unwrap_or(JsValue::from_str("transaction failed"));
+            let e = t1
+                .error()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::from_str("transaction failed"));
             let _ = reject.call1(&JsValue::NULL, &e);
         });
         let t2 = t.clone();
         let abort = Closure::once_into_js(move |_: web_sys::Event| {
-            let e = t2.error().map(JsValue::from).unwrap_or(JsValue::from_str("transaction aborted"));
+            let e = t2
+                .error()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::from_str("transaction aborted"));
             let _ = reject2.call1(&JsValue::NULL, &e);
         });
         t.set_oncomplete(Some(ok.unchecked_ref()));
@@ -201,12 +229,15 @@ pub struct Store {
 impl Store {
     /// Opens (creating when needed) the database `name`.
     pub async fn open(name: &str) -> Result<Store, StorageError> {
-        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
         let factory = window
             .indexed_db()
             .map_err(|e| StorageError::Unavailable(format!("{e:?}")))?
             .ok_or_else(|| StorageError::Unavailable("IndexedDB is missing".into()))?;
-        let req = factory.open_with_u32(name, 1).map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
+        let req = factory
+            .open_with_u32(name, 1)
+            .map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
         let r = req.clone();
         let upgrade = Closure::once_into_js(move |_: web_sys::Event| {
             if let Ok(db) = r.result().and_then(|v| v.dyn_into::<IdbDatabase>()) {
@@ -224,12 +255,23 @@ impl Store {
             }
         });
         req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-        let db = request(&req).await.map_err(|e| StorageError::Unavailable(format!("{:?}", js_err(e))))?;
-        Ok(Store { db: db.unchecked_into() })
+        let db = request(&req)
+            .await
+            .map_err(|e| StorageError::Unavailable(format!("{:?}", js_err(e))))?;
+        Ok(Store {
+            db: db.unchecked_into(),
+        })
     }
 
-    fn tx(&self, store: &str, mode: IdbTransactionMode) -> Result<(IdbTransaction, web_sys::IdbObjectStore), StorageError> {
-        let tx = self.db.transaction_with_str_and_mode(store, mode).map_err(js_err)?;
+    fn tx(
+        &self,
+        store: &str,
+        mode: IdbTransactionMode,
+    ) -> Result<(IdbTransaction, web_sys::IdbObjectStore), StorageError> {
+        let tx = self
+            .db
+            .transaction_with_str_and_mode(store, mode)
+            .map_err(js_err)?;
         let os = tx.object_store(store).map_err(js_err)?;
         Ok((tx, os))
     }
@@ -237,8 +279,13 @@ impl Store {
     /// Every stored document, newest first.
     pub async fn list(&self) -> Result<Vec<Record>, StorageError> {
         let (_tx, os) = self.tx(DOCS, IdbTransactionMode::Readonly)?;
-        let all = request(&os.get_all().map_err(js_err)?).await.map_err(js_err)?;
-        let mut out: Vec<Record> = js_sys::Array::from(&all).iter().filter_map(|v| Record::from_js(&v)).collect();
+        let all = request(&os.get_all().map_err(js_err)?)
+            .await
+            .map_err(js_err)?;
+        let mut out: Vec<Record> = js_sys::Array::from(&all)
+            .iter()
+            .filter_map(|v| Record::from_js(&v))
+            .collect();
         out.sort_by(|a, b| b.modified.total_cmp(&a.modified));
         Ok(out)
     }
@@ -246,7 +293,9 @@ impl Store {
     /// One stored document.
     pub async fn get(&self, id: &str) -> Result<Option<Record>, StorageError> {
         let (_tx, os) = self.tx(DOCS, IdbTransactionMode::Readonly)?;
-        let v = request(&os.get(&JsValue::from_str(id)).map_err(js_err)?).await.map_err(js_err)?;
+        let v = request(&os.get(&JsValue::from_str(id)).map_err(js_err)?)
+            .await
+            .map_err(js_err)?;
         Ok(Record::from_js(&v))
     }
 
@@ -256,14 +305,18 @@ impl Store {
     pub async fn save(&self, doc: &Document, base: u64, force: bool) -> Result<u64, StorageError> {
         let (tx, os) = self.tx(DOCS, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
-        let current = request(&os.get(&JsValue::from_str(&doc.id)).map_err(js_err)?).await.map_err(js_err)?;
+        let current = request(&os.get(&JsValue::from_str(&doc.id)).map_err(js_err)?)
+            .await
+            .map_err(js_err)?;
         let stored = Record::from_js(&current).map(|r| r.version);
         if let Some(v) = stored
-            && v != base && !force {
-                let _ = tx.abort();
-                let _ = done.await;
-                return Err(StorageError::Conflict { stored: v });
-            }
+            && v != base
+            && !force
+        {
+            let _ = tx.abort();
+            let _ = done.await;
+            return Err(StorageError::Conflict { stored: v });
+        }
         let version = stored.unwrap_or(0).max(base) + 1;
         let rec = Record::new(doc, version)?;
         os.put(&rec.to_js()).map_err(js_err)?;
@@ -283,7 +336,9 @@ impl Store {
     pub async fn delete(&self, id: &str) -> Result<Option<Record>, StorageError> {
         let (tx, os) = self.tx(DOCS, IdbTransactionMode::Readwrite)?;
         let done = committed(&tx);
-        let current = request(&os.get(&JsValue::from_str(id)).map_err(js_err)?).await.map_err(js_err)?;
+        let current = request(&os.get(&JsValue::from_str(id)).map_err(js_err)?)
+            .await
+            .map_err(js_err)?;
         os.delete(&JsValue::from_str(id)).map_err(js_err)?;
         done.await.map_err(js_err)?;
         Ok(Record::from_js(&current))
@@ -292,8 +347,12 @@ impl Store {
     /// A small library-wide setting (custom labels), as JSON text.
     pub async fn get_meta(&self, key: &str) -> Result<Option<String>, StorageError> {
         let (_tx, os) = self.tx(META, IdbTransactionMode::Readonly)?;
-        let v = request(&os.get(&JsValue::from_str(key)).map_err(js_err)?).await.map_err(js_err)?;
-        Ok(Reflect::get(&v, &JsValue::from_str("value")).ok().and_then(|v| v.as_string()))
+        let v = request(&os.get(&JsValue::from_str(key)).map_err(js_err)?)
+            .await
+            .map_err(js_err)?;
+        Ok(Reflect::get(&v, &JsValue::from_str("value"))
+            .ok()
+            .and_then(|v| v.as_string()))
     }
 
     /// Stores a library-wide setting.
@@ -324,10 +383,16 @@ pub async fn delete_database(name: &str) -> Result<(), StorageError> {
 
 /// Asks the browser to keep the library through storage pressure. Returns whether it will.
 pub async fn ask_persist() -> bool {
-    let Some(w) = web_sys::window() else { return false };
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
     let storage = w.navigator().storage();
     match storage.persist() {
-        Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()).unwrap_or(false),
+        Ok(p) => JsFuture::from(p)
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false),
         Err(_) => false,
     }
 }

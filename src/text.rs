@@ -51,11 +51,18 @@ pub fn step_boundary(text: &str, span: Span, end: End, dir: i32) -> Option<Span>
 
 /// Case-insensitive matches of `query` in `text`, as code-point spans relative to `text`.
 pub fn find_all(text: &str, query: &str) -> Vec<Span> {
-    let q: Vec<char> = query.trim().chars().flat_map(|c| c.to_lowercase().next()).collect();
+    let q: Vec<char> = query
+        .trim()
+        .chars()
+        .flat_map(|c| c.to_lowercase().next())
+        .collect();
     if q.is_empty() {
         return Vec::new();
     }
-    let t: Vec<char> = text.chars().map(|c| c.to_lowercase().next().unwrap_or(c)).collect();
+    let t: Vec<char> = text
+        .chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i + q.len() <= t.len() {

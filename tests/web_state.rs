@@ -30,12 +30,20 @@ fn span_of(needle: &str, nth: usize) -> Span {
 fn doc() -> Document {
     let mut d = Document::new("doc-test", TEXT);
     let add = |d: &mut Document, label: &str, needle: &str, nth: usize, kind: AnnotationKind| {
-        let mut a = d.new_annotation(kind, label, span_of(needle, nth), Origin::Auto).unwrap();
+        let mut a = d
+            .new_annotation(kind, label, span_of(needle, nth), Origin::Auto)
+            .unwrap();
         a.status = Status::Suggested;
         d.apply(Edit::Add { annotation: a }).unwrap();
     };
     add(&mut d, "PERSON", "Ruth Calder", 0, AnnotationKind::Entity);
-    add(&mut d, "FAC", "Mill Street Bridge", 0, AnnotationKind::Entity);
+    add(
+        &mut d,
+        "FAC",
+        "Mill Street Bridge",
+        0,
+        AnnotationKind::Entity,
+    );
     add(&mut d, "DATE", "Friday", 0, AnnotationKind::Entity);
     add(&mut d, "QUOTE", "It is safe,", 0, AnnotationKind::Quote);
     add(&mut d, "PERSON", "Calder", 1, AnnotationKind::Entity);
@@ -53,7 +61,12 @@ fn opened() -> Rc<State> {
 
 fn label_at(s: &State, needle: &str) -> Option<(String, Status)> {
     let sp = span_of(needle, 0);
-    s.doc.as_ref()?.annotations.iter().find(|a| a.span == sp).map(|a| (a.label.clone(), a.status))
+    s.doc
+        .as_ref()?
+        .annotations
+        .iter()
+        .find(|a| a.span == sp)
+        .map(|a| (a.label.clone(), a.status))
 }
 
 #[wasm_bindgen_test]
@@ -61,26 +74,67 @@ fn stepping_accepting_and_rejecting_walks_the_suggestions_in_text_order() {
     let s = run(opened(), [Action::Step(1)]);
     assert_eq!(s.selected_annotation().unwrap().exact, "Ruth Calder");
     let s = run(s, [Action::Decide(true)]);
-    assert_eq!(label_at(&s, "Ruth Calder"), Some(("PERSON".into(), Status::Accepted)));
-    assert_eq!(s.selected_annotation().unwrap().exact, "Mill Street Bridge", "accepting moves on");
+    assert_eq!(
+        label_at(&s, "Ruth Calder"),
+        Some(("PERSON".into(), Status::Accepted))
+    );
+    assert_eq!(
+        s.selected_annotation().unwrap().exact,
+        "Mill Street Bridge",
+        "accepting moves on"
+    );
     let s = run(s, [Action::Decide(false)]);
-    assert_eq!(label_at(&s, "Mill Street Bridge"), Some(("FAC".into(), Status::Rejected)));
+    assert_eq!(
+        label_at(&s, "Mill Street Bridge"),
+        Some(("FAC".into(), Status::Rejected))
+    );
     assert_eq!(s.selected_annotation().unwrap().exact, "Friday");
     let s = run(s, [Action::Step(-1)]);
-    assert_eq!(s.selected_annotation().unwrap().exact, "Tomasz Wolny", "previous wraps to the last pending");
-    assert!(s.revision > s.saved_revision, "changes are marked for saving");
+    assert_eq!(
+        s.selected_annotation().unwrap().exact,
+        "Tomasz Wolny",
+        "previous wraps to the last pending"
+    );
+    assert!(
+        s.revision > s.saved_revision,
+        "changes are marked for saving"
+    );
 }
 
 #[wasm_bindgen_test]
 fn every_edit_undoes_and_redoes() {
     let table: Vec<(&str, Vec<Action>)> = vec![
-        ("relabel by number", vec![Action::Step(1), Action::LabelNth(1)]),
-        ("accept all PERSON", vec![Action::DecideAll("PERSON".into(), true)]),
-        ("add", vec![Action::Add(span_of("Engineer", 0), "ROLE".into())]),
+        (
+            "relabel by number",
+            vec![Action::Step(1), Action::LabelNth(1)],
+        ),
+        (
+            "accept all PERSON",
+            vec![Action::DecideAll("PERSON".into(), true)],
+        ),
+        (
+            "add",
+            vec![Action::Add(span_of("Engineer", 0), "ROLE".into())],
+        ),
         ("delete", vec![Action::Step(1), Action::DeleteSelected]),
-        ("resize", vec![Action::Step(1), Action::Resize(End::Start, 1)]),
-        ("speaker", vec![Action::SetSpeaker(apostil_core::AnnotationId(4), Some(GroupKey::Text("PERSON".into(), "tomasz wolny".into())))]),
-        ("merge", vec![Action::Merge(GroupKey::Text("PERSON".into(), "ruth calder".into()), GroupKey::Text("PERSON".into(), "calder".into()))]),
+        (
+            "resize",
+            vec![Action::Step(1), Action::Resize(End::Start, 1)],
+        ),
+        (
+            "speaker",
+            vec![Action::SetSpeaker(
+                apostil_core::AnnotationId(4),
+                Some(GroupKey::Text("PERSON".into(), "tomasz wolny".into())),
+            )],
+        ),
+        (
+            "merge",
+            vec![Action::Merge(
+                GroupKey::Text("PERSON".into(), "ruth calder".into()),
+                GroupKey::Text("PERSON".into(), "calder".into()),
+            )],
+        ),
     ];
     for (name, actions) in table {
         let start = opened();
@@ -90,18 +144,34 @@ fn every_edit_undoes_and_redoes() {
         let changed = after.doc.clone().unwrap();
         assert_ne!(*changed, *before, "{name}: changed the document");
         let undone = run(after, [Action::Undo]);
-        assert_eq!(undone.doc.as_ref().unwrap().annotations, before.annotations, "{name}: undo restores ({n} actions)");
-        assert_eq!(undone.doc.as_ref().unwrap().clusters, before.clusters, "{name}: undo restores clusters");
+        assert_eq!(
+            undone.doc.as_ref().unwrap().annotations,
+            before.annotations,
+            "{name}: undo restores ({n} actions)"
+        );
+        assert_eq!(
+            undone.doc.as_ref().unwrap().clusters,
+            before.clusters,
+            "{name}: undo restores clusters"
+        );
         let redone = run(undone, [Action::Redo]);
-        assert_eq!(redone.doc.as_ref().unwrap().annotations, changed.annotations, "{name}: redo repeats");
+        assert_eq!(
+            redone.doc.as_ref().unwrap().annotations,
+            changed.annotations,
+            "{name}: redo repeats"
+        );
     }
 }
 
 #[wasm_bindgen_test]
 fn merging_groups_makes_one_cluster_and_lights_all_mentions() {
-    let s = run(opened(), [
-        Action::Merge(GroupKey::Text("PERSON".into(), "ruth calder".into()), GroupKey::Text("PERSON".into(), "calder".into())),
-    ]);
+    let s = run(
+        opened(),
+        [Action::Merge(
+            GroupKey::Text("PERSON".into(), "ruth calder".into()),
+            GroupKey::Text("PERSON".into(), "calder".into()),
+        )],
+    );
     assert_eq!(s.doc.as_ref().unwrap().clusters.len(), 1);
     assert_eq!(s.lit_mentions().len(), 2);
     assert_eq!(s.group_name(s.lit.as_ref().unwrap()), "Ruth Calder");
@@ -114,10 +184,19 @@ fn merging_groups_makes_one_cluster_and_lights_all_mentions() {
 fn a_bad_edit_is_reported_and_changes_nothing() {
     let s = opened();
     let before = s.doc.clone();
-    let s = run(s, [Action::Edit(Edit::Delete { id: apostil_core::AnnotationId(999) })]);
+    let s = run(
+        s,
+        [Action::Edit(Edit::Delete {
+            id: apostil_core::AnnotationId(999),
+        })],
+    );
     assert_eq!(s.doc, before);
     assert_eq!(s.notices.len(), 1);
-    assert!(s.notices[0].text.contains("could not be made"), "{}", s.notices[0].text);
+    assert!(
+        s.notices[0].text.contains("could not be made"),
+        "{}",
+        s.notices[0].text
+    );
 }
 
 #[wasm_bindgen_test]
@@ -129,7 +208,10 @@ async fn the_library_saves_versions_refuses_stale_writes_and_restores_deletes() 
     d.meta.title = Some("Bridge".into());
     assert_eq!(store.save(&d, 1, false).await, Ok(2));
     // A tab still on version 1 must not overwrite version 2.
-    assert_eq!(store.save(&d, 1, false).await, Err(StorageError::Conflict { stored: 2 }));
+    assert_eq!(
+        store.save(&d, 1, false).await,
+        Err(StorageError::Conflict { stored: 2 })
+    );
     let rec = store.get("doc-test").await.unwrap().unwrap();
     assert_eq!(rec.version, 2);
     assert_eq!(rec.title, "Bridge");
@@ -143,15 +225,28 @@ async fn the_library_saves_versions_refuses_stale_writes_and_restores_deletes() 
     store.put(&gone).await.unwrap();
     assert_eq!(store.list().await.unwrap().len(), 1);
     // Library-wide settings.
-    store.set_meta("customLabels", "[{\"name\":\"ROLE\",\"color\":\"#009E73\"}]").await.unwrap();
-    assert_eq!(store.get_meta("customLabels").await.unwrap().as_deref(), Some("[{\"name\":\"ROLE\",\"color\":\"#009E73\"}]"));
+    store
+        .set_meta(
+            "customLabels",
+            "[{\"name\":\"ROLE\",\"color\":\"#009E73\"}]",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.get_meta("customLabels").await.unwrap().as_deref(),
+        Some("[{\"name\":\"ROLE\",\"color\":\"#009E73\"}]")
+    );
     // Survives closing and reopening; a write that cannot happen is an error, not a loss.
     store.close();
     match store.save(&d, 3, false).await {
         Err(StorageError::Failed(m)) => assert!(m.contains("InvalidStateError"), "{m}"),
         other => panic!("a write to a closed database must fail: {other:?}"),
     }
-    assert!(StorageError::Quota.to_string().contains("everything saved before is intact"));
+    assert!(
+        StorageError::Quota
+            .to_string()
+            .contains("everything saved before is intact")
+    );
     let again = Store::open(&name).await.unwrap();
     assert_eq!(again.get("doc-test").await.unwrap().unwrap().version, 3);
     again.close();
@@ -161,7 +256,10 @@ async fn the_library_saves_versions_refuses_stale_writes_and_restores_deletes() 
 #[wasm_bindgen_test]
 fn pasted_html_becomes_text_without_running_anything() {
     let html = "<h1>Title</h1><p>One <b>bold</b> line.<img src=x onerror=\"window.__bad=1\"></p><script>window.__bad=2</script><ul><li>A</li><li>B</li></ul>";
-    assert_eq!(apostil_app::dom::html_to_text(html), "Title\n\nOne bold line.\n\nA\n\nB");
+    assert_eq!(
+        apostil_app::dom::html_to_text(html),
+        "Title\n\nOne bold line.\n\nA\n\nB"
+    );
     let bad = js_sys::Reflect::get(&js_sys::global(), &"__bad".into()).unwrap();
     assert!(bad.is_undefined());
 }
@@ -173,7 +271,8 @@ fn a_dom_selection_becomes_a_code_point_span_across_astral_characters() {
     let doc = apostil_app::dom::document();
     let p = doc.create_element("p").unwrap();
     p.set_attribute("data-start", "0").unwrap();
-    p.set_attribute("data-end", &text.chars().count().to_string()).unwrap();
+    p.set_attribute("data-end", &text.chars().count().to_string())
+        .unwrap();
     p.set_text_content(Some(text));
     doc.body().unwrap().append_child(&p).unwrap();
     let node = p.first_child().unwrap();
@@ -186,7 +285,10 @@ fn a_dom_selection_becomes_a_code_point_span_across_astral_characters() {
     sel.add_range(&range).unwrap();
     let span = apostil_app::dom::selection_span(text).unwrap();
     assert_eq!(span, Span::new(11, 18));
-    assert_eq!(apostil_core::text::offsets::slice_chars(text, span), Some("Ann Lee"));
+    assert_eq!(
+        apostil_core::text::offsets::slice_chars(text, span),
+        Some("Ann Lee")
+    );
     p.unchecked_into::<web_sys::HtmlElement>().remove();
 }
 
@@ -194,5 +296,8 @@ fn a_dom_selection_becomes_a_code_point_span_across_astral_characters() {
 fn selections_snap_to_whole_words() {
     let text = "The Glenford Transport Authority met.";
     let s = apostil_app::text::snap(text, Span::new(6, 20)).unwrap();
-    assert_eq!(apostil_core::text::offsets::slice_chars(text, s), Some("Glenford Transport"));
+    assert_eq!(
+        apostil_core::text::offsets::slice_chars(text, s),
+        Some("Glenford Transport")
+    );
 }

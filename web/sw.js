@@ -1,6 +1,6 @@
 // Apostil's service worker: precaches one build's files so the page works with the network off.
 //
-// `scripts/post-build.py` (a Trunk post_build hook) replaces the two placeholders below with the
+// `scripts/postbuild.py` (a Trunk post_build hook) replaces the two placeholders below with the
 // build's version (a hash of every file) and the list of files. A new deploy changes this
 // file's bytes, so the browser installs the new worker beside the old one; the new worker fills
 // its own cache and then WAITS. Pages keep running on the old cache (no mix of old and new

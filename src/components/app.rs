@@ -1,8 +1,9 @@
 //! The page: top bar, library, article, side panels, dialogs and messages.
 
 use crate::components::{
-    article::Article, chart::Chart, entities::Entities, help::Help, import::ImportPreview, inspector::Inspector,
-    intake::Intake, legend::Legend, library::Library, notices::Notices, quotes::Quotes, toolbar::Toolbar,
+    article::Article, chart::Chart, entities::Entities, help::Help, import::ImportPreview,
+    inspector::Inspector, intake::Intake, legend::Legend, library::Library, notices::Notices,
+    quotes::Quotes, toolbar::Toolbar,
 };
 use crate::hooks::{Ctx, use_keyboard, use_library};
 use crate::state::{Dialog, State};

@@ -28,7 +28,10 @@ fn region_name(k: RegionKind) -> &'static str {
 /// The speaker name shown for a quote.
 pub fn speaker_name(doc: &Document, a: &Annotation) -> Option<String> {
     let s = a.speaker.as_ref()?;
-    if let Some(c) = s.cluster.and_then(|c| doc.clusters.iter().find(|x| x.id == c)) {
+    if let Some(c) = s
+        .cluster
+        .and_then(|c| doc.clusters.iter().find(|x| x.id == c))
+    {
         return Some(c.canonical.clone());
     }
     slice_chars(&doc.text, s.span).map(str::to_string)
@@ -39,10 +42,14 @@ pub fn speaker_name(doc: &Document, a: &Annotation) -> Option<String> {
 pub fn article() -> Html {
     let ctx = use_context::<Ctx>().expect("ctx");
     let state: &State = &ctx.state;
-    let Some(doc) = state.doc.clone() else { return html! {} };
+    let Some(doc) = state.doc.clone() else {
+        return html! {};
+    };
     let paras = {
         let text = doc.text.clone();
-        use_memo(doc.text_hash.clone(), move |_| crate::text::paragraphs(&text))
+        use_memo(doc.text_hash.clone(), move |_| {
+            crate::text::paragraphs(&text)
+        })
     };
     let pending = use_state(|| None::<Span>);
     let new_label = use_state(String::new);
@@ -62,16 +69,24 @@ pub fn article() -> Html {
         let pending = pending.clone();
         let text = doc.text.clone();
         use_effect_with(doc.text_hash.clone(), move |_| {
-            let timer: std::rc::Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>> = Default::default();
-            let listener = gloo::events::EventListener::new(&crate::dom::document(), "selectionchange", move |_| {
-                let pending = pending.clone();
-                let text = text.clone();
-                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(300, move || {
-                    if let Some(span) = crate::dom::selection_span(&text).and_then(|s| crate::text::snap(&text, s)) {
-                        pending.set(Some(span));
-                    }
-                }));
-            });
+            let timer: std::rc::Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>> =
+                Default::default();
+            let listener = gloo::events::EventListener::new(
+                &crate::dom::document(),
+                "selectionchange",
+                move |_| {
+                    let pending = pending.clone();
+                    let text = text.clone();
+                    *timer.borrow_mut() =
+                        Some(gloo::timers::callback::Timeout::new(300, move || {
+                            if let Some(span) = crate::dom::selection_span(&text)
+                                .and_then(|s| crate::text::snap(&text, s))
+                            {
+                                pending.set(Some(span));
+                            }
+                        }));
+                },
+            );
             move || drop(listener)
         });
     }
@@ -79,7 +94,8 @@ pub fn article() -> Html {
         let pending = pending.clone();
         let doc = doc.clone();
         Callback::from(move |_: MouseEvent| {
-            let span = crate::dom::selection_span(&doc.text).and_then(|s| crate::text::snap(&doc.text, s));
+            let span =
+                crate::dom::selection_span(&doc.text).and_then(|s| crate::text::snap(&doc.text, s));
             pending.set(span);
         })
     };
@@ -93,7 +109,9 @@ pub fn article() -> Html {
             if has_selection {
                 return;
             }
-            let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let target = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
             let id = target
                 .and_then(|t| t.closest("[data-id]").ok().flatten())
                 .and_then(|el| el.get_attribute("data-id"))
@@ -120,7 +138,11 @@ pub fn article() -> Html {
     let mut out: Vec<Html> = Vec::new();
     let mut junk: Option<(RegionKind, usize, Vec<Html>)> = None;
     for (i, p) in paras.iter().enumerate() {
-        let region = doc.regions.iter().find(|r| r.span.contains_pos(p.start)).map(|r| r.kind);
+        let region = doc
+            .regions
+            .iter()
+            .find(|r| r.span.contains_pos(p.start))
+            .map(|r| r.kind);
         let anns = std::mem::take(&mut per_para[i]);
         let ids: Vec<AnnotationId> = anns.iter().map(|a| a.id).collect();
         let speakers: Vec<(AnnotationId, String)> = anns
@@ -167,7 +189,11 @@ pub fn article() -> Html {
     let add_bar = match *pending {
         Some(span) => {
             let exact = slice_chars(&doc.text, span).unwrap_or_default().to_string();
-            let short: String = if exact.chars().count() > 60 { exact.chars().take(57).chain("…".chars()).collect() } else { exact };
+            let short: String = if exact.chars().count() > 60 {
+                exact.chars().take(57).chain("…".chars()).collect()
+            } else {
+                exact
+            };
             let add = |label: String| {
                 let ctx = ctx.clone();
                 let pending = pending.clone();
@@ -207,9 +233,15 @@ pub fn article() -> Html {
                     if name.is_empty() {
                         return;
                     }
-                    if !custom.iter().any(|c| c.name == name) && name.parse::<apostil_core::EntityLabel>().is_err() && name != "QUOTE" {
+                    if !custom.iter().any(|c| c.name == name)
+                        && name.parse::<apostil_core::EntityLabel>().is_err()
+                        && name != "QUOTE"
+                    {
                         let mut list = (*custom).clone();
-                        list.push(CustomLabel { name: name.clone(), color: labels::next_custom_color(&custom) });
+                        list.push(CustomLabel {
+                            name: name.clone(),
+                            color: labels::next_custom_color(&custom),
+                        });
                         ctx.save_labels(list);
                     }
                     ctx.send(Action::Add(span, name));

@@ -14,7 +14,11 @@ fn bars(title: &str, rows: &[(String, usize, String)], y0: f64) -> (Html, f64) {
     let mut items = Vec::new();
     for (name, n, color) in rows {
         let w = 150.0 * (*n as f64) / max;
-        let short: String = if name.chars().count() > 18 { name.chars().take(17).chain("…".chars()).collect() } else { name.clone() };
+        let short: String = if name.chars().count() > 18 {
+            name.chars().take(17).chain("…".chars()).collect()
+        } else {
+            name.clone()
+        };
         items.push(html! {
             <g>
                 <title>{ format!("{name}: {n}") }</title>
@@ -37,7 +41,9 @@ fn bars(title: &str, rows: &[(String, usize, String)], y0: f64) -> (Html, f64) {
 pub fn chart() -> Html {
     let ctx = use_context::<Ctx>().expect("ctx");
     let state = &ctx.state;
-    let Some(doc) = &state.doc else { return html! {} };
+    let Some(doc) = &state.doc else {
+        return html! {};
+    };
     let speakers: Vec<(String, usize, String)> = by_speaker(doc)
         .into_iter()
         .filter(|(w, _)| w != "Unattributed")
@@ -53,8 +59,15 @@ pub fn chart() -> Html {
     let (b, y) = bars("Most mentioned", &ents, y);
     let summary = format!(
         "Most quoted: {}. Most mentioned: {}.",
-        speakers.iter().map(|(n, c, _)| format!("{n} {c}")).collect::<Vec<_>>().join(", "),
-        ents.iter().map(|(n, c, _)| format!("{n} {c}")).collect::<Vec<_>>().join(", ")
+        speakers
+            .iter()
+            .map(|(n, c, _)| format!("{n} {c}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        ents.iter()
+            .map(|(n, c, _)| format!("{n} {c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     html! {
         <section class="card chart" aria-labelledby="chart-title">

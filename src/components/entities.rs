@@ -23,7 +23,9 @@ pub struct Group {
 
 /// Every group in the open document, most mentioned first.
 pub fn groups(state: &State) -> Vec<Group> {
-    let Some(doc) = &state.doc else { return Vec::new() };
+    let Some(doc) = &state.doc else {
+        return Vec::new();
+    };
     let mut map: HashMap<GroupKey, Group> = HashMap::new();
     let mut order = Vec::new();
     for a in &doc.annotations {
@@ -33,13 +35,28 @@ pub fn groups(state: &State) -> Vec<Group> {
         let Some(k) = group_of(a) else { continue };
         let g = map.entry(k.clone()).or_insert_with(|| {
             order.push(k.clone());
-            Group { key: k.clone(), name: state.group_name(&k), label: a.label.clone(), count: 0 }
+            Group {
+                key: k.clone(),
+                name: state.group_name(&k),
+                label: a.label.clone(),
+                count: 0,
+            }
         });
         g.count += 1;
     }
     let mut out: Vec<Group> = order.into_iter().filter_map(|k| map.remove(&k)).collect();
-    let numeric = |g: &Group| g.label.parse::<apostil_core::EntityLabel>().map(|l| !l.is_name()).unwrap_or(false);
-    out.sort_by(|a, b| numeric(a).cmp(&numeric(b)).then(b.count.cmp(&a.count)).then_with(|| a.name.cmp(&b.name)));
+    let numeric = |g: &Group| {
+        g.label
+            .parse::<apostil_core::EntityLabel>()
+            .map(|l| !l.is_name())
+            .unwrap_or(false)
+    };
+    out.sort_by(|a, b| {
+        numeric(a)
+            .cmp(&numeric(b))
+            .then(b.count.cmp(&a.count))
+            .then_with(|| a.name.cmp(&b.name))
+    });
     out
 }
 
@@ -51,7 +68,9 @@ pub fn entities() -> Html {
     let list = groups(state);
     let lit = state.lit.clone();
     let mentions = state.lit_mentions();
-    let pos = state.selected.and_then(|s| mentions.iter().position(|m| *m == s));
+    let pos = state
+        .selected
+        .and_then(|s| mentions.iter().position(|m| *m == s));
     html! {
         <section class="card entities" aria-labelledby="entities-title">
             <h2 id="entities-title">{ "Entities" } <span class="count">{ list.len() }</span></h2>

@@ -9,7 +9,10 @@ use yew::prelude::*;
 #[function_component(Help)]
 pub fn help() -> Html {
     let ctx = use_context::<Ctx>().expect("ctx");
-    let close = { let ctx = ctx.clone(); Callback::from(move |_| ctx.send(Action::Dialog(None))) };
+    let close = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.send(Action::Dialog(None)))
+    };
     let node = use_node_ref();
     {
         let node = node.clone();

@@ -20,7 +20,10 @@ pub struct ImportProps {
 pub fn import_preview(props: &ImportProps) -> Html {
     let ctx = use_context::<Ctx>().expect("ctx");
     let existing: Vec<String> = ctx.state.library.iter().map(|d| d.id.clone()).collect();
-    let cancel = { let ctx = ctx.clone(); Callback::from(move |_| ctx.send(Action::Dialog(None))) };
+    let cancel = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.send(Action::Dialog(None)))
+    };
     let confirm = {
         let ctx = ctx.clone();
         let docs = props.docs.clone();
@@ -52,13 +55,19 @@ pub fn import_preview(props: &ImportProps) -> Html {
                             crate::storage::announce(&d.id, version);
                         }
                         Err(e) => {
-                            ctx.error(format!("{e} ({n} of {} documents were imported.)", docs.len()));
+                            ctx.error(format!(
+                                "{e} ({n} of {} documents were imported.)",
+                                docs.len()
+                            ));
                             break;
                         }
                     }
                 }
                 if n > 0 {
-                    ctx.info(format!("Imported {n} document{}.", if n == 1 { "" } else { "s" }));
+                    ctx.info(format!(
+                        "Imported {n} document{}.",
+                        if n == 1 { "" } else { "s" }
+                    ));
                     if docs.len() == 1 {
                         ctx.open(&docs[0].id);
                     }

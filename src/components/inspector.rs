@@ -30,7 +30,10 @@ pub fn inspector() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            ctx.send(Action::Edit(Edit::Relabel { id, label: s.value() }));
+            ctx.send(Action::Edit(Edit::Relabel {
+                id,
+                label: s.value(),
+            }));
         })
     };
     let note = {
@@ -55,26 +58,40 @@ pub fn inspector() -> Html {
     // Speakers: every group of PERSON / ORG / NORP mentions.
     let mut groups: BTreeMap<GroupKey, String> = BTreeMap::new();
     for m in &doc.annotations {
-        if m.status == Status::Rejected || !matches!(m.label.as_str(), "PERSON" | "ORG" | "NORP" | "GPE") {
+        if m.status == Status::Rejected
+            || !matches!(m.label.as_str(), "PERSON" | "ORG" | "NORP" | "GPE")
+        {
             continue;
         }
         if let Some(k) = group_of(m) {
-            groups.entry(k.clone()).or_insert_with(|| state.group_name(&k));
+            groups
+                .entry(k.clone())
+                .or_insert_with(|| state.group_name(&k));
         }
     }
     let current_speaker = a.speaker.as_ref().and_then(|s| {
-        doc.annotations.iter().find(|m| m.span == s.span && m.kind != AnnotationKind::Quote).and_then(group_of)
+        doc.annotations
+            .iter()
+            .find(|m| m.span == s.span && m.kind != AnnotationKind::Quote)
+            .and_then(group_of)
     });
     let set_speaker = {
         let ctx = ctx.clone();
         let keys: Vec<GroupKey> = groups.keys().cloned().collect();
         Callback::from(move |e: Event| {
             let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let key = s.value().parse::<usize>().ok().and_then(|i| keys.get(i).cloned());
+            let key = s
+                .value()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| keys.get(i).cloned());
             ctx.send(Action::SetSpeaker(id, key));
         })
     };
-    let cluster_name = a.cluster.and_then(|c| doc.clusters.iter().find(|x| x.id == c)).map(|c| c.canonical.clone());
+    let cluster_name = a
+        .cluster
+        .and_then(|c| doc.clusters.iter().find(|x| x.id == c))
+        .map(|c| c.canonical.clone());
 
     html! {
         <section class="card inspector" aria-label="Selected annotation">

@@ -3,17 +3,27 @@
 use crate::hooks::Ctx;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
-use web_sys::{HtmlTextAreaElement, File};
+use web_sys::{File, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Reads a dropped or chosen file into text (HTML through the browser's parser).
 pub async fn read_file(file: File) -> Result<(String, String), String> {
     let name = file.name();
-    let text = JsFuture::from(file.text()).await.map_err(|_| format!("Could not read {name}."))?;
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("Could not read {name}."))?;
     let text = text.as_string().unwrap_or_default();
     let lower = name.to_lowercase();
-    let is_html = lower.ends_with(".html") || lower.ends_with(".htm") || file.type_().contains("html");
-    Ok((name, if is_html { crate::dom::html_to_text(&text) } else { text }))
+    let is_html =
+        lower.ends_with(".html") || lower.ends_with(".htm") || file.type_().contains("html");
+    Ok((
+        name,
+        if is_html {
+            crate::dom::html_to_text(&text)
+        } else {
+            text
+        },
+    ))
 }
 
 /// The start screen.
@@ -27,7 +37,9 @@ pub fn intake() -> Html {
     let onpaste = {
         let source = source.clone();
         Callback::from(move |e: Event| {
-            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
             let Some(dt) = e.clipboard_data() else { return };
             let html = dt.get_data("text/html").unwrap_or_default();
             if html.trim().is_empty() {
@@ -36,9 +48,16 @@ pub fn intake() -> Html {
             // Rich paste: keep only the text, read by the browser's own parser.
             e.prevent_default();
             let text = crate::dom::html_to_text(&html);
-            if let Some(t) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
+            if let Some(t) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
                 let cur = t.value();
-                let start = t.selection_start().ok().flatten().unwrap_or(cur.encode_utf16().count() as u32) as usize;
+                let start =
+                    t.selection_start()
+                        .ok()
+                        .flatten()
+                        .unwrap_or(cur.encode_utf16().count() as u32) as usize;
                 let end = t.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
                 let units: Vec<u16> = cur.encode_utf16().collect();
                 let before = String::from_utf16_lossy(&units[..start.min(units.len())]);
@@ -62,13 +81,17 @@ pub fn intake() -> Html {
 
     let sample = {
         let ctx = ctx.clone();
-        Callback::from(move |_| ctx.new_document(crate::sample::ARTICLE, Some("Apostil sample".into())))
+        Callback::from(move |_| {
+            ctx.new_document(crate::sample::ARTICLE, Some("Apostil sample".into()))
+        })
     };
 
     let open_files = {
         let ctx = ctx.clone();
         move |files: Option<web_sys::FileList>| {
-            let Some(file) = files.and_then(|f| f.get(0)) else { return };
+            let Some(file) = files.and_then(|f| f.get(0)) else {
+                return;
+            };
             let ctx = ctx.clone();
             spawn_local(async move {
                 match read_file(file).await {
@@ -110,7 +133,11 @@ pub fn intake() -> Html {
                 open_files(dt.files());
             } else {
                 let html = dt.get_data("text/html").unwrap_or_default();
-                let text = if html.trim().is_empty() { dt.get_data("text/plain").unwrap_or_default() } else { crate::dom::html_to_text(&html) };
+                let text = if html.trim().is_empty() {
+                    dt.get_data("text/plain").unwrap_or_default()
+                } else {
+                    crate::dom::html_to_text(&html)
+                };
                 ctx.new_document(&text, Some("dropped text".into()));
             }
         })

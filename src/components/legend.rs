@@ -13,7 +13,9 @@ use yew::prelude::*;
 pub fn legend() -> Html {
     let ctx = use_context::<Ctx>().expect("ctx");
     let state = &ctx.state;
-    let Some(doc) = &state.doc else { return html! {} };
+    let Some(doc) = &state.doc else {
+        return html! {};
+    };
     let order = labels::all_labels(&state.custom);
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for a in &doc.annotations {
@@ -27,8 +29,17 @@ pub fn legend() -> Html {
         }
     }
     let mut present: Vec<String> = counts.keys().cloned().collect();
-    present.sort_by_key(|l| order.iter().position(|o| o == l).unwrap_or(if l == "QUOTE" { 99 } else { 100 }));
-    let hits: usize = if state.query.trim().is_empty() { 0 } else { crate::text::find_all(&doc.text, &state.query).len() };
+    present.sort_by_key(|l| {
+        order
+            .iter()
+            .position(|o| o == l)
+            .unwrap_or(if l == "QUOTE" { 99 } else { 100 })
+    });
+    let hits: usize = if state.query.trim().is_empty() {
+        0
+    } else {
+        crate::text::find_all(&doc.text, &state.query).len()
+    };
     let oninput = {
         let ctx = ctx.clone();
         Callback::from(move |e: InputEvent| {
@@ -41,13 +52,18 @@ pub fn legend() -> Html {
         if e.key() == "Enter" {
             // Enter goes to the next match (Shift+Enter to the previous), wrapping around.
             e.prevent_default();
-            let Ok(list) = crate::dom::document().query_selector_all("mark.hit") else { return };
+            let Ok(list) = crate::dom::document().query_selector_all("mark.hit") else {
+                return;
+            };
             let n = list.length() as usize;
             if n == 0 {
                 return;
             }
             let mut c = cursor.borrow_mut();
-            if let Some(el) = c.and_then(|i| list.item((i % n) as u32)).and_then(|x| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(x).ok()) {
+            if let Some(el) = c
+                .and_then(|i| list.item((i % n) as u32))
+                .and_then(|x| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(x).ok())
+            {
                 el.remove_attribute("data-current").ok();
             }
             let next = match (*c, e.shift_key()) {
@@ -57,7 +73,10 @@ pub fn legend() -> Html {
                 (Some(i), true) => (i % n + n - 1) % n,
             };
             *c = Some(next);
-            if let Some(el) = list.item(next as u32).and_then(|x| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(x).ok()) {
+            if let Some(el) = list
+                .item(next as u32)
+                .and_then(|x| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(x).ok())
+            {
                 el.set_attribute("data-current", "").ok();
                 let opts = web_sys::ScrollIntoViewOptions::new();
                 opts.set_block(web_sys::ScrollLogicalPosition::Center);

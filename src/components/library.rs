@@ -16,7 +16,10 @@ pub fn library() -> Html {
     let state = &ctx.state;
     let renaming = use_state(|| None::<String>);
     let open_id = state.doc.as_ref().map(|d| d.id.clone());
-    let new_doc = { let ctx = ctx.clone(); Callback::from(move |_| ctx.send(Action::Close)) };
+    let new_doc = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.send(Action::Close))
+    };
     html! {
         <details class="library" open=true>
             <summary><h2>{ "Library" } <span class="count">{ state.library.len() }</span></h2></summary>

@@ -37,14 +37,25 @@ pub struct ParagraphProps {
 
 enum Node<'a> {
     Text(Span),
-    Mark { ann: &'a Annotation, first: bool, last: bool, children: Vec<Node<'a>> },
+    Mark {
+        ann: &'a Annotation,
+        first: bool,
+        last: bool,
+        children: Vec<Node<'a>>,
+    },
 }
 
 /// Nests marks: sorted by (start, longest first); a mark crossing its parent's end is split.
 fn build<'a>(mut items: Vec<(Span, &'a Annotation)>, range: Span) -> Vec<Node<'a>> {
     let mut out = Vec::new();
     let mut pos = range.start;
-    items.sort_by_key(|(s, a)| (s.start, std::cmp::Reverse(s.end), a.kind != AnnotationKind::Quote));
+    items.sort_by_key(|(s, a)| {
+        (
+            s.start,
+            std::cmp::Reverse(s.end),
+            a.kind != AnnotationKind::Quote,
+        )
+    });
     while !items.is_empty() {
         let (sp, ann) = items.remove(0);
         let start = sp.start.max(pos);
@@ -66,7 +77,13 @@ fn build<'a>(mut items: Vec<(Span, &'a Annotation)>, range: Span) -> Vec<Node<'a
                 rest.push((s, a));
             }
         }
-        rest.sort_by_key(|(s, a)| (s.start, std::cmp::Reverse(s.end), a.kind != AnnotationKind::Quote));
+        rest.sort_by_key(|(s, a)| {
+            (
+                s.start,
+                std::cmp::Reverse(s.end),
+                a.kind != AnnotationKind::Quote,
+            )
+        });
         items = rest;
         let here = Span::new(start, sp.end);
         out.push(Node::Mark {
@@ -92,11 +109,17 @@ struct Ctx<'p> {
 impl Ctx<'_> {
     fn slice(&self, span: Span) -> &str {
         let s = self.props.start;
-        self.map.slice(&self.props.text, Span::new(span.start - s, span.end - s))
+        self.map
+            .slice(&self.props.text, Span::new(span.start - s, span.end - s))
     }
 
     fn text(&self, span: Span) -> Html {
-        let hits: Vec<Span> = self.hits.iter().filter(|h| h.overlaps(span)).copied().collect();
+        let hits: Vec<Span> = self
+            .hits
+            .iter()
+            .filter(|h| h.overlaps(span))
+            .copied()
+            .collect();
         if hits.is_empty() {
             return html! { { self.slice(span).to_string() } };
         }
@@ -126,7 +149,13 @@ impl Ctx<'_> {
     fn node(&self, n: &Node<'_>) -> Html {
         match n {
             Node::Text(s) => self.text(*s),
-            Node::Mark { ann, first, last, children, .. } => {
+            Node::Mark {
+                ann,
+                first,
+                last,
+                children,
+                ..
+            } => {
                 let p = self.props;
                 let inner = self.nodes(children);
                 if p.hidden.contains(&ann.label) {
@@ -141,7 +170,11 @@ impl Ctx<'_> {
                 let lit = p.lit.contains(&ann.id);
                 let id = ann.id.0.to_string();
                 if ann.kind == AnnotationKind::Quote {
-                    let speaker = p.speakers.iter().find(|(q, _)| *q == ann.id).map(|(_, s)| s.clone());
+                    let speaker = p
+                        .speakers
+                        .iter()
+                        .find(|(q, _)| *q == ann.id)
+                        .map(|(_, s)| s.clone());
                     let label = match &speaker {
                         Some(s) => format!("Quotation by {s}, {status}"),
                         None => format!("Quotation, speaker unknown, {status}"),
@@ -156,7 +189,8 @@ impl Ctx<'_> {
                 } else {
                     let color = labels::color_of(&ann.label, &p.custom);
                     let badge = labels::badge(&ann.label);
-                    let label = format!("{}: {}, {status}", labels::describe(&ann.label), ann.exact);
+                    let label =
+                        format!("{}: {}, {status}", labels::describe(&ann.label), ann.exact);
                     html! {
                         <span class={classes!("ent", status, first.then_some("first"), selected.then_some("sel"), lit.then_some("lit"))}
                             style={format!("--c:{color}")} data-id={id} data-label={ann.label.clone()}

@@ -7,16 +7,26 @@ use apostil_core::{AnnotationKind, Status};
 use yew::prelude::*;
 
 /// Speakers and their quotes, most quoted first: (speaker, [(id, text)]).
-pub fn by_speaker(doc: &apostil_core::Document) -> Vec<(String, Vec<(apostil_core::AnnotationId, String)>)> {
+pub fn by_speaker(
+    doc: &apostil_core::Document,
+) -> Vec<(String, Vec<(apostil_core::AnnotationId, String)>)> {
     let mut out: Vec<(String, Vec<(apostil_core::AnnotationId, String)>)> = Vec::new();
-    for a in doc.annotations.iter().filter(|a| a.kind == AnnotationKind::Quote && a.status != Status::Rejected) {
+    for a in doc
+        .annotations
+        .iter()
+        .filter(|a| a.kind == AnnotationKind::Quote && a.status != Status::Rejected)
+    {
         let who = speaker_name(doc, a).unwrap_or_else(|| "Unattributed".into());
         match out.iter_mut().find(|(w, _)| *w == who) {
             Some((_, list)) => list.push((a.id, a.exact.clone())),
             None => out.push((who, vec![(a.id, a.exact.clone())])),
         }
     }
-    out.sort_by(|a, b| (a.0 == "Unattributed").cmp(&(b.0 == "Unattributed")).then(b.1.len().cmp(&a.1.len())));
+    out.sort_by(|a, b| {
+        (a.0 == "Unattributed")
+            .cmp(&(b.0 == "Unattributed"))
+            .then(b.1.len().cmp(&a.1.len()))
+    });
     out
 }
 
@@ -24,7 +34,9 @@ pub fn by_speaker(doc: &apostil_core::Document) -> Vec<(String, Vec<(apostil_cor
 #[function_component(Quotes)]
 pub fn quotes() -> Html {
     let ctx = use_context::<Ctx>().expect("ctx");
-    let Some(doc) = &ctx.state.doc else { return html! {} };
+    let Some(doc) = &ctx.state.doc else {
+        return html! {};
+    };
     let list = by_speaker(doc);
     html! {
         <section class="card quotes" aria-labelledby="quotes-title">

@@ -21,7 +21,6 @@ fn save_files(ctx: &Ctx, files: Result<Vec<ExportFile>, apostil_core::FormatErro
     }
 }
 
-
 /// The top bar.
 #[function_component(Toolbar)]
 pub fn toolbar() -> Html {
@@ -85,7 +84,9 @@ pub fn toolbar() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
             input.set_value("");
             let ctx = ctx.clone();
             spawn_local(async move {
@@ -99,9 +100,16 @@ pub fn toolbar() -> Html {
                 };
                 let f = model::detect(&text);
                 match model::import(&text, f) {
-                    Ok(docs) if docs.is_empty() => ctx.error(format!("{name} holds no documents; nothing was imported.")),
-                    Ok(docs) => ctx.send(Action::Dialog(Some(Dialog::ImportPreview(Rc::new(docs))))),
-                    Err(e) => ctx.error(format!("{name} could not be imported as {}: {e}. Your library is unchanged.", model::format_title(f))),
+                    Ok(docs) if docs.is_empty() => {
+                        ctx.error(format!("{name} holds no documents; nothing was imported."))
+                    }
+                    Ok(docs) => {
+                        ctx.send(Action::Dialog(Some(Dialog::ImportPreview(Rc::new(docs)))))
+                    }
+                    Err(e) => ctx.error(format!(
+                        "{name} could not be imported as {}: {e}. Your library is unchanged.",
+                        model::format_title(f)
+                    )),
                 }
             });
         })

@@ -11,10 +11,19 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("k or ↑", "Previous suggestion"),
     ("a", "Accept the selected suggestion"),
     ("x", "Reject the selected suggestion"),
-    ("1 … 9", "Give the selected annotation the n-th label of the legend"),
+    (
+        "1 … 9",
+        "Give the selected annotation the n-th label of the legend",
+    ),
     ("Delete", "Delete the selected annotation"),
-    ("[ / ]", "Move the start of the selection one word left / right"),
-    ("{ / }", "Move the end of the selection one word left / right"),
+    (
+        "[ / ]",
+        "Move the start of the selection one word left / right",
+    ),
+    (
+        "{ / }",
+        "Move the end of the selection one word left / right",
+    ),
     ("n / p", "Next / previous mention of the highlighted entity"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
@@ -30,10 +39,14 @@ pub fn use_keyboard(state: UseReducerHandle<State>) {
     let has_dialog = state.dialog.is_some();
     use_effect_with(has_dialog, move |has_dialog| {
         let has_dialog = *has_dialog;
-        let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+        let doc = web_sys::window()
+            .and_then(|w| w.document())
+            .expect("document");
         let opts = EventListenerOptions::enable_prevent_default();
         let listener = EventListener::new_with_options(&doc, "keydown", opts, move |e| {
-            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
             let key = e.key();
             let ctrl = e.ctrl_key() || e.meta_key();
             if key == "Escape" {
@@ -70,9 +83,10 @@ pub fn use_keyboard(state: UseReducerHandle<State>) {
                     "?" => Some(Action::Dialog(Some(Dialog::Help))),
                     "/" => {
                         if let Ok(Some(el)) = crate::dom::document().query_selector("#search")
-                            && let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-                                let _ = h.focus();
-                            }
+                            && let Ok(h) = el.dyn_into::<web_sys::HtmlElement>()
+                        {
+                            let _ = h.focus();
+                        }
                         e.prevent_default();
                         None
                     }

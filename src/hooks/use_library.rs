@@ -58,11 +58,15 @@ impl Ctx {
 
     /// Re-reads the library list.
     pub fn refresh(&self) {
-        let Some(store) = self.store.clone() else { return };
+        let Some(store) = self.store.clone() else {
+            return;
+        };
         let state = self.state.clone();
         spawn_local(async move {
             match store.list().await {
-                Ok(list) => state.dispatch(Action::Library(list.iter().map(Record::summary).collect())),
+                Ok(list) => {
+                    state.dispatch(Action::Library(list.iter().map(Record::summary).collect()))
+                }
                 Err(e) => state.dispatch(Action::Notify(NoticeKind::Error, e.to_string(), vec![])),
             }
         });
@@ -70,7 +74,9 @@ impl Ctx {
 
     /// Opens a stored document.
     pub fn open(&self, id: &str) {
-        let Some(store) = self.store.clone() else { return };
+        let Some(store) = self.store.clone() else {
+            return;
+        };
         let state = self.state.clone();
         let id = id.to_string();
         spawn_local(async move {
@@ -80,9 +86,15 @@ impl Ctx {
                         remember(&doc.id);
                         state.dispatch(Action::Open(Rc::new(doc), rec.version));
                     }
-                    Err(e) => state.dispatch(Action::Notify(NoticeKind::Error, e.to_string(), vec![])),
+                    Err(e) => {
+                        state.dispatch(Action::Notify(NoticeKind::Error, e.to_string(), vec![]))
+                    }
                 },
-                Ok(None) => state.dispatch(Action::Notify(NoticeKind::Error, "That document is no longer in the library.".into(), vec![])),
+                Ok(None) => state.dispatch(Action::Notify(
+                    NoticeKind::Error,
+                    "That document is no longer in the library.".into(),
+                    vec![],
+                )),
                 Err(e) => state.dispatch(Action::Notify(NoticeKind::Error, e.to_string(), vec![])),
             }
         });
@@ -92,7 +104,9 @@ impl Ctx {
     pub fn new_document(&self, text: &str, source: Option<String>) {
         let text = text.replace("\r\n", "\n");
         if text.trim().is_empty() {
-            self.error("There is no text to annotate: paste an article, drop a file or try the sample.");
+            self.error(
+                "There is no text to annotate: paste an article, drop a file or try the sample.",
+            );
             return;
         }
         let id = new_id();
@@ -111,7 +125,9 @@ impl Ctx {
 
     /// Deletes a document, offering to undo.
     pub fn delete(&self, id: &str) {
-        let Some(store) = self.store.clone() else { return };
+        let Some(store) = self.store.clone() else {
+            return;
+        };
         let ctx = self.clone();
         let id = id.to_string();
         spawn_local(async move {
@@ -121,9 +137,16 @@ impl Ctx {
                         ctx.send(Action::Close);
                     }
                     storage::announce(&id, 0);
-                    let actions = rec.clone().map(|r| vec![NoticeAction::RestoreDeleted(Rc::new(r))]).unwrap_or_default();
+                    let actions = rec
+                        .clone()
+                        .map(|r| vec![NoticeAction::RestoreDeleted(Rc::new(r))])
+                        .unwrap_or_default();
                     let title = rec.map(|r| r.title).unwrap_or_else(|| "Document".into());
-                    ctx.send(Action::Notify(NoticeKind::Info, format!("Deleted “{title}”."), actions));
+                    ctx.send(Action::Notify(
+                        NoticeKind::Info,
+                        format!("Deleted “{title}”."),
+                        actions,
+                    ));
                     ctx.refresh();
                 }
                 Err(e) => ctx.error(e.to_string()),
@@ -137,12 +160,17 @@ impl Ctx {
             self.send(Action::Rename(title.to_string()));
             return;
         }
-        let Some(store) = self.store.clone() else { return };
+        let Some(store) = self.store.clone() else {
+            return;
+        };
         let ctx = self.clone();
         let (id, title) = (id.to_string(), title.trim().to_string());
         spawn_local(async move {
             let res: Result<u64, StorageError> = async {
-                let rec = store.get(&id).await?.ok_or_else(|| StorageError::Failed("document not found".into()))?;
+                let rec = store
+                    .get(&id)
+                    .await?
+                    .ok_or_else(|| StorageError::Failed("document not found".into()))?;
                 let mut doc = rec.document()?;
                 doc.meta.title = Some(title);
                 store.save(&doc, rec.version, false).await
@@ -159,7 +187,9 @@ impl Ctx {
     /// Runs a notice's button.
     pub fn notice_action(&self, notice: u64, action: &NoticeAction) {
         self.send(Action::Dismiss(notice));
-        let Some(store) = self.store.clone() else { return };
+        let Some(store) = self.store.clone() else {
+            return;
+        };
         let ctx = self.clone();
         match action.clone() {
             NoticeAction::RestoreDeleted(rec) => spawn_local(async move {
@@ -187,14 +217,20 @@ impl Ctx {
             }
             NoticeAction::KeepMine(id) => {
                 self.saver.borrow_mut().blocked = None;
-                let Some(doc) = self.state.doc.clone().filter(|d| d.id == id) else { return };
+                let Some(doc) = self.state.doc.clone().filter(|d| d.id == id) else {
+                    return;
+                };
                 let revision = self.state.revision;
                 spawn_local(async move {
                     match store.save(&doc, 0, true).await {
                         Ok(version) => {
                             ctx.saver.borrow_mut().last = Some((id.clone(), version));
                             storage::announce(&id, version);
-                            ctx.send(Action::Saved { id, version, revision });
+                            ctx.send(Action::Saved {
+                                id,
+                                version,
+                                revision,
+                            });
                             ctx.refresh();
                         }
                         Err(e) => ctx.error(e.to_string()),
@@ -207,7 +243,9 @@ impl Ctx {
     /// Saves library-wide custom labels.
     pub fn save_labels(&self, list: Vec<crate::labels::CustomLabel>) {
         self.send(Action::Custom(list.clone()));
-        let Some(store) = self.store.clone() else { return };
+        let Some(store) = self.store.clone() else {
+            return;
+        };
         let ctx = self.clone();
         spawn_local(async move {
             let json = serde_json::to_string(&list).unwrap_or_default();
@@ -232,7 +270,11 @@ fn remember(id: &str) {
 }
 
 fn last_open() -> Option<String> {
-    web_sys::window()?.local_storage().ok()??.get_item(LAST_OPEN).ok()?
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(LAST_OPEN)
+        .ok()?
 }
 
 /// Saves the newest pending copy, one save at a time.
@@ -247,7 +289,9 @@ fn pump(saver: Rc<RefCell<Saver>>, store: Store, state: UseReducerHandle<State>)
     spawn_local(async move {
         loop {
             let next = saver.borrow_mut().pending.take();
-            let Some((doc, revision, base)) = next else { break };
+            let Some((doc, revision, base)) = next else {
+                break;
+            };
             let base = match &saver.borrow().last {
                 Some((id, v)) if *id == doc.id => (*v).max(base),
                 _ => base,
@@ -256,7 +300,11 @@ fn pump(saver: Rc<RefCell<Saver>>, store: Store, state: UseReducerHandle<State>)
                 Ok(version) => {
                     saver.borrow_mut().last = Some((doc.id.clone(), version));
                     storage::announce(&doc.id, version);
-                    state.dispatch(Action::Saved { id: doc.id.clone(), version, revision });
+                    state.dispatch(Action::Saved {
+                        id: doc.id.clone(),
+                        version,
+                        revision,
+                    });
                     if let Ok(list) = store.list().await {
                         state.dispatch(Action::Library(list.iter().map(Record::summary).collect()));
                     }
@@ -295,24 +343,34 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
                 match Store::open(storage::DB_NAME).await {
                     Ok(s) => {
                         match s.list().await {
-                            Ok(list) => state.dispatch(Action::Library(list.iter().map(Record::summary).collect())),
-                            Err(e) => state.dispatch(Action::Notify(NoticeKind::Error, e.to_string(), vec![])),
+                            Ok(list) => state.dispatch(Action::Library(
+                                list.iter().map(Record::summary).collect(),
+                            )),
+                            Err(e) => state.dispatch(Action::Notify(
+                                NoticeKind::Error,
+                                e.to_string(),
+                                vec![],
+                            )),
                         }
                         if let Ok(Some(json)) = s.get_meta(LABELS_KEY).await
-                            && let Ok(list) = serde_json::from_str(&json) {
-                                state.dispatch(Action::Custom(list));
-                            }
+                            && let Ok(list) = serde_json::from_str(&json)
+                        {
+                            state.dispatch(Action::Custom(list));
+                        }
                         if state.doc.is_none()
                             && let Some(id) = last_open()
-                                && let Ok(Some(rec)) = s.get(&id).await
-                                    && let Ok(doc) = rec.document() {
-                                        state.dispatch(Action::Open(Rc::new(doc), rec.version));
-                                    }
+                            && let Ok(Some(rec)) = s.get(&id).await
+                            && let Ok(doc) = rec.document()
+                        {
+                            state.dispatch(Action::Open(Rc::new(doc), rec.version));
+                        }
                         store.set(Some(s));
                         storage::ask_persist().await;
                         // Warm the analyser (its tables load on first use) while the user reads.
                         gloo::timers::callback::Timeout::new(30, || {
-                            let _ = apostil_core::analyze("Warm-up. \"Ready,\" said Apostil on Monday.");
+                            let _ = apostil_core::analyze(
+                                "Warm-up. \"Ready,\" said Apostil on Monday.",
+                            );
                         })
                         .forget();
                     }
@@ -348,44 +406,61 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
         let latest = latest.clone();
         use_effect_with(store.is_some(), move |_| {
             let mut cleanup: Option<(web_sys::BroadcastChannel, OnMessage)> = None;
-            if let (Some(store), Ok(ch)) = (store, web_sys::BroadcastChannel::new(storage::CHANNEL)) {
-                let cb = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                    let data = e.data();
-                    let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_string());
-                    let version = js_sys::Reflect::get(&data, &"version".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
-                    let Some(id) = id else { return };
-                    let state = latest.borrow().clone();
-                    let store = store.clone();
-                    spawn_local(async move {
-                        if let Ok(list) = store.list().await {
-                            state.dispatch(Action::Library(list.iter().map(Record::summary).collect::<Vec<DocSummary>>()));
-                        }
-                        let open = state.doc.as_ref().map(|d| d.id == id).unwrap_or(false);
-                        if !open {
-                            return;
-                        }
-                        if version == 0 {
-                            state.dispatch(Action::Notify(NoticeKind::Error, "Another tab deleted this document. It stays open here; any change you make will save it again.".into(), vec![]));
-                            return;
-                        }
-                        if version <= state.version {
-                            return;
-                        }
-                        if state.revision <= state.saved_revision {
-                            if let Ok(Some(rec)) = store.get(&id).await
-                                && let Ok(doc) = rec.document() {
+            if let (Some(store), Ok(ch)) = (store, web_sys::BroadcastChannel::new(storage::CHANNEL))
+            {
+                let cb = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                    move |e: web_sys::MessageEvent| {
+                        let data = e.data();
+                        let id = js_sys::Reflect::get(&data, &"id".into())
+                            .ok()
+                            .and_then(|v| v.as_string());
+                        let version = js_sys::Reflect::get(&data, &"version".into())
+                            .ok()
+                            .and_then(|v| v.as_f64())
+                            .unwrap_or(0.0) as u64;
+                        let Some(id) = id else { return };
+                        let state = latest.borrow().clone();
+                        let store = store.clone();
+                        spawn_local(async move {
+                            if let Ok(list) = store.list().await {
+                                state.dispatch(Action::Library(
+                                    list.iter()
+                                        .map(Record::summary)
+                                        .collect::<Vec<DocSummary>>(),
+                                ));
+                            }
+                            let open = state.doc.as_ref().map(|d| d.id == id).unwrap_or(false);
+                            if !open {
+                                return;
+                            }
+                            if version == 0 {
+                                state.dispatch(Action::Notify(NoticeKind::Error, "Another tab deleted this document. It stays open here; any change you make will save it again.".into(), vec![]));
+                                return;
+                            }
+                            if version <= state.version {
+                                return;
+                            }
+                            if state.revision <= state.saved_revision {
+                                if let Ok(Some(rec)) = store.get(&id).await
+                                    && let Ok(doc) = rec.document()
+                                {
                                     state.dispatch(Action::Reload(Rc::new(doc), rec.version));
-                                    state.dispatch(Action::Notify(NoticeKind::Info, "Updated with changes made in another tab.".into(), vec![]));
+                                    state.dispatch(Action::Notify(
+                                        NoticeKind::Info,
+                                        "Updated with changes made in another tab.".into(),
+                                        vec![],
+                                    ));
                                 }
-                        } else {
-                            state.dispatch(Action::Notify(
+                            } else {
+                                state.dispatch(Action::Notify(
                                 NoticeKind::Error,
                                 "Another tab saved this document while you have unsaved changes here.".into(),
                                 vec![NoticeAction::LoadNewer(id.clone()), NoticeAction::KeepMine(id)],
                             ));
-                        }
-                    });
-                });
+                            }
+                        });
+                    },
+                );
                 ch.set_onmessage(Some(cb.as_ref().unchecked_ref()));
                 cleanup = Some((ch, cb));
             }
@@ -398,5 +473,9 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
         });
     }
 
-    Ctx { state, store: (*store).clone(), saver }
+    Ctx {
+        state,
+        store: (*store).clone(),
+        saver,
+    }
 }

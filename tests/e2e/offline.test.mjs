@@ -76,14 +76,19 @@ async function controlled(page) {
   );
 }
 
-/** Pastes the article and presses Annotate, when the app offers those hooks. */
+/**
+ * Pastes the article and presses Annotate, when the app offers those hooks (`#paste` or
+ * [data-testid=article-input]; `#annotate` or [data-testid=annotate]); then waits for entity
+ * highlights (`.ent`, [data-testid=entity]). Returns false when the page has no text box.
+ */
 async function pasteAndAnnotate(page) {
-  const input = page.locator('[data-testid="article-input"], textarea').first();
+  const input = page.locator('#paste, [data-testid="article-input"], textarea').first();
   if ((await input.count()) === 0) return false;
   await input.fill(ARTICLE);
-  const button = page.locator('[data-testid="annotate"]');
-  if ((await button.count()) > 0) await button.first().click();
-  await page.waitForTimeout(1000);
+  const button = page.locator('#annotate, [data-testid="annotate"]').first();
+  if ((await button.count()) === 0) return true;
+  await button.click();
+  await page.waitForSelector('.ent, [data-testid="entity"]', { timeout: 30_000 });
   return true;
 }
 
@@ -109,7 +114,7 @@ test('every request of a session is same-origin, under a strict CSP', TIMEOUT, a
     );
     assert.match(policy, /default-src 'self'/);
     assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
-    assert.doesNotMatch(policy, /https?:|unsafe-eval'|script-src[^;]*'unsafe-inline'/);
+    assert.doesNotMatch(policy, /https?:|'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
     assert.deepEqual(errors, [], 'no errors after paste');
     await page.screenshot({ path: path.join(ARTIFACTS, `offline-session${pasted ? '-pasted' : ''}.png`) });
     await context.close();
@@ -218,8 +223,13 @@ test('the single-file build renders from file://', TIMEOUT, async (t) => {
     await pasteAndAnnotate(page);
     const other = requests.filter((u) => u !== 'file://' + file && !u.startsWith('data:'));
     assert.deepEqual(other, [], 'the single file loads nothing else');
-    const storage = await page.evaluate(() => window.apostilStorage);
+    const storage = await page.evaluate(async () => {
+      await window.apostilStorage.checked;
+      const { checked, ...rest } = window.apostilStorage;
+      return rest;
+    });
     assert.equal(storage.singleFile, true);
+    assert.equal(typeof storage.persistent, 'boolean');
     const note = await page.locator('[data-testid="storage-note"]').count();
     assert.equal(note, storage.persistent ? 0 : 1, 'storage note shown exactly when storage is unavailable');
     await page.screenshot({ path: path.join(ARTIFACTS, 'single-file.png') });

@@ -12,7 +12,9 @@
 
 use apostil_core::analysis::Analysis;
 use apostil_core::clusters::MentionKind;
+use apostil_core::document::Document;
 use apostil_core::entities::EntitySource;
+use apostil_core::formats::{self, ExportFile, Format};
 use apostil_core::label::EntityLabel;
 use apostil_core::quotes::QuoteKind;
 use apostil_core::span::Span;
@@ -60,6 +62,8 @@ export interface AnnotatedQuote extends TextSpan {
   /** The quotation including its quote marks. */
   outer: TextSpan;
   speaker: Speaker | null;
+  /** How many quotations enclose this one (0: outermost). */
+  depth: number;
 }
 
 export interface ClusterMention extends TextSpan {
@@ -104,6 +108,42 @@ export interface Annotated {
 
 /** Finds entities, quotations with their speakers, and mention clusters in `text`. */
 export function annotate(text: string, options?: AnnotateOptions): Annotated;
+
+/** An exchange format's short name (`formats()` lists them with details). */
+export type FormatName = "apostil" | "w3c" | "brat" | "conll" | "csv" | "jsonl";
+
+export interface FormatInfo {
+  name: FormatName;
+  /** Human name for menus. */
+  label: string;
+  /** File extension without the dot. */
+  extension: string;
+  mime: string;
+  /** True when `convert` can read it. */
+  canImport: boolean;
+}
+
+/** One file of an export (brat gives two: `.txt` and `.ann`). */
+export interface ExportFile {
+  name: string;
+  mime: string;
+  content: string;
+}
+
+export interface ExportOptions {
+  /** The document id written in the export (default "document"). */
+  id?: string;
+}
+
+/** Every format Apostil reads or writes. */
+export function formats(): FormatInfo[];
+
+/** Annotates `text` and writes the result in `format`. Throws on an unknown format. */
+export function exportAnnotations(text: string, format: FormatName | string, options?: ExportOptions): ExportFile[];
+
+/** Reads `input` (Apostil JSON, W3C with Apostil's text extension, CoNLL or JSONL) and writes it
+ *  in `to`. Several documents give a library export. Throws a readable error on bad input. */
+export function convert(input: string, from: FormatName | string, to: FormatName | string): ExportFile[];
 "#;
 
 /// Options of [`annotate_text`] (the JS `AnnotateOptions`).
@@ -181,6 +221,8 @@ pub struct AnnotatedQuote {
     pub outer: TextSpan,
     /// Who said it.
     pub speaker: Option<AnnotatedSpeaker>,
+    /// How many quotations enclose this one (0: outermost).
+    pub depth: u8,
 }
 
 /// A cluster mention for JavaScript.
@@ -296,6 +338,7 @@ pub fn convert(text: &str, analysis: &Analysis, options: &AnnotateOptions) -> An
                     at: spans.at(s.mention),
                     cluster: s.cluster,
                 }),
+                depth: q.depth,
             })
             .collect()
     } else {
@@ -345,18 +388,91 @@ pub fn annotate_text(text: &str, options: &AnnotateOptions) -> Annotated {
     convert(text, &apostil_core::analyze(text), options)
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+/// A format's description (the JS `FormatInfo`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormatInfo {
+    /// Short name.
+    pub name: &'static str,
+    /// Human name.
+    pub label: &'static str,
+    /// Extension without the dot.
+    pub extension: &'static str,
+    /// MIME type.
+    pub mime: &'static str,
+    /// Whether [`convert_text`] reads it.
+    pub can_import: bool,
 }
 
+/// Every format.
+pub fn format_list() -> Vec<FormatInfo> {
+    Format::ALL
+        .iter()
+        .map(|&f| FormatInfo {
+            name: f.name(),
+            label: f.label(),
+            extension: f.extension(),
+            mime: f.mime(),
+            can_import: f.can_import(),
+        })
+        .collect()
+}
+
+/// The format called `name`, or a readable error listing the known names.
+pub fn format_named(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        let known: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format {name:?}; known: {}", known.join(", "))
+    })
+}
+
+/// Annotates `text` and exports it (document id `id`) in the format called `format`.
+pub fn export_text(text: &str, format: &str, id: &str) -> Result<Vec<ExportFile>, String> {
+    let format = format_named(format)?;
+    let doc = Document::from_analysis(id, text, &apostil_core::analyze(text));
+    formats::export(&doc, format).map_err(|e| e.to_string())
+}
+
+/// Reads `input` in format `from` and writes it in format `to` (a library export when the
+/// input holds several documents).
+pub fn convert_text(input: &str, from: &str, to: &str) -> Result<Vec<ExportFile>, String> {
+    let (from, to) = (format_named(from)?, format_named(to)?);
+    let docs = formats::import(input, from).map_err(|e| e.to_string())?;
+    let out = match docs.as_slice() {
+        [] => return Err(format!("no document found in the {from} input")),
+        [one] => formats::export(one, to),
+        many => formats::export_library(many, to),
+    };
+    out.map_err(|e| e.to_string())
+}
+
+/// Export options from JS.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ExportOptions {
+    id: Option<String>,
+}
+
+/// Rust value → JS value, through JSON (`JSON.parse` on the JS side).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("annotate: could not build the result"))
+}
+
+/// JS options → [`AnnotateOptions`], through `JSON.stringify` so unknown keys are refused.
 fn options_from_js(options: JsValue) -> Result<AnnotateOptions, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(AnnotateOptions::default());
     }
-    serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("annotate: bad options: {e}")))
+    let json: String = js_sys::JSON::stringify(&options)
+        .map_err(|_| JsError::new("annotate: options must be a plain object"))?
+        .into();
+    parse_options(&json)
+}
+
+/// Parses options given as JSON.
+pub fn parse_options(json: &str) -> Result<AnnotateOptions, JsError> {
+    serde_json::from_str(json).map_err(|e| JsError::new(&format!("annotate: bad options: {e}")))
 }
 
 /// JS: `annotate(text, options?) → Annotated`.
@@ -364,6 +480,36 @@ fn options_from_js(options: JsValue) -> Result<AnnotateOptions, JsError> {
 pub fn annotate_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from_js(options)?;
     to_js(&annotate_text(text, &options))
+}
+
+/// JS: `formats() → FormatInfo[]`.
+#[wasm_bindgen(js_name = formats, skip_typescript)]
+pub fn formats_js() -> Result<JsValue, JsError> {
+    to_js(&format_list())
+}
+
+/// JS: `exportAnnotations(text, format, options?) → ExportFile[]`.
+#[wasm_bindgen(js_name = exportAnnotations, skip_typescript)]
+pub fn export_js(text: &str, format: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: ExportOptions = if options.is_undefined() || options.is_null() {
+        ExportOptions::default()
+    } else {
+        let json: String = js_sys::JSON::stringify(&options)
+            .map_err(|_| JsError::new("exportAnnotations: options must be a plain object"))?
+            .into();
+        serde_json::from_str(&json)
+            .map_err(|e| JsError::new(&format!("exportAnnotations: bad options: {e}")))?
+    };
+    let id = options.id.as_deref().unwrap_or("document");
+    let files = export_text(text, format, id).map_err(|e| JsError::new(&e))?;
+    to_js(&files)
+}
+
+/// JS: `convert(input, from, to) → ExportFile[]`.
+#[wasm_bindgen(js_name = convert, skip_typescript)]
+pub fn convert_js(input: &str, from: &str, to: &str) -> Result<JsValue, JsError> {
+    let files = convert_text(input, from, to).map_err(|e| JsError::new(&e))?;
+    to_js(&files)
 }
 
 /// JS: the library's version (the workspace version).
@@ -427,6 +573,7 @@ mod tests {
                 span: find("𝕏 is done."),
                 outer: find("“𝕏 is done.”"),
                 kind: QuoteKind::Direct,
+                depth: 0,
                 speaker: Some(Speaker {
                     mention: find("Zoë Ławecka"),
                     cluster: Some(0),
@@ -565,6 +712,52 @@ mod tests {
         let out = convert(text, &analysis, &AnnotateOptions::default());
         assert_eq!(out.entities[0].at.text, "rt");
         assert_eq!(out.entities[0].at.end16, 5);
+    }
+
+    #[test]
+    fn formats_are_listed_and_named() {
+        let list = format_list();
+        assert_eq!(list.len(), Format::ALL.len());
+        let v = serde_json::to_value(&list).unwrap();
+        assert_eq!(v[0]["name"], "apostil");
+        assert!(v[0].get("canImport").is_some(), "camelCase keys: {}", v[0]);
+        assert!(format_named("W3C").is_ok());
+        let err = format_named("docx").unwrap_err();
+        assert!(err.contains("docx") && err.contains("conll"), "{err}");
+    }
+
+    #[test]
+    fn export_then_convert_round_trips_through_apostil_json() {
+        let text = "“We open on Friday,” said Mayor Ana Pérez of Lowport. 😀 It cost $12 million.";
+        let files = export_text(text, "apostil", "demo-1").unwrap();
+        assert_eq!(files.len(), 1);
+        assert!(files[0].name.starts_with("demo-1"), "{}", files[0].name);
+        assert!(files[0].content.contains("Lowport"));
+        // Apostil JSON → every format that can be written.
+        for to in ["apostil", "w3c", "brat", "conll", "csv", "jsonl"] {
+            let out = convert_text(&files[0].content, "apostil", to).unwrap();
+            assert!(!out.is_empty(), "{to}");
+            assert!(out.iter().all(|f| !f.content.is_empty()), "{to}");
+        }
+        let brat = export_text(text, "brat", "d").unwrap();
+        assert_eq!(brat.len(), 2, "brat writes .txt and .ann");
+        // And back: JSON re-read gives the same JSON.
+        let again = convert_text(&files[0].content, "apostil", "apostil").unwrap();
+        assert_eq!(again[0].content, files[0].content);
+    }
+
+    #[test]
+    fn convert_reports_bad_input_and_unsupported_formats() {
+        let table = [
+            ("{not json", "apostil", "w3c", "not valid"),
+            ("a,b\n", "csv", "apostil", "CSV"),
+            ("x", "docx", "apostil", "unknown format"),
+            ("x", "apostil", "pdf", "unknown format"),
+        ];
+        for (input, from, to, needle) in table {
+            let err = convert_text(input, from, to).unwrap_err();
+            assert!(err.contains(needle), "{input:?} {from}->{to}: {err}");
+        }
     }
 
     #[test]
