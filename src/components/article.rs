@@ -141,7 +141,9 @@ pub fn article() -> Html {
         let region = doc
             .regions
             .iter()
-            .find(|r| r.span.contains_pos(p.start))
+            // Junk that starts a paragraph takes it; a headline/byline/dateline style only
+            // applies to a paragraph it covers whole ("PORT ALDER —" leads a body paragraph).
+            .find(|r| r.span.contains_pos(p.start) && (r.kind.is_junk() || r.span.contains(*p)))
             .map(|r| r.kind);
         let anns = std::mem::take(&mut per_para[i]);
         let ids: Vec<AnnotationId> = anns.iter().map(|a| a.id).collect();
