@@ -54,8 +54,10 @@ pub struct Quote {
 }
 
 impl Quote {
-    /// True for the quotations a quotation list should show: outermost direct quotations.
-    /// (Scare quotes and quotations inside quotations stay in the analysis for highlighting.)
+    /// True for the quotations a quotation list (and the evaluation output) should show:
+    /// outermost direct quotations. Only outermost quotations are ever classified direct, so
+    /// this is the same as `kind == QuoteKind::Direct`. Scare quotes, titles and quotations
+    /// inside quotations stay in the analysis for highlighting.
     pub fn is_reported(&self) -> bool {
         self.kind == QuoteKind::Direct && self.depth == 0
     }
@@ -116,6 +118,9 @@ pub fn find(
         }
         if f.is_none() && !mid_sentence {
             f = ctx.before(o);
+        }
+        if f.is_none() && !q.unclosed {
+            f = ctx.sentence_end_attribution(c);
         }
         found.push(f.map(|f| (f, How::Verb)));
     }
@@ -195,6 +200,9 @@ pub fn find(
     let mut linker = clusters::Linker::new(doc, clusters);
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
     let mut top_iter = 0;
+    // Whether the previous outermost quotation was reported as direct and runs on into the
+    // next paragraph.
+    let mut chain_direct = false;
     for (ri, q) in raw.iter().enumerate() {
         let mut quote = Quote {
             span: q.span,
@@ -235,12 +243,23 @@ pub fn find(
             // ("\"A,\" she said. \"B.\"") is speech too.
             let own_sentence = bounds[k].is_some_and(|(o, _)| ctx.window_start(o) == o);
             let mate = matches!(how, Some(How::Paragraph | How::Continuation)) && own_sentence;
-            let direct = matches!(how, Some(How::Verb))
+            let in_chain = para_start && chain_direct;
+            let mut direct = matches!(how, Some(How::Verb))
                 || words >= 5
                 || para_start
                 || q.continues
                 || person_subject
                 || mate;
+            // A paragraph opened by a mark that is never closed and that no attribution ties to
+            // a speaker is usually an excerpt or a transcript block, not reported speech; it is
+            // reported when it continues an attributed quotation.
+            if q.unclosed && how != Some(How::Verb) && !in_chain {
+                direct = false;
+            }
+            // Page junk (comment boxes, link lists, price tables) reports nobody's words.
+            if doc.intake.is_junk(q.outer.start) {
+                direct = false;
+            }
             let headline = title_case_paragraph(&chars, q.outer.start);
             // "on CBS's \"Face the Nation\"", "his 1994 \"Contract with America\"": a title
             // even next to a reporting verb.
@@ -263,6 +282,7 @@ pub fn find(
                     });
                 }
             }
+            chain_direct = q.continues && quote.kind == QuoteKind::Direct;
         }
         out.push(quote);
     }

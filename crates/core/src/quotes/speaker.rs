@@ -17,6 +17,7 @@ use crate::label::EntityLabel;
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::TokenKind;
+use std::borrow::Cow;
 
 /// What kind of mention names a speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +52,11 @@ pub struct Ctx<'d, 'a> {
     /// For each token, the index (into the quotation list) of the depth-0 quotation whose
     /// marks or words it lies in.
     pub in_quote: Vec<Option<u32>>,
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
+    /// Reporting-verb lemma of each token's form, before any context check.
+    lemma: Vec<Option<&'static str>>,
+    /// Whether each token is a function word.
+    func: Vec<bool>,
 }
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -147,6 +152,33 @@ const FUNCTION_WORDS: &[&str] = &[
     "he",
     "she",
     "who",
+];
+
+fn function_words() -> &'static verbs::WordSet {
+    static SET: std::sync::OnceLock<verbs::WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+}
+
+/// Days, months and relative time words that may sit between a subject and its verb.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "yesterday",
+    "today",
+    "tonight",
+    "weekend",
 ];
 
 /// Nouns for something said; "X's claim that \"…\"" attributes the quotation to X.
@@ -296,14 +328,45 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 k += 1;
             }
         }
-        let lower = (0..n).map(|i| doc.token_text(i).to_lowercase()).collect();
+        let lower: Vec<Cow<'a, str>> = (0..n)
+            .map(|i| {
+                let t = doc.token_text(i);
+                if t.chars().any(char::is_uppercase) {
+                    Cow::Owned(t.to_lowercase())
+                } else {
+                    Cow::Borrowed(t)
+                }
+            })
+            .collect();
+        let func_set = function_words();
+        let words = |i: usize| doc.tokens[i].kind == TokenKind::Word;
+        let lemma = (0..n)
+            .map(|i| {
+                let w = &*lower[i];
+                if !words(i) || w.len() > 14 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+                    None
+                } else {
+                    verbs::reporting_lemma(w)
+                }
+            })
+            .collect();
+        let func = (0..n)
+            .map(|i| words(i) && lower[i].len() <= 10 && func_set.contains(&*lower[i]))
+            .collect();
         Ctx {
             doc,
             entities,
             para,
             in_quote,
             lower,
+            lemma,
+            func,
         }
+    }
+
+    /// Token `i` in lower case.
+    fn lw(&self, i: usize) -> &str {
+        &self.lower[i]
     }
 
     fn text(&self, i: usize) -> &'a str {
@@ -333,7 +396,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn is_func(&self, i: usize) -> bool {
-        FUNCTION_WORDS.contains(&self.lower[i].as_str())
+        self.func[i]
     }
 
     fn is_sentence_end(&self, i: usize) -> bool {
@@ -361,13 +424,24 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if self.kind(i) != TokenKind::Word || !self.is_lower_word(i) {
             return None;
         }
-        let w = &self.lower[i];
+        let w: &str = &self.lower[i];
         if w.len() > 14 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
-        let lemma = verbs::reporting_lemma(w)?;
-        if i > 0 && !w.ends_with("ed") && !matches!(w.as_str(), "said" | "told" | "wrote") {
-            let p = self.lower[i - 1].as_str();
+        let next = self.lower.get(i + 1).map(|c| &**c);
+        if matches!(
+            (w, next),
+            ("shot" | "fired" | "hit" | "pushed", Some("back"))
+                | ("went" | "goes" | "go", Some("on"))
+                | ("chimed" | "chimes", Some("in"))
+                | ("pointed" | "points", Some("out"))
+                | ("spoke" | "speaks", Some("up"))
+        ) {
+            return Some("say");
+        }
+        let lemma = self.lemma[i]?;
+        if i > 0 && !w.ends_with("ed") && !matches!(w, "said" | "told" | "wrote") {
+            let p = self.lw(i - 1);
             let noun_before = DETERMINERS.contains(&p)
                 || matches!(
                     p,
@@ -384,14 +458,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // "state is", "report was": a noun before a verb.
         if !w.ends_with("ed")
             && let Some(nx) = self.lower.get(i + 1)
-            && matches!(nx.as_str(), "is" | "was" | "are" | "were" | "has" | "had")
+            && matches!(&**nx, "is" | "was" | "are" | "were" | "has" | "had")
         {
             return None;
         }
         // A bare form ("say", "state", "report") is a verb only after a plural or personal
         // subject, an auxiliary or "to".
         if w == lemma && w != "read" && i > 0 {
-            let p = self.lower[i - 1].as_str();
+            let p = self.lw(i - 1);
             let ok = matches!(
                 p,
                 "i" | "we"
@@ -461,10 +535,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if self.is_cap(p) && !self.is_func(p) {
                 s = p;
             } else if p > min
-                && matches!(
-                    self.lower[p].as_str(),
-                    "of" | "de" | "van" | "von" | "bin" | "al"
-                )
+                && matches!(self.lw(p), "of" | "de" | "van" | "von" | "bin" | "al")
                 && self.is_cap(p - 1)
             {
                 s = p - 1;
@@ -484,7 +555,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && (!self.is_cap(start)
                 || (self.is_func(start) && !verbs::is_title(self.text(start)))
                 || matches!(
-                    self.lower[start].as_str(),
+                    self.lw(start),
                     "more"
                         | "most"
                         | "only"
@@ -514,10 +585,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if self.is_cap(nx) && (!self.is_func(nx) || ent.is_some()) {
                 e = nx;
             } else if nx + 1 < max
-                && matches!(
-                    self.lower[nx].as_str(),
-                    "of" | "de" | "van" | "von" | "bin" | "al"
-                )
+                && matches!(self.lw(nx), "of" | "de" | "van" | "von" | "bin" | "al")
                 && self.is_cap(nx + 1)
             {
                 e = nx + 1;
@@ -580,7 +648,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// A speaker NP ending at token `end` (its head), scanning back no further than `min`.
     fn np_ending_at(&self, end: usize, min: usize) -> Option<Found> {
         if let Some(p) = verbs::pronoun(&self.lower[end]) {
-            if matches!(self.lower[end].as_str(), "him" | "her" | "them") {
+            if matches!(self.lw(end), "him" | "her" | "them") {
                 return None;
             }
             return Some(Found {
@@ -593,14 +661,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if let Some(f) = self.name_ending_at(end, min) {
             return Some(f);
         }
-        if self.is_lower_word(end) && !NP_STOP.contains(&self.lower[end].as_str()) {
+        if self.is_lower_word(end) && !NP_STOP.contains(&self.lw(end)) {
             // A description: back to its determiner.
             let mut s = end;
             let mut steps = 0;
             let mut has_det = false;
             while s > min && steps < 6 {
                 let p = s - 1;
-                let lw = self.lower[p].as_str();
+                let lw = self.lw(p);
                 if DETERMINERS.contains(&lw) {
                     s = p;
                     has_det = true;
@@ -633,7 +701,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return None;
         }
         if let Some(p) = verbs::pronoun(&self.lower[start]) {
-            if matches!(self.lower[start].as_str(), "him" | "her" | "them") {
+            if matches!(self.lw(start), "him" | "her" | "them") {
                 return None;
             }
             return Some(Found {
@@ -643,12 +711,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 label: None,
             });
         }
-        let lw = self.lower[start].as_str();
+        let lw = self.lw(start);
         if DETERMINERS.contains(&lw) || self.is_lower_word(start) {
             let mut e = start;
             let mut k = start + 1;
             while k < max && k - start < 7 {
-                let w = self.lower[k].as_str();
+                let w = self.lw(k);
                 if self.kind(k) == TokenKind::Clitic
                     || (self.kind(k) == TokenKind::Word && !NP_STOP.contains(&w))
                 {
@@ -689,9 +757,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while j > min && guard < 40 {
             guard += 1;
             let p = j - 1;
-            let w = self.lower[p].as_str();
+            let w = self.lw(p);
             if verbs::is_verb_modifier(w) || (w.ends_with("ly") && self.is_lower_word(p)) {
                 j = p;
+                continue;
+            }
+            // "on Friday", "last week", "yesterday".
+            if TIME_WORDS.contains(&w) {
+                j = p;
+                if j > min && matches!(self.lw(j - 1), "on" | "last" | "this" | "late" | "early") {
+                    j -= 1;
+                }
                 continue;
             }
             if w == ")" {
@@ -725,7 +801,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 // Only when what lies between reads like an apposition or a relative clause.
                 let first = k + 1;
-                let fw = self.lower[first].as_str();
+                let fw = self.lw(first);
                 let apposition = DETERMINERS.contains(&fw)
                     || fw == "who"
                     || fw == "which"
@@ -748,7 +824,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut guard = 0;
         while e < max && guard < 30 {
             guard += 1;
-            let w = self.lower[e].as_str();
+            let w = self.lw(e);
             if verbs::is_verb_modifier(w) || (w.ends_with("ly") && self.is_lower_word(e)) {
                 e += 1;
             } else if w == "(" {
@@ -802,9 +878,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let head = (k..e)
                 .rev()
                 .find(|&h| verbs::is_speaker_noun(&self.lower[h]) || self.is_cap(h))?;
-            if FUNCTION_WORDS.contains(&self.lower[k].as_str())
-                && !DETERMINERS.contains(&self.lower[k].as_str())
-            {
+            if FUNCTION_WORDS.contains(&self.lw(k)) && !DETERMINERS.contains(&self.lw(k)) {
                 return None;
             }
             return Some(Found {
@@ -844,7 +918,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             max += 1;
         }
         // `"…" ― Sonya Herridge` (a dash and a name).
-        if matches!(self.lower[k].as_str(), "—" | "―" | "–" | "-" | "--") {
+        if matches!(self.lw(k), "—" | "―" | "–" | "-" | "--") {
             return self
                 .strict_np(k + 1, max)
                 .filter(|f| f.kind == SpeakerKind::Name)
@@ -868,14 +942,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     // "said the ruling": any description right after the verb.
                     (start == s
                         && self.lower[start] != "that"
-                        && DETERMINERS.contains(&self.lower[start].as_str()))
+                        && DETERMINERS.contains(&self.lw(start)))
                     .then(|| self.np_starting_at(start, max))
                     .flatten()
                 });
                 if let Some(f) = np {
                     return Some(Found { by_verb: true, ..f });
                 }
-                if matches!(self.lower[start].as_str(), "," | "." | "that" | "in" | "on") {
+                if matches!(self.lw(start), "," | "." | "that" | "in" | "on") {
                     break;
                 }
             }
@@ -911,6 +985,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if self.is_sentence_end(p) && self.in_quote[p].is_none() {
                 break;
             }
+            // "… in the U.S. He says": an abbreviation's period before a capitalised pronoun.
+            if self.text(p).ends_with('.')
+                && self.kind(p) == TokenKind::Word
+                && matches!(self.text(s), "He" | "She" | "They" | "It" | "We" | "I")
+            {
+                break;
+            }
             // A closing mark after sentence punctuation ends the sentence too.
             if self.in_quote[p].is_some()
                 && self.kind(p) == TokenKind::Quote
@@ -935,6 +1016,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // subject of an earlier reporting verb of the same sentence ("Lynch said she recalled
         // thinking, \"…\"" is Lynch's attribution).
         let mut pronoun: Option<Found> = None;
+        let mut pronoun_at = 0;
         let mut v = o;
         while v > min {
             v -= 1;
@@ -948,16 +1030,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             // "Trump's claim that \"…\"", "his description of it as \"…\"".
-            if SPEECH_NOUNS.contains(&self.lower[v].as_str()) && v > min {
+            // "X's claim that there were \"…\"": the noun leads straight into the quotation.
+            let near_quote = o - v <= 7
+                && (v + 1 == o
+                    || matches!(
+                        self.lw(v + 1),
+                        "that" | "was" | "is" | ":" | "," | "of" | "as"
+                    ));
+            if near_quote && SPEECH_NOUNS.contains(&self.lw(v)) && v > min {
                 let p = v - 1;
                 if self.kind(p) == TokenKind::Clitic
-                    && matches!(self.lower[p].as_str(), "'s" | "’s")
+                    && matches!(self.lw(p), "'s" | "’s")
                     && p > min
                     && let Some(f) = self.name_ending_at(p - 1, min)
                 {
                     return Some(Found { by_verb: true, ..f });
                 }
-                if let Some(g) = match self.lower[p].as_str() {
+                if let Some(g) = match self.lw(p) {
                     "his" => Some(verbs::Pronoun::Male),
                     "her" => Some(verbs::Pronoun::Female),
                     "their" => Some(verbs::Pronoun::Plural),
@@ -975,7 +1064,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if v == min
                 && self.is_cap(v)
                 && matches!(
-                    self.lower[v].as_str(),
+                    self.lw(v),
                     "said" | "says" | "added" | "adds" | "wrote" | "writes" | "asked" | "asks"
                 )
                 && let Some(f) = self.strict_np(v + 1, o)
@@ -989,13 +1078,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if self.lower[v].ends_with("ing") {
                 let progressive = v > min
                     && matches!(
-                        self.lower[v - 1].as_str(),
+                        self.lw(v - 1),
                         "is" | "was" | "are" | "were" | "been" | "be" | "'s" | "’s" | "'re" | "’re"
                     );
                 if !progressive {
                     if v > min
                         && matches!(
-                            self.lower[v - 1].as_str(),
+                            self.lw(v - 1),
                             "," | "by" | "after" | "while" | "when" | "before"
                         )
                         && let Some(f) = self.sentence_subject(o)
@@ -1008,7 +1097,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if let Some(h) = self.subject_head_before(v, min)
                 && self.in_quote[h].is_none()
             {
-                let hw = self.lower[h].as_str();
+                let hw = self.lw(h);
                 if matches!(hw, "and" | "but" | "then" | "or") {
                     // "I laughed and said": the subject of the clause.
                     if let Some(f) = self
@@ -1026,14 +1115,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         continue; // "anybody who complains": not the speaker
                     }
                     if f.kind == SpeakerKind::Nominal
-                        && FUNCTION_WORDS.contains(&self.lower[self.start_token(&f)].as_str())
-                        && !DETERMINERS.contains(&self.lower[self.start_token(&f)].as_str())
+                        && FUNCTION_WORDS.contains(&self.lw(self.start_token(&f)))
+                        && !DETERMINERS.contains(&self.lw(self.start_token(&f)))
                     {
                         continue;
                     }
                     if matches!(f.kind, SpeakerKind::Pronoun(_)) && pronoun.is_none() {
                         pronoun = Some(Found { by_verb: true, ..f });
+                        pronoun_at = h;
                         continue;
+                    }
+                    if pronoun.is_some() && v + 3 < pronoun_at {
+                        // The earlier verb does not introduce the pronoun's clause.
+                        return pronoun;
                     }
                     return Some(Found { by_verb: true, ..f });
                 }
@@ -1051,10 +1145,43 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// An attribution ending the sentence whose final punctuation is token `end`
     /// (`Schiff said.`, `said Geng on Monday.`): a reporting verb among its last few words.
     pub fn before_end(&self, end: usize) -> Option<Found> {
-        let min = self.window_start(end);
+        self.before_end_after(end, 0)
+    }
+
+    /// The attribution that ends the sentence of a quotation closing at token `c`
+    /// (`… a "turbulent election cycle" played out, he said.`): only words after the quotation.
+    pub fn sentence_end_attribution(&self, c: usize) -> Option<Found> {
+        let n = self.doc.tokens.len();
+        let mut e = c + 1;
+        while e < n
+            && self.para[e] == self.para[c]
+            && self.in_quote[e].is_none()
+            && !self.is_sentence_end(e)
+            && e - c < 40
+        {
+            e += 1;
+        }
+        if e >= n || self.para[e] != self.para[c] || !self.is_sentence_end(e) {
+            return None;
+        }
+        // Only a clause set off by a comma: ", he said." / ", said Ms. Lee."
+        let comma = (c + 1..e).rev().find(|&k| self.lower[k] == ",")?;
+        if e - comma > 8 {
+            return None;
+        }
+        self.before_end_after(e, comma + 1)
+    }
+
+    fn before_end_after(&self, end: usize, lower_bound: usize) -> Option<Found> {
+        let min = self.window_start(end).max(lower_bound);
+        if min >= end {
+            return None;
+        }
         let from = end.saturating_sub(6).max(min);
         let v = (from..end).rev().find(|&v| self.is_verb(v).is_some())?;
-        if self.in_quote[v].is_some() {
+        if self.in_quote[v].is_some()
+            || v <= min && lower_bound > 0 && self.strict_np(v + 1, end).is_none()
+        {
             return None;
         }
         if let Some(h) = self.subject_head_before(v, min)
@@ -1095,14 +1222,44 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 && t.chars().all(|c| !c.is_lowercase())
         };
         if all_caps(s)
-            && let Some(d) = (s..o.min(s + 20))
-                .find(|&k| matches!(self.lower[k].as_str(), "—" | "--" | "–" | "-"))
+            && let Some(d) =
+                (s..o.min(s + 20)).find(|&k| matches!(self.lw(k), "—" | "--" | "–" | "-"))
         {
             s = d + 1;
         }
         // Skip an introductory phrase up to its comma ("At a rally in Ohio, Trump …").
-        let first = self.lower[s].as_str();
-        let intro = INTRO_WORDS.contains(&first) || (first.ends_with("ly") && first.len() > 4);
+        let first = self.lw(s);
+        // Introductory words, adverbs, participles ("Reached for comment,", "Appearing on"),
+        // ordinals and number words.
+        let intro = INTRO_WORDS.contains(&first)
+            || (first.len() > 4
+                && (first.ends_with("ly") || first.ends_with("ing") || first.ends_with("ed")))
+            || matches!(
+                first,
+                "first"
+                    | "second"
+                    | "third"
+                    | "finally"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven"
+                    | "twelve"
+                    | "thirteen"
+                    | "twenty"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "dozens"
+            )
+            || self.kind(s) == TokenKind::Number;
         if intro {
             if let Some(c) = (s..o).find(|&k| self.lower[k] == "," && self.in_quote[k].is_none()) {
                 s = c + 1;
@@ -1112,7 +1269,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return None;
             }
         }
-        while s < o && matches!(self.lower[s].as_str(), "but" | "and" | "so" | "yet") {
+        while s < o && matches!(self.lw(s), "but" | "and" | "so" | "yet") {
             s += 1;
         }
         if s >= o || self.in_quote[s].is_some() || all_caps(s) && s + 1 < o && all_caps(s + 1) {
@@ -1127,7 +1284,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if e >= o
             || (self.kind(e) != TokenKind::Word
                 && self.kind(e) != TokenKind::Clitic
-                && !matches!(self.lower[e].as_str(), "," | "("))
+                && !matches!(self.lw(e), "," | "("))
         {
             return None;
         }
@@ -1139,6 +1296,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if e == 0 {
             return "";
         }
-        self.lower[e - 1].as_str()
+        self.lw(e - 1)
     }
 }
