@@ -141,7 +141,9 @@ pub fn article() -> Html {
         let region = doc
             .regions
             .iter()
-            .find(|r| r.span.contains_pos(p.start))
+            // Junk that starts a paragraph takes it; a headline/byline/dateline style only
+            // applies to a paragraph it covers whole ("PORT ALDER —" leads a body paragraph).
+            .find(|r| r.span.contains_pos(p.start) && (r.kind.is_junk() || r.span.contains(*p)))
             .map(|r| r.kind);
         let anns = std::mem::take(&mut per_para[i]);
         let ids: Vec<AnnotationId> = anns.iter().map(|a| a.id).collect();
@@ -203,10 +205,22 @@ pub fn article() -> Html {
                     crate::dom::clear_selection();
                 })
             };
-            let mut choices: Vec<String> = labels::all_labels(&state.custom)
-                .into_iter()
-                .take(9)
-                .collect();
+            let all = labels::all_labels(&state.custom);
+            let more: Vec<String> = all.iter().skip(9).cloned().collect();
+            let add_more = {
+                let ctx = ctx.clone();
+                let pending = pending.clone();
+                Callback::from(move |e: Event| {
+                    let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                    let v = s.value();
+                    if !v.is_empty() {
+                        ctx.send(Action::Add(span, v));
+                        pending.set(None);
+                        crate::dom::clear_selection();
+                    }
+                })
+            };
+            let mut choices: Vec<String> = all.into_iter().take(9).collect();
             choices.push("QUOTE".into());
             choices.extend(state.custom.iter().map(|c| c.name.clone()));
             choices.dedup();
@@ -261,6 +275,10 @@ pub fn article() -> Html {
                             </button>
                         }
                     }) }
+                    <select class="more-labels" onchange={add_more} aria-label="More labels">
+                        <option value="" selected=true>{ "More…" }</option>
+                        { for more.iter().map(|l| html! { <option value={l.clone()}>{ format!("{l} — {}", labels::describe(l)) }</option> }) }
+                    </select>
                     <form class="new-label" onsubmit={create}>
                         <label class="visually-hidden" for="new-label">{ "New label name" }</label>
                         <input id="new-label" placeholder="New label…" value={(*new_label).clone()} {oninput} />

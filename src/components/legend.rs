@@ -47,11 +47,40 @@ pub fn legend() -> Html {
             ctx.send(Action::Query(i.value()));
         })
     };
+    let cursor = use_mut_ref(|| None::<usize>);
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Enter" {
+            // Enter goes to the next match (Shift+Enter to the previous), wrapping around.
             e.prevent_default();
-            if let Ok(Some(el)) = crate::dom::document().query_selector("mark.hit") {
-                el.scroll_into_view();
+            let Ok(list) = crate::dom::document().query_selector_all("mark.hit") else {
+                return;
+            };
+            let n = list.length() as usize;
+            if n == 0 {
+                return;
+            }
+            let mut c = cursor.borrow_mut();
+            if let Some(el) = c
+                .and_then(|i| list.item((i % n) as u32))
+                .and_then(|x| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(x).ok())
+            {
+                el.remove_attribute("data-current").ok();
+            }
+            let next = match (*c, e.shift_key()) {
+                (None, false) => 0,
+                (None, true) => n - 1,
+                (Some(i), false) => (i + 1) % n,
+                (Some(i), true) => (i % n + n - 1) % n,
+            };
+            *c = Some(next);
+            if let Some(el) = list
+                .item(next as u32)
+                .and_then(|x| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(x).ok())
+            {
+                el.set_attribute("data-current", "").ok();
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
             }
         }
     });

@@ -13,7 +13,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("x", "Reject the selected suggestion"),
     (
         "1 … 9",
-        "Give the selected annotation the n-th label of the legend",
+        "Relabel the selection: 1 PERSON, 2 ORG, 3 GPE, 4 LOC, 5 NORP, 6 DATE, 7 MONEY, 8 PERCENT, 9 EVENT",
     ),
     ("Delete", "Delete the selected annotation"),
     (

@@ -32,8 +32,8 @@ test('a pasted article gets entity highlights and quotes with speakers', async (
   await context.close();
 });
 
-// Junk detection is the core intake's job (text::intake); until it marks regions, this is a todo.
-test('the analyser marks the comment form and related links as junk, shown collapsed', { todo: 'needs junk regions from core intake' }, async () => {
+// Junk detection is the core intake's job (text::intake); the page shows it greyed and collapsed.
+test('the analyser marks the comment form and related links as junk, shown collapsed', async () => {
   const { page, context } = await openPage(browser, srv.url);
   await page.waitForSelector('#paste');
   await page.fill('#paste', ARTICLE);

@@ -368,12 +368,30 @@ test('re-analyse keeps the decisions and hand-made annotations', async () => {
   await page.click('.ent[data-label="ORG"]');
   await page.keyboard.press('a');
   await selectText(page, 'bearing');
-  await page.click('.add-bar [data-add="PRODUCT"]');
+  await page.selectOption('.add-bar select.more-labels', 'PRODUCT');
   await page.click('#reanalyze');
   await page.waitForSelector('.notice:has-text("Analysed again")');
-  assert.ok(await page.$eval('.ent[data-label="FAC"]', (e) => e.classList.contains('rejected')));
-  assert.ok(await page.$eval('.ent[data-label="ORG"]', (e) => e.classList.contains('accepted')));
+  assert.ok(await page.$eval('.ent[data-label="FAC"]:has-text("Mill Street Bridge")', (e) => e.classList.contains('rejected')));
+  assert.ok(await page.$eval('.ent[data-label="ORG"]:has-text("Glenford Transport Authority")', (e) => e.classList.contains('accepted')));
   assert.equal(await page.locator('.ent[data-label="PRODUCT"]', { hasText: 'bearing' }).count(), 1);
   assert.deepEqual(realErrors(errors), []);
+  await context.close();
+});
+
+test('search marks every match and Enter walks through them', async () => {
+  const { page, context } = await openPage(browser, srv.url, { viewport: { width: 1400, height: 1000 } });
+  await page.waitForSelector('#sample');
+  await importJson(page, fixtureDoc());
+  await page.keyboard.press('/');
+  await page.keyboard.type('calder');
+  assert.equal(await page.locator('mark.hit').count(), 2);
+  assert.match(await page.textContent('.hits'), /2 matches/);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.$eval('mark.hit[data-current]', (e) => e.textContent), 'Calder');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('mark.hit[data-current]').count(), 1);
+  // Shortcuts are off while typing: "a" went into the box, not to the reviewer.
+  await page.keyboard.type(' a');
+  assert.equal(await page.inputValue('#search'), 'calder a');
   await context.close();
 });
