@@ -109,6 +109,15 @@ pub fn map_label(
             if whole & flag::NATIONALITY != 0 {
                 return Some(EntityLabel::Norp);
             }
+            // "East African", "sub-Saharan African": a group adjective; "sub-Saharan Africa",
+            // "Western Europe": a region.
+            if !single && last_g & flag::NATIONALITY != 0 && last_g & PLACE == 0 {
+                return Some(EntityLabel::Norp);
+            }
+            if last_g & flag::CONTINENT != 0 {
+                return Some(EntityLabel::Loc);
+            }
+
             if !single && last_g & flag::LAW_WORD != 0 {
                 return Some(EntityLabel::Law);
             }
