@@ -2,7 +2,7 @@
 //! possessives, company suffixes), and rule mentions (nationality words, datelines).
 
 use super::Mention;
-use super::features::{Class, DocFeatures};
+use super::features::{Class, DocFeatures, doc_bit};
 use super::gazetteer::{Gazetteer, flag};
 use super::hash;
 use crate::entities::{Entity, EntitySource};
@@ -343,6 +343,11 @@ pub fn label(
             }
         }
         let mut r = trim(doc, f, m.tokens.clone(), label);
+        // A sentence-initial common word is capitalised only by its position ("Furthermore",
+        // "Unlike X"), unless the document also capitalises it mid-sentence.
+        while !r.is_empty() && sentence_case_only(f, r.start) {
+            r.start += 1;
+        }
         if r.is_empty() {
             continue;
         }
@@ -384,7 +389,56 @@ pub fn label(
             score: 0.8,
         });
     }
+    join_patronymics(doc, f, &mut out);
     out
+}
+
+fn sentence_case_only(f: &DocFeatures, i: usize) -> bool {
+    let t = &f.toks[i];
+    t.sent_start
+        && t.class == Class::Title
+        && (t.gaz & flag::COMMON != 0
+            || super::gazetteer::COMMON_MORE
+                .iter()
+                .any(|w| hash::lower_str(w) == t.lower))
+        && t.gaz & (flag::FIRST | flag::SURNAME | PLACE | flag::NATIONALITY | flag::CONTINENT) == 0
+        && t.doc & doc_bit::TITLE_MID == 0
+}
+
+/// "Mohammed bin Rashid Al Maktoum": a person's name continues through bin/ibn/bint and the
+/// capitalised words after it (the model often splits there).
+fn join_patronymics(doc: &Prepared<'_>, f: &DocFeatures, out: &mut Vec<Named>) {
+    const LINKS: &[&str] = &["bin", "ibn", "bint", "binti", "ben", "ould", "wa"];
+    let n = doc.tokens.len();
+    out.sort_by_key(|e| e.tokens.start);
+    let is_link = |k: usize| k < n && LINKS.iter().any(|l| doc.token_text(k) == *l);
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].label == EntityLabel::Person {
+            // Extend right: "Mohammed" + "bin Rashid …".
+            loop {
+                let e = out[i].tokens.end;
+                if !(is_link(e) && e + 1 < n && f.toks[e + 1].class.is_capitalised()) {
+                    break;
+                }
+                let mut k = e + 1;
+                while k < n && f.toks[k].class.is_capitalised() && f.toks[k].sent == f.toks[e].sent
+                {
+                    k += 1;
+                }
+                // Swallow a following mention that starts there.
+                while i + 1 < out.len()
+                    && out[i + 1].tokens.start > e
+                    && out[i + 1].tokens.start <= k
+                {
+                    k = k.max(out[i + 1].tokens.end);
+                    out.remove(i + 1);
+                }
+                out[i].tokens.end = k;
+            }
+        }
+        i += 1;
+    }
 }
 
 fn coverage(n: usize, ents: &[Named]) -> Vec<bool> {
