@@ -279,6 +279,9 @@ mod tests {
             !found.iter().any(|(s, _)| s.contains("Furthermore")),
             "{found:?}"
         );
+        // A quoted title after a cue word.
+        let found = names("Her second novel, “The Salt Orchard”, sold well in Lagos.");
+        assert!(has(&found, "The Salt Orchard", "WORK_OF_ART"), "{found:?}");
         // Dateline in capitals.
         let found = names("NAIROBI — The council voted on Friday to close the market.");
         assert!(has(&found, "NAIROBI", "GPE"), "{found:?}");

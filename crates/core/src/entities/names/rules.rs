@@ -453,6 +453,85 @@ fn coverage(n: usize, ents: &[Named]) -> Vec<bool> {
     c
 }
 
+/// Words that announce the title of a work.
+const WORK_CUES: &[&str] = &[
+    "book",
+    "novel",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "single",
+    "documentary",
+    "play",
+    "poem",
+    "painting",
+    "series",
+    "show",
+    "opera",
+    "musical",
+    "titled",
+    "entitled",
+    "called",
+    "memoir",
+    "exhibition",
+    "sculpture",
+    "anthology",
+    "programme",
+    "program",
+    "podcast",
+    "report",
+];
+
+/// Titles in quotation marks after a cue word ("the film “Silent Harbour”") are WORK_OF_ART;
+/// any model mention inside the quotes gives way.
+fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
+    use crate::text::token::TokenKind;
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if doc.tokens[i].kind != TokenKind::Quote || i + 2 >= n {
+            i += 1;
+            continue;
+        }
+        let cue = (i.saturating_sub(3)..i).any(|k| {
+            let w = doc.token_text(k);
+            WORK_CUES.iter().any(|c| w.eq_ignore_ascii_case(c))
+        });
+        let a = i + 1;
+        let mut b = a;
+        while b < n && b < a + 10 && doc.tokens[b].kind != TokenKind::Quote {
+            b += 1;
+        }
+        if !cue || b >= n || b == a || doc.tokens[b].kind != TokenKind::Quote {
+            i += 1;
+            continue;
+        }
+        let mut end = b;
+        while end > a && matches!(doc.tokens[end - 1].kind, TokenKind::Punct) {
+            end -= 1;
+        }
+        let caps = f.toks[a].class.is_capitalised()
+            && (a..end).all(|k| f.toks[k].sent == f.toks[a].sent)
+            && end > a;
+        if caps {
+            ents.retain(|e| !(e.tokens.start >= a && e.tokens.end <= end));
+            if !ents
+                .iter()
+                .any(|e| e.tokens.start < end && a < e.tokens.end)
+            {
+                ents.push(Named {
+                    tokens: a..end,
+                    label: EntityLabel::WorkOfArt,
+                    source: EntitySource::Rule,
+                    score: 0.7,
+                });
+            }
+        }
+        i = b + 1;
+    }
+}
+
 /// Rule mentions: nationality/group words and datelines not already covered by a mention.
 pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
     let n = doc.tokens.len();
@@ -503,6 +582,7 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
         }
     }
     ents.extend(add);
+    works_of_art(doc, f, ents);
 }
 
 /// Converts to entities: sorted, without overlaps (longer and model mentions win).
