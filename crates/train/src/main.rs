@@ -61,12 +61,12 @@ fn parse_args() -> Args {
         data: PathBuf::from("../shared/data"),
         out_dir: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../core/data")),
         epochs: 8,
-        max_features: 15_000,
+        max_features: 8_000,
         min_count: 2,
         gazetteer_only: false,
         eval_only: false,
         bench: None,
-        passes: 1,
+        passes: 2,
         seeds: 5,
     };
     let mut it = std::env::args().skip(1);

@@ -19,6 +19,7 @@ fn label_index(l: EntityLabel) -> usize {
 /// Applies the document-level passes to `ents` (model and rule mentions).
 pub fn apply(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
     majority(f, ents);
+    person_parts(f, ents);
     acronyms(doc, f, ents);
     surnames(f, ents);
     repeats(f, ents);
@@ -41,6 +42,54 @@ fn majority(f: &DocFeatures, ents: &mut [Named]) {
             .unwrap_or((0, &0));
         if n > v[label_index(e.label)] {
             e.label = EntityLabel::ALL[best];
+        }
+    }
+}
+
+/// "Okafor Emeka" tagged ORG while a lone "Okafor" is a PERSON elsewhere: a plain multi-word
+/// name (no organisation or place words) whose first or last word stands alone as a person
+/// elsewhere, and never as anything else, is a person.
+fn person_parts(f: &DocFeatures, ents: &mut [Named]) {
+    let mut lone: HashMap<u64, (u16, u16), PreHashed> = HashMap::default();
+    for e in ents.iter() {
+        if e.tokens.len() == 1 {
+            let c = lone.entry(f.toks[e.tokens.start].lower).or_insert((0, 0));
+            if e.label == EntityLabel::Person {
+                c.0 += 1;
+            } else {
+                c.1 += 1;
+            }
+        }
+    }
+    if lone.is_empty() {
+        return;
+    }
+    let blocked = flag::ORG_WORD | flag::CORP_SUFFIX | PLACE | flag::NATIONALITY | flag::LOC_WORD;
+    for e in ents.iter_mut() {
+        if e.tokens.len() < 2 || e.tokens.len() > 4 || e.label == EntityLabel::Person {
+            continue;
+        }
+        if !matches!(
+            e.label,
+            EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Loc
+        ) {
+            continue;
+        }
+        if e.tokens.clone().any(|k| {
+            f.toks[k].gaz & blocked != 0 || f.toks[k].class != super::features::Class::Title
+        }) {
+            continue;
+        }
+        let ends = [e.tokens.start, e.tokens.end - 1];
+        let person_end = ends.iter().any(|&k| {
+            lone.get(&f.toks[k].lower)
+                .is_some_and(|c| c.0 > 0 && c.1 == 0)
+        });
+        let other_end = ends
+            .iter()
+            .any(|&k| lone.get(&f.toks[k].lower).is_some_and(|c| c.1 > 0));
+        if person_end && !other_end {
+            e.label = EntityLabel::Person;
         }
     }
 }

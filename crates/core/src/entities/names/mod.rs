@@ -267,6 +267,21 @@ mod tests {
         assert!(has(&found, "NDA", "ORG"), "{found:?}");
         assert!(has(&found, "Ghana", "GPE"), "{found:?}");
         assert!(has(&found, "John Mensah", "PERSON"), "{found:?}");
+        // Patronymic links keep a name whole; sentence-initial adverbs are not names.
+        let found = names(
+            "Furthermore, Sheikh Hamad bin Khalid Al Nuaimi opened the Corniche Marina on Sunday.",
+        );
+        assert!(
+            has(&found, "Hamad bin Khalid Al Nuaimi", "PERSON"),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(s, _)| s.contains("Furthermore")),
+            "{found:?}"
+        );
+        // A quoted title after a cue word.
+        let found = names("Her second novel, “The Salt Orchard”, sold well in Lagos.");
+        assert!(has(&found, "The Salt Orchard", "WORK_OF_ART"), "{found:?}");
         // Dateline in capitals.
         let found = names("NAIROBI — The council voted on Friday to close the market.");
         assert!(has(&found, "NAIROBI", "GPE"), "{found:?}");

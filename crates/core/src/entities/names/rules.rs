@@ -2,7 +2,7 @@
 //! possessives, company suffixes), and rule mentions (nationality words, datelines).
 
 use super::Mention;
-use super::features::{Class, DocFeatures};
+use super::features::{Class, DocFeatures, doc_bit};
 use super::gazetteer::{Gazetteer, flag};
 use super::hash;
 use crate::entities::{Entity, EntitySource};
@@ -109,6 +109,15 @@ pub fn map_label(
             if whole & flag::NATIONALITY != 0 {
                 return Some(EntityLabel::Norp);
             }
+            // "East African", "sub-Saharan African": a group adjective; "sub-Saharan Africa",
+            // "Western Europe": a region.
+            if !single && last_g & flag::NATIONALITY != 0 && last_g & PLACE == 0 {
+                return Some(EntityLabel::Norp);
+            }
+            if last_g & flag::CONTINENT != 0 {
+                return Some(EntityLabel::Loc);
+            }
+
             if !single && last_g & flag::LAW_WORD != 0 {
                 return Some(EntityLabel::Law);
             }
@@ -334,6 +343,11 @@ pub fn label(
             }
         }
         let mut r = trim(doc, f, m.tokens.clone(), label);
+        // A sentence-initial common word is capitalised only by its position ("Furthermore",
+        // "Unlike X"), unless the document also capitalises it mid-sentence.
+        while !r.is_empty() && sentence_case_only(f, r.start) {
+            r.start += 1;
+        }
         if r.is_empty() {
             continue;
         }
@@ -375,7 +389,56 @@ pub fn label(
             score: 0.8,
         });
     }
+    join_patronymics(doc, f, &mut out);
     out
+}
+
+fn sentence_case_only(f: &DocFeatures, i: usize) -> bool {
+    let t = &f.toks[i];
+    t.sent_start
+        && t.class == Class::Title
+        && (t.gaz & flag::COMMON != 0
+            || super::gazetteer::COMMON_MORE
+                .iter()
+                .any(|w| hash::lower_str(w) == t.lower))
+        && t.gaz & (flag::FIRST | flag::SURNAME | PLACE | flag::NATIONALITY | flag::CONTINENT) == 0
+        && t.doc & doc_bit::TITLE_MID == 0
+}
+
+/// "Mohammed bin Rashid Al Maktoum": a person's name continues through bin/ibn/bint and the
+/// capitalised words after it (the model often splits there).
+fn join_patronymics(doc: &Prepared<'_>, f: &DocFeatures, out: &mut Vec<Named>) {
+    const LINKS: &[&str] = &["bin", "ibn", "bint", "binti", "ben", "ould", "wa"];
+    let n = doc.tokens.len();
+    out.sort_by_key(|e| e.tokens.start);
+    let is_link = |k: usize| k < n && LINKS.iter().any(|l| doc.token_text(k) == *l);
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].label == EntityLabel::Person {
+            // Extend right: "Mohammed" + "bin Rashid …".
+            loop {
+                let e = out[i].tokens.end;
+                if !(is_link(e) && e + 1 < n && f.toks[e + 1].class.is_capitalised()) {
+                    break;
+                }
+                let mut k = e + 1;
+                while k < n && f.toks[k].class.is_capitalised() && f.toks[k].sent == f.toks[e].sent
+                {
+                    k += 1;
+                }
+                // Swallow a following mention that starts there.
+                while i + 1 < out.len()
+                    && out[i + 1].tokens.start > e
+                    && out[i + 1].tokens.start <= k
+                {
+                    k = k.max(out[i + 1].tokens.end);
+                    out.remove(i + 1);
+                }
+                out[i].tokens.end = k;
+            }
+        }
+        i += 1;
+    }
 }
 
 fn coverage(n: usize, ents: &[Named]) -> Vec<bool> {
@@ -388,6 +451,85 @@ fn coverage(n: usize, ents: &[Named]) -> Vec<bool> {
         }
     }
     c
+}
+
+/// Words that announce the title of a work.
+const WORK_CUES: &[&str] = &[
+    "book",
+    "novel",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "single",
+    "documentary",
+    "play",
+    "poem",
+    "painting",
+    "series",
+    "show",
+    "opera",
+    "musical",
+    "titled",
+    "entitled",
+    "called",
+    "memoir",
+    "exhibition",
+    "sculpture",
+    "anthology",
+    "programme",
+    "program",
+    "podcast",
+    "report",
+];
+
+/// Titles in quotation marks after a cue word ("the film “Silent Harbour”") are WORK_OF_ART;
+/// any model mention inside the quotes gives way.
+fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
+    use crate::text::token::TokenKind;
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if doc.tokens[i].kind != TokenKind::Quote || i + 2 >= n {
+            i += 1;
+            continue;
+        }
+        let cue = (i.saturating_sub(3)..i).any(|k| {
+            let w = doc.token_text(k);
+            WORK_CUES.iter().any(|c| w.eq_ignore_ascii_case(c))
+        });
+        let a = i + 1;
+        let mut b = a;
+        while b < n && b < a + 10 && doc.tokens[b].kind != TokenKind::Quote {
+            b += 1;
+        }
+        if !cue || b >= n || b == a || doc.tokens[b].kind != TokenKind::Quote {
+            i += 1;
+            continue;
+        }
+        let mut end = b;
+        while end > a && matches!(doc.tokens[end - 1].kind, TokenKind::Punct) {
+            end -= 1;
+        }
+        let caps = f.toks[a].class.is_capitalised()
+            && (a..end).all(|k| f.toks[k].sent == f.toks[a].sent)
+            && end > a;
+        if caps {
+            ents.retain(|e| !(e.tokens.start >= a && e.tokens.end <= end));
+            if !ents
+                .iter()
+                .any(|e| e.tokens.start < end && a < e.tokens.end)
+            {
+                ents.push(Named {
+                    tokens: a..end,
+                    label: EntityLabel::WorkOfArt,
+                    source: EntitySource::Rule,
+                    score: 0.7,
+                });
+            }
+        }
+        i = b + 1;
+    }
 }
 
 /// Rule mentions: nationality/group words and datelines not already covered by a mention.
@@ -440,6 +582,7 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
         }
     }
     ents.extend(add);
+    works_of_art(doc, f, ents);
 }
 
 /// Converts to entities: sorted, without overlaps (longer and model mentions win).
