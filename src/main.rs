@@ -1,12 +1,5 @@
-//! Apostil's page: a Yew app over the core.
-
-use yew::prelude::*;
-
-#[function_component(App)]
-fn app() -> Html {
-    html! { <main><h1>{ "Apostil" }</h1></main> }
-}
+//! Apostil's page: starts the Yew app in `lib.rs`.
 
 fn main() {
-    yew::Renderer::<App>::new().render();
+    apostil_app::run();
 }

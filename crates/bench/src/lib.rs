@@ -18,10 +18,10 @@ pub fn sample_articles() -> Vec<String> {
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for p in paths {
-            if p.extension().is_some_and(|x| x == "txt") {
-                if let Ok(t) = std::fs::read_to_string(&p) {
-                    out.push(t);
-                }
+            if p.extension().is_some_and(|x| x == "txt")
+                && let Ok(t) = std::fs::read_to_string(&p)
+            {
+                out.push(t);
             }
         }
     }

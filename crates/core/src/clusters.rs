@@ -13,7 +13,7 @@ use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::TokenKind;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How a mention refers to its cluster.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -332,50 +332,179 @@ fn is_function(w: &str) -> bool {
     )
 }
 
-/// Adds a speaker name mention found without an entity (or with one that was not clustered)
-/// to the matching cluster, creating a cluster when none matches. Returns the cluster index.
-pub fn attach_name(
-    doc: &Prepared<'_>,
-    clusters: &mut Vec<Cluster>,
-    names: &NameIndex,
-    span: Span,
-    label: EntityLabel,
-) -> usize {
-    if let Some(c) = clusters
-        .iter()
-        .position(|c| c.mentions.iter().any(|m| m.span == span))
-    {
-        return c;
-    }
-    let text = doc.slice(span);
-    let words = name_words(text);
-    let key = words.join(" ").to_lowercase();
-    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-    let found = clusters.iter().position(|c| {
-        let cw = name_words(&c.canonical);
-        compatible(c.label, label)
-            && (c.canonical.to_lowercase() == key
-                || (label == EntityLabel::Person && cw.iter().any(|w| w.to_lowercase() == last)))
-    });
-    let c = match found {
-        Some(c) => c,
-        None => {
-            let canonical = if words.len() == 1 {
-                names.full_name(&words[0]).map(str::to_string)
-            } else {
-                None
+/// Adds speaker mentions to clusters while quotations are attributed: names found without an
+/// entity join (or start) a cluster, pronouns join the nearest earlier compatible cluster.
+/// Lookups are hashed or ordered, so linking all speakers of a text stays near-linear.
+#[derive(Debug)]
+pub struct Linker {
+    names: NameIndex,
+    by_span: HashMap<Span, usize>,
+    /// Lower-case full name → cluster.
+    by_full: HashMap<String, usize>,
+    /// Lower-case name word of a person cluster → cluster.
+    by_word: HashMap<String, usize>,
+    /// Name mentions by (end, start) → cluster, for finding antecedents.
+    by_end: BTreeMap<(usize, usize), usize>,
+    /// Gender of each cluster, when known.
+    gender: Vec<Option<Pronoun>>,
+}
+
+impl Linker {
+    /// Indexes the clusters built from entities and the capitalised runs of `doc`.
+    pub fn new(doc: &Prepared<'_>, clusters: &[Cluster]) -> Self {
+        let mut l = Linker {
+            names: NameIndex::new(doc),
+            by_span: HashMap::new(),
+            by_full: HashMap::new(),
+            by_word: HashMap::new(),
+            by_end: BTreeMap::new(),
+            gender: Vec::new(),
+        };
+        for (ci, c) in clusters.iter().enumerate() {
+            l.index_cluster(ci, c);
+            for m in &c.mentions {
+                l.by_span.insert(m.span, ci);
+                if m.kind != MentionKind::Pronoun {
+                    l.by_end.insert((m.span.end, m.span.start), ci);
+                }
             }
-            .unwrap_or_else(|| words.join(" "));
-            clusters.push(Cluster {
-                canonical,
-                label,
-                mentions: Vec::new(),
-            });
-            clusters.len() - 1
+            let g = c
+                .mentions
+                .iter()
+                .find_map(|m| {
+                    (m.kind == MentionKind::Pronoun)
+                        .then(|| verbs::pronoun(doc.slice(m.span)))
+                        .flatten()
+                })
+                .filter(|p| matches!(p, Pronoun::Male | Pronoun::Female))
+                .or_else(|| first_name_gender(c.canonical.split_whitespace().next().unwrap_or("")));
+            l.gender.push(g);
         }
-    };
-    add_mention(clusters, c, span, MentionKind::Name);
-    c
+        l
+    }
+
+    fn index_cluster(&mut self, ci: usize, c: &Cluster) {
+        let words = name_words(&c.canonical);
+        self.by_full
+            .entry(words.join(" ").to_lowercase())
+            .or_insert(ci);
+        if c.label == EntityLabel::Person {
+            for w in &words {
+                if !verbs::is_title(w) {
+                    self.by_word.entry(w.to_lowercase()).or_insert(ci);
+                }
+            }
+        }
+    }
+
+    /// Adds a name mention at `span` to its cluster (creating one when none matches) and
+    /// returns the cluster index. A single word takes the full name the text gives it
+    /// elsewhere ("Geng" → "Geng Shuang").
+    pub fn attach_name(
+        &mut self,
+        doc: &Prepared<'_>,
+        clusters: &mut Vec<Cluster>,
+        span: Span,
+        label: EntityLabel,
+    ) -> usize {
+        if let Some(&c) = self.by_span.get(&span) {
+            return c;
+        }
+        let text = doc.slice(span);
+        let words = name_words(text);
+        let key = words.join(" ").to_lowercase();
+        let mut found = self
+            .by_full
+            .get(&key)
+            .copied()
+            .filter(|&c| compatible(clusters[c].label, label));
+        if found.is_none() && label == EntityLabel::Person {
+            found = words
+                .iter()
+                .rev()
+                .find_map(|w| self.by_word.get(&w.to_lowercase()).copied())
+                .filter(|&c| clusters[c].label == EntityLabel::Person);
+        }
+        let c = match found {
+            Some(c) => c,
+            None => {
+                let canonical = if words.len() == 1 {
+                    self.names.full_name(&words[0]).map(str::to_string)
+                } else {
+                    None
+                }
+                .unwrap_or_else(|| words.join(" "));
+                clusters.push(Cluster {
+                    canonical,
+                    label,
+                    mentions: Vec::new(),
+                });
+                let ci = clusters.len() - 1;
+                let g = first_name_gender(
+                    clusters[ci]
+                        .canonical
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or(""),
+                );
+                self.gender.push(g);
+                let cl = clusters[ci].clone();
+                self.index_cluster(ci, &cl);
+                ci
+            }
+        };
+        add_mention(clusters, c, span, MentionKind::Name);
+        self.by_span.insert(span, c);
+        self.by_end.insert((span.end, span.start), c);
+        c
+    }
+
+    /// The cluster a pronoun at `span` most likely refers to: the one with the nearest earlier
+    /// name mention that fits (a person for he/she/I/who, preferring a matching gender; an
+    /// organisation, place or group for they/we/it).
+    pub fn resolve_pronoun(&self, clusters: &[Cluster], span: Span, p: Pronoun) -> Option<usize> {
+        let mut fallback = None;
+        for (_, &ci) in self
+            .by_end
+            .range(..=(span.start, usize::MAX))
+            .rev()
+            .take(60)
+        {
+            let c = &clusters[ci];
+            let fits = match p {
+                Pronoun::Male | Pronoun::Female => c.label == EntityLabel::Person,
+                Pronoun::First | Pronoun::Relative => c.label == EntityLabel::Person,
+                Pronoun::Plural => matches!(
+                    c.label,
+                    EntityLabel::Org | EntityLabel::Norp | EntityLabel::Gpe
+                ),
+                Pronoun::Neuter => matches!(c.label, EntityLabel::Org | EntityLabel::Gpe),
+            };
+            if !fits {
+                continue;
+            }
+            match (p, self.gender.get(ci).copied().flatten()) {
+                (Pronoun::Male | Pronoun::Female, Some(g)) if g != p => {}
+                (Pronoun::Male | Pronoun::Female, None) => {
+                    fallback.get_or_insert(ci);
+                }
+                _ => return Some(ci),
+            }
+        }
+        fallback
+    }
+
+    /// Adds a resolved pronoun mention to cluster `c` (and learns the cluster's gender).
+    pub fn add_pronoun(&mut self, clusters: &mut [Cluster], c: usize, span: Span, p: Pronoun) {
+        add_mention(clusters, c, span, MentionKind::Pronoun);
+        self.by_span.insert(span, c);
+        if matches!(p, Pronoun::Male | Pronoun::Female)
+            && let Some(g) = self.gender.get_mut(c)
+            && g.is_none()
+        {
+            *g = Some(p);
+        }
+    }
 }
 
 /// Adds a mention to cluster `c`, keeping mentions in text order.
@@ -383,27 +512,11 @@ pub fn add_mention(clusters: &mut [Cluster], c: usize, span: Span, kind: Mention
     let Some(cl) = clusters.get_mut(c) else {
         return;
     };
-    if cl.mentions.iter().any(|m| m.span == span) {
+    let at = cl.mentions.partition_point(|m| m.span.start < span.start);
+    if cl.mentions.get(at).is_some_and(|m| m.span == span) {
         return;
     }
-    let at = cl.mentions.partition_point(|m| m.span.start < span.start);
     cl.mentions.insert(at, Mention { span, kind });
-}
-
-/// Gender of a cluster guessed from titles and a small list of first names.
-fn gender(doc: &Prepared<'_>, c: &Cluster) -> Option<Pronoun> {
-    for m in &c.mentions {
-        if m.kind == MentionKind::Pronoun {
-            let w = doc.slice(m.span).to_lowercase();
-            match w.as_str() {
-                "he" | "him" | "his" => return Some(Pronoun::Male),
-                "she" | "her" | "hers" => return Some(Pronoun::Female),
-                _ => {}
-            }
-        }
-    }
-    let first = c.canonical.split_whitespace().next().unwrap_or("");
-    first_name_gender(first)
 }
 
 /// Common English first names by gender (a small hand list; unknown names fit either).
@@ -413,7 +526,7 @@ fn first_name_gender(name: &str) -> Option<Pronoun> {
         "donald", "ed", "eric", "frank", "gary", "george", "jack", "james", "jason", "jeb", "jeff",
         "jim", "joe", "john", "joseph", "kevin", "marco", "mark", "michael", "mike", "mitch",
         "paul", "peter", "richard", "rick", "robert", "ron", "scott", "steve", "steven", "ted",
-        "thomas", "tim", "tom", "vladimir", "william", "xi", "mr.",
+        "thomas", "tim", "tom", "vladimir", "william", "xi", "mr.", "mr",
     ];
     const FEMALE: &[&str] = &[
         "alicia",
@@ -447,7 +560,9 @@ fn first_name_gender(name: &str) -> Option<Pronoun> {
         "susan",
         "theresa",
         "mrs.",
+        "mrs",
         "ms.",
+        "ms",
         "miss",
     ];
     let n = name.to_lowercase();
@@ -458,46 +573,6 @@ fn first_name_gender(name: &str) -> Option<Pronoun> {
     } else {
         None
     }
-}
-
-/// The cluster a pronoun at `span` most likely refers to: the one with the nearest earlier
-/// mention that fits the pronoun (person for he/she/I/who, organisation or group for
-/// they/we/it), preferring a matching gender.
-pub fn resolve_pronoun(
-    doc: &Prepared<'_>,
-    clusters: &[Cluster],
-    span: Span,
-    p: Pronoun,
-) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None; // (distance, cluster)
-    for (ci, c) in clusters.iter().enumerate() {
-        let fits = match p {
-            Pronoun::Male | Pronoun::Female => {
-                c.label == EntityLabel::Person && gender(doc, c).is_none_or(|g| g == p)
-            }
-            Pronoun::First | Pronoun::Relative => c.label == EntityLabel::Person,
-            Pronoun::Plural => matches!(
-                c.label,
-                EntityLabel::Org | EntityLabel::Norp | EntityLabel::Gpe
-            ),
-            Pronoun::Neuter => matches!(c.label, EntityLabel::Org | EntityLabel::Gpe),
-        };
-        if !fits {
-            continue;
-        }
-        let near = c
-            .mentions
-            .iter()
-            .filter(|m| m.span.end <= span.start && m.kind != MentionKind::Pronoun)
-            .map(|m| span.start - m.span.end)
-            .min();
-        if let Some(d) = near
-            && best.is_none_or(|(bd, _)| d < bd)
-        {
-            best = Some((d, ci));
-        }
-    }
-    best.map(|(_, c)| c)
 }
 
 #[cfg(test)]
@@ -569,16 +644,10 @@ mod tests {
     fn attach_name_finds_full_name_without_entities() {
         let text = "Spokesperson Geng Shuang spoke on Monday. Geng said it was fine.";
         let doc = Prepared::new(text);
-        let names = NameIndex::new(&doc);
         let mut cl = Vec::new();
+        let mut linker = Linker::new(&doc, &cl);
         let s = text.find("Geng said").unwrap();
-        let c = attach_name(
-            &doc,
-            &mut cl,
-            &names,
-            Span::new(s, s + 4),
-            EntityLabel::Person,
-        );
+        let c = linker.attach_name(&doc, &mut cl, Span::new(s, s + 4), EntityLabel::Person);
         assert_eq!(cl[c].canonical, "Geng Shuang");
     }
 
@@ -594,10 +663,15 @@ mod tests {
             ],
         );
         let cl = build(&doc, &mut es);
+        let linker = Linker::new(&doc, &cl);
         let s = text.find("She").unwrap();
-        let c = resolve_pronoun(&doc, &cl, Span::new(s, s + 3), Pronoun::Female).unwrap();
+        let c = linker
+            .resolve_pronoun(&cl, Span::new(s, s + 3), Pronoun::Female)
+            .unwrap();
         assert_eq!(cl[c].canonical, "Hillary Clinton");
-        let c = resolve_pronoun(&doc, &cl, Span::new(s, s + 3), Pronoun::Male).unwrap();
+        let c = linker
+            .resolve_pronoun(&cl, Span::new(s, s + 3), Pronoun::Male)
+            .unwrap();
         assert_eq!(cl[c].canonical, "Donald Trump");
     }
 }

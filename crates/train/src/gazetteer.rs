@@ -240,8 +240,46 @@ fn lower(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
-/// The gazetteer file text.
-pub fn build(dir: &Path) -> String {
+/// Words kept in the common-word list.
+const COMMON_WORDS: usize = 6_000;
+
+/// Common lower-case words: counted over raw news text (PolNeAR train) and CoNLL train, kept
+/// when they occur at least 3 times in lower case and at least 85% of their non-initial
+/// occurrences are lower case. Only the word list is kept, never text.
+fn common_words(texts: &[String]) -> Vec<String> {
+    use apostil_core::text::Prepared;
+    use std::collections::HashMap;
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for t in texts {
+        let p = Prepared::new(t);
+        for s in &p.sentences {
+            for i in s.tokens.clone().skip(1) {
+                let w = p.token_text(i);
+                if w.chars().count() < 3 || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+                    continue;
+                }
+                let lower = w.chars().all(|c| !c.is_uppercase());
+                let e = counts.entry(w.to_lowercase()).or_insert((0, 0));
+                if lower {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    let mut v: Vec<(String, u32)> = counts
+        .into_iter()
+        .filter(|(_, (lc, cap))| *lc >= 3 && *lc as f64 >= 0.85 * (*lc + *cap) as f64)
+        .map(|(w, (lc, _))| (w, lc))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(COMMON_WORDS);
+    v.into_iter().map(|(w, _)| w).collect()
+}
+
+/// The gazetteer file text; `texts` are raw training texts for the common-word list.
+pub fn build(dir: &Path, texts: &[String]) -> String {
     let mut first = BTreeSet::new();
     for f in ["census1990_male_first.tsv", "census1990_female_first.tsv"] {
         for r in read_tsv(&dir.join(f)) {
@@ -326,7 +364,9 @@ pub fn build(dir: &Path) -> String {
          # (CC-BY 4.0, \"GeoNames\"), i18n nationality list (MIT), cleanco suffixes (MIT).\n\
          # See crates/core/data/MODEL.md.\n",
     );
-    let sections: [(&str, &BTreeSet<String>); 10] = [
+    let common: BTreeSet<String> = common_words(texts).into_iter().collect();
+    let sections: [(&str, &BTreeSet<String>); 11] = [
+        ("common", &common),
         ("first", &first),
         ("surname_top", &surname_top),
         ("surname", &surname),

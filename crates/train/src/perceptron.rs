@@ -21,12 +21,79 @@ impl XorShift {
 
 type Weights = Vec<(u32, [f32; N_TAGS])>;
 
-/// Trains and returns pruned averaged feature weights, transitions and start scores.
-pub fn train(
+/// Trains `seeds` perceptrons on differently shuffled orders and averages their weights
+/// (less variance from the order), then prunes.
+pub fn train_bagged(
     seqs: &[Seq],
     epochs: usize,
     min_count: u32,
     max_features: usize,
+    seeds: usize,
+) -> (Weights, [[f32; N_TAGS]; N_TAGS], [f32; N_TAGS]) {
+    let seeds = seeds.max(1);
+    let mut acc: Option<(Weights, [[f32; N_TAGS]; N_TAGS], [f32; N_TAGS])> = None;
+    for k in 0..seeds {
+        let (f, t, s) = train_one(
+            seqs,
+            epochs,
+            min_count,
+            0x5eed_1234_abcd_ef01 ^ (k as u64 * 0x9e37_79b9_7f4a_7c15),
+        );
+        match acc.as_mut() {
+            None => acc = Some((f, t, s)),
+            Some((af, at, as_)) => {
+                for (a, b) in af.iter_mut().zip(&f) {
+                    for (x, y) in a.1.iter_mut().zip(&b.1) {
+                        *x += y;
+                    }
+                }
+                for (ra, rb) in at.iter_mut().zip(&t) {
+                    for (x, y) in ra.iter_mut().zip(rb) {
+                        *x += y;
+                    }
+                }
+                for (x, y) in as_.iter_mut().zip(&s) {
+                    *x += y;
+                }
+            }
+        }
+    }
+    let (mut feats, mut trans, mut start) = acc.expect("at least one seed");
+    let inv = 1.0 / seeds as f32;
+    for (_, r) in &mut feats {
+        for x in r.iter_mut() {
+            *x *= inv;
+        }
+    }
+    for r in &mut trans {
+        for x in r.iter_mut() {
+            *x *= inv;
+        }
+    }
+    for x in &mut start {
+        *x *= inv;
+    }
+    // Prune: keep the features with the largest weight spread.
+    feats.retain(|(_, r)| r.iter().any(|&x| x != 0.0));
+    if feats.len() > max_features {
+        let spread = |r: &[f32; N_TAGS]| {
+            let mx = r.iter().cloned().fold(f32::MIN, f32::max);
+            let mn = r.iter().cloned().fold(f32::MAX, f32::min);
+            mx - mn
+        };
+        feats.sort_by(|a, b| spread(&b.1).total_cmp(&spread(&a.1)).then(a.0.cmp(&b.0)));
+        feats.truncate(max_features);
+        feats.sort_by_key(|f| f.0);
+    }
+    (feats, trans, start)
+}
+
+/// One averaged perceptron (unpruned weights, sorted by key).
+fn train_one(
+    seqs: &[Seq],
+    epochs: usize,
+    min_count: u32,
+    seed: u64,
 ) -> (Weights, [[f32; N_TAGS]; N_TAGS], [f32; N_TAGS]) {
     // Index features seen at least `min_count` times.
     let mut counts: HashMap<u32, u32> = HashMap::new();
@@ -74,7 +141,7 @@ pub fn train(
     let mut su = [0f32; N_TAGS];
     let mut c = 1f32;
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut rng = XorShift(0x5eed_1234_abcd_ef01);
+    let mut rng = XorShift(seed);
     let mut em: Vec<[f32; N_TAGS]> = Vec::new();
     let mut pred = Vec::new();
     for epoch in 0..epochs {
@@ -158,17 +225,96 @@ pub fn train(
     for t in 0..N_TAGS {
         start[t] = avg(sw[t], su[t]);
     }
-    // Prune: keep the features with the largest weight spread.
-    feats.retain(|(_, r)| r.iter().any(|&x| x != 0.0));
-    if feats.len() > max_features {
-        let spread = |r: &[f32; N_TAGS]| {
-            let mx = r.iter().cloned().fold(f32::MIN, f32::max);
-            let mn = r.iter().cloned().fold(f32::MAX, f32::min);
-            mx - mn
-        };
-        feats.sort_by(|a, b| spread(&b.1).total_cmp(&spread(&a.1)).then(a.0.cmp(&b.0)));
-        feats.truncate(max_features);
-        feats.sort_by_key(|f| f.0);
-    }
     (feats, trans, start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Doc, GoldEntity, sequences};
+    use apostil_core::entities::names::gazetteer::Gazetteer;
+    use apostil_core::entities::names::model::Model;
+    use apostil_core::entities::names::{Tagger, model};
+    use apostil_core::text::Prepared;
+
+    fn doc(text: &str, ents: &[(&str, &str)]) -> Doc {
+        let mut entities = Vec::new();
+        for (s, l) in ents {
+            let b = text.find(s).expect("entity in text");
+            let start = text[..b].chars().count();
+            entities.push(GoldEntity {
+                start,
+                end: start + s.chars().count(),
+                label: l.to_string(),
+            });
+        }
+        Doc {
+            text: text.to_string(),
+            entities,
+        }
+    }
+
+    #[test]
+    fn tiny_training_run_learns_its_sentences() {
+        let docs = vec![
+            doc(
+                "Marta Velasquez met officials of Corvan Holdings in Tirana on Monday.",
+                &[
+                    ("Marta Velasquez", "PER"),
+                    ("Corvan Holdings", "ORG"),
+                    ("Tirana", "LOC"),
+                ],
+            ),
+            doc(
+                "Corvan Holdings said Velasquez would visit Osaka and Lima.",
+                &[
+                    ("Corvan Holdings", "ORG"),
+                    ("Velasquez", "PER"),
+                    ("Osaka", "LOC"),
+                    ("Lima", "LOC"),
+                ],
+            ),
+            doc(
+                "The Brazilian delegation left Lima after Ivo Darnell spoke.",
+                &[
+                    ("Brazilian", "MISC"),
+                    ("Lima", "LOC"),
+                    ("Ivo Darnell", "PER"),
+                ],
+            ),
+        ];
+        let gaz = Gazetteer::parse("@first\nmarta\n@city\nlima\n");
+        let all: Vec<(usize, &Doc)> = docs.iter().enumerate().collect();
+        let (seqs, gold_n, in_runs) = sequences(&all, &gaz, None);
+        assert_eq!(gold_n, 10);
+        assert_eq!(in_runs, 10);
+        let (w, t, s) = train_bagged(&seqs, 10, 1, 10_000, 2);
+        let again = train_bagged(&seqs, 10, 1, 10_000, 2);
+        assert_eq!(w, again.0, "training is deterministic");
+        let m = Model::from_bytes(&Model::to_bytes(&w, &t, &s)).unwrap();
+        let tagger = Tagger::new(m, gaz);
+        for d in &docs {
+            let p = Prepared::new(&d.text);
+            let (mentions, _) = tagger.mentions(&p);
+            let got: Vec<(String, &str)> = mentions
+                .iter()
+                .map(|m| {
+                    let span = apostil_core::Span::new(
+                        p.tokens[m.tokens.start].span.start,
+                        p.tokens[m.tokens.end - 1].span.end,
+                    );
+                    (p.slice(span).to_string(), model::TYPES[m.ty])
+                })
+                .collect();
+            let want: Vec<(String, &str)> = d
+                .entities
+                .iter()
+                .map(|e| {
+                    let s: String = d.text.chars().skip(e.start).take(e.end - e.start).collect();
+                    (s, e.label.as_str())
+                })
+                .collect();
+            assert_eq!(got, want, "{}", d.text);
+        }
+    }
 }

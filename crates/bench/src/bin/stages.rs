@@ -14,7 +14,7 @@ fn main() {
     let text = corpus_of_size(mb << 20);
     let names = DefaultNames::default();
     let t = Instant::now();
-    let mut lap = |what: &str| {
+    let lap = |what: &str| {
         let s = t.elapsed().as_secs_f64();
         println!("{what:<28} {:8.3} s cumulative", s);
     };

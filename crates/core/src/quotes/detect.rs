@@ -50,6 +50,10 @@ struct Mark {
     role: Role,
     /// A closing single mark that looks like a plural possessive (`boys' toys`).
     possessive: bool,
+    /// Characters the mark takes (2 for a doubled apostrophe `''` used as a double mark).
+    width: usize,
+    /// A straight mark (`"`, `'`) rather than a typographic one.
+    straight: bool,
 }
 
 fn is_open_punct(c: char) -> bool {
@@ -117,6 +121,9 @@ fn classify(chars: &[char], i: usize) -> Option<Mark> {
     if !is_mark_char(c) {
         return None;
     }
+    if c == '\'' && chars.get(i + 1) == Some(&'\'') && (i == 0 || chars[i - 1] != '\'') {
+        return classify_doubled(chars, i);
+    }
     let prev = if i > 0 { Some(chars[i - 1]) } else { None };
     let next = chars.get(i + 1).copied();
     let left_open = match prev {
@@ -142,6 +149,8 @@ fn classify(chars: &[char], i: usize) -> Option<Mark> {
             family,
             role,
             possessive: false,
+            width: 1,
+            straight: c == '"',
         })
     };
     match c {
@@ -156,7 +165,8 @@ fn classify(chars: &[char], i: usize) -> Option<Mark> {
             mark(Family::Double, role)
         }
         '\u{201D}' => {
-            let role = if left_open && !right_open && alnum(next) {
+            let line_start = prev.is_none_or(|p| p == '\n' || p == '\r');
+            let role = if line_start || (left_open && !right_open && alnum(next)) {
                 Role::Open
             } else {
                 Role::Close
@@ -219,6 +229,8 @@ fn classify(chars: &[char], i: usize) -> Option<Mark> {
                         family: Family::Single,
                         role,
                         possessive,
+                        width: 1,
+                        straight: c == '\'',
                     })
                 }
             }
@@ -226,10 +238,34 @@ fn classify(chars: &[char], i: usize) -> Option<Mark> {
     }
 }
 
+/// Two apostrophes used as a double quotation mark (`''like this''`).
+fn classify_doubled(chars: &[char], i: usize) -> Option<Mark> {
+    let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+    let next = chars.get(i + 2).copied();
+    let left_open = prev.is_none_or(|p| p.is_whitespace() || is_open_punct(p) || is_mark_char(p));
+    let right_open = next.is_none_or(|n| n.is_whitespace() || is_close_punct(n) || is_mark_char(n));
+    let role = if left_open && !right_open {
+        Role::Open
+    } else if !left_open && right_open {
+        Role::Close
+    } else {
+        Role::Either
+    };
+    Some(Mark {
+        family: Family::Double,
+        role,
+        possessive: false,
+        width: 2,
+        straight: true,
+    })
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Open {
     pos: usize,
     family: Family,
+    width: usize,
+    straight: bool,
     /// False for HTML attribute values (`id="x"`): paired but never reported.
     report: bool,
 }
@@ -267,7 +303,12 @@ pub fn find(chars: &[char]) -> Vec<RawQuote> {
             i += 1;
             continue;
         };
-        let pending = stack.iter().rposition(|o| o.family == m.family);
+        // A typographic mark pairs with one of its own style first; straight and typographic
+        // marks nest ("…“too loud”…").
+        let same_style = stack
+            .iter()
+            .rposition(|o| o.family == m.family && o.straight == m.straight);
+        let pending = same_style.or_else(|| stack.iter().rposition(|o| o.family == m.family));
         let role = match m.role {
             Role::Either => {
                 if pending.is_some() {
@@ -280,16 +321,18 @@ pub fn find(chars: &[char]) -> Vec<RawQuote> {
         };
         match role {
             Role::Open => {
-                if let Some(k) = pending
+                if let Some(k) = same_style
                     && matches!(m.family, Family::Double | Family::Single)
                 {
-                    // No nesting of a family inside itself: the earlier mark was never closed.
+                    // No nesting of a mark inside itself: the earlier mark was never closed.
                     stack.truncate(k);
                 }
                 let report = !(i > 0 && chars[i - 1] == '=');
                 stack.push(Open {
                     pos: i,
                     family: m.family,
+                    width: m.width,
+                    straight: m.straight,
                     report,
                 });
             }
@@ -317,11 +360,12 @@ pub fn find(chars: &[char]) -> Vec<RawQuote> {
                 let open = stack[k];
                 stack.truncate(k);
                 if open.report {
-                    push_quote(chars, &mut out, open.pos, i + 1, false, false);
+                    let bounds = (open.pos, open.pos + open.width, i, i + m.width);
+                    push_quote(chars, &mut out, bounds, false, false);
                 }
             }
         }
-        i += 1;
+        i += m.width;
     }
     settle_line_end(chars, &mut stack, &mut out, n, n, 2);
     out.sort_by(|a, b| {
@@ -401,7 +445,8 @@ fn settle_line_end(
             _ => continues || at_line_start || after_colon || words(chars, o.pos, line_end) >= 4,
         };
         if keep {
-            push_quote(chars, out, o.pos, line_end, continues, true);
+            let bounds = (o.pos, o.pos + o.width, line_end, line_end);
+            push_quote(chars, out, bounds, continues, true);
         }
     }
 }
@@ -437,16 +482,15 @@ fn words(chars: &[char], from: usize, to: usize) -> usize {
     count
 }
 
+/// Records a quotation; `bounds` = (outer start, words start, words end, outer end).
 fn push_quote(
     chars: &[char],
     out: &mut Vec<RawQuote>,
-    open: usize,
-    outer_end: usize,
+    bounds: (usize, usize, usize, usize),
     continues: bool,
     unclosed: bool,
 ) {
-    let mut s = open + 1;
-    let mut e = if unclosed { outer_end } else { outer_end - 1 };
+    let (os, mut s, mut e, mut oe) = bounds;
     while s < e && chars[s].is_whitespace() {
         s += 1;
     }
@@ -456,20 +500,20 @@ fn push_quote(
     if !chars[s..e].iter().any(|c| c.is_alphanumeric()) {
         return;
     }
-    let mut oe = outer_end;
     while unclosed && oe > s && chars[oe - 1].is_whitespace() {
         oe -= 1;
     }
     out.push(RawQuote {
         span: Span::new(s, e),
-        outer: Span::new(open, oe),
+        outer: Span::new(os, oe),
         continues,
         unclosed,
         depth: 0,
     });
 }
 
-/// Sets `depth` from containment; `qs` is sorted by start, longer first.
+/// Sets `depth` from containment; `qs` is sorted by start, longer first. A quotation recovered
+/// at a paragraph end without its closing mark (often a block-quote marker) encloses nothing.
 fn set_depths(qs: &mut [RawQuote]) {
     let mut stack: Vec<Span> = Vec::new();
     for q in qs.iter_mut() {
@@ -480,7 +524,9 @@ fn set_depths(qs: &mut [RawQuote]) {
             stack.pop();
         }
         q.depth = stack.len().min(u8::MAX as usize) as u8;
-        stack.push(q.outer);
+        if !q.unclosed {
+            stack.push(q.outer);
+        }
     }
 }
 
@@ -544,6 +590,28 @@ mod tests {
         );
         let got = quotes("\"I heard 'stop' twice,\" she said.");
         assert_eq!(got[1], ("stop".to_string(), 1));
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_mixed_styles() {
+        assert_eq!(
+            texts("''It is over,'' she said of the boys' game."),
+            vec!["It is over,"]
+        );
+        // Straight outer marks around typographic inner ones nest instead of breaking.
+        let got = quotes("\"It comes across as “too loud” to some,\" he said.");
+        assert_eq!(
+            got,
+            vec![
+                ("It comes across as “too loud” to some,".to_string(), 0),
+                ("too loud".to_string(), 1)
+            ]
+        );
+        // A typographic closing mark at the start of a paragraph opens (a common typo).
+        assert_eq!(
+            texts("Intro.\n\n” Fine words,” he said."),
+            vec!["Fine words,"]
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod detect;
 pub mod speaker;
 pub mod verbs;
 
-use crate::clusters::{self, Cluster, MentionKind};
+use crate::clusters::{self, Cluster};
 use crate::label::EntityLabel;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -100,8 +100,15 @@ pub fn find(
         // A quotation inside a sentence is attributed by what comes before it ("X said the
         // plan was \"…\""); one that starts its sentence by what follows ("\"…,\" X said").
         let mid_sentence = ctx.window_start(o) < o;
+        // `"…," the union wrote` right after the closing mark wins even inside a sentence.
+        let tight = chars
+            .get(q.span.end.saturating_sub(1))
+            .is_some_and(|&ch| matches!(ch, ',' | '?' | '!' | '—'));
         let mut f = None;
-        if mid_sentence {
+        if tight && !q.unclosed {
+            f = ctx.after(c, false);
+        }
+        if f.is_none() && mid_sentence {
             f = ctx.before(o);
         }
         if f.is_none() && !q.unclosed {
@@ -121,7 +128,11 @@ pub fn find(
     }
 
     // Pass 2: quotations without a verb of their own.
+    let mut last: Option<usize> = None; // the latest earlier quotation with a speaker
     for k in 0..top.len() {
+        if k > 0 && found[k - 1].is_some() {
+            last = Some(k - 1);
+        }
         if found[k].is_some() {
             continue;
         }
@@ -130,15 +141,26 @@ pub fn find(
         // Another quotation of the same paragraph: the nearest earlier one, else a later one.
         let mate = (0..k)
             .rev()
+            .take(20)
             .take_while(|&j| bounds[j].is_some_and(|(oj, _)| ctx.para[oj] == para))
             .find_map(|j| found[j].filter(|(_, h)| *h == How::Verb))
             .or_else(|| {
                 (k + 1..top.len())
+                    .take(20)
                     .take_while(|&j| bounds[j].is_some_and(|(oj, _)| ctx.para[oj] == para))
                     .find_map(|j| found[j].filter(|(_, h)| *h == How::Verb))
             });
         if let Some((f, _)) = mate {
             found[k] = Some((f, How::Paragraph));
+            continue;
+        }
+        // `Schiff said. "…"`: the sentence before ends with an attribution.
+        if o > 1
+            && ctx.para[o - 1] == para
+            && matches!(doc.token_text(o - 1), "." | ":")
+            && let Some(f) = ctx.before_end(o - 1)
+        {
+            found[k] = Some((f, How::Verb));
             continue;
         }
         let para_start = o == 0 || ctx.para[o - 1] != para;
@@ -152,7 +174,7 @@ pub fn find(
                 continue;
             }
             // The previous quotation's speaker, when it was a paragraph or two back.
-            if let Some(j) = (0..k).rev().find(|&j| found[j].is_some())
+            if let Some(j) = last
                 && let Some((oj, _)) = bounds[j]
                 && para.saturating_sub(ctx.para[oj]) <= 2
             {
@@ -164,13 +186,13 @@ pub fn find(
             found[k] = Some((f, How::Subject));
             continue;
         }
-        if let Some(j) = (0..k).rev().find(|&j| found[j].is_some()) {
+        if let Some(j) = last {
             found[k] = found[j].map(|(f, _)| (f, How::Previous));
         }
     }
 
     // Kinds, clusters, output.
-    let names = clusters::NameIndex::new(doc);
+    let mut linker = clusters::Linker::new(doc, clusters);
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
     let mut top_iter = 0;
     for (ri, q) in raw.iter().enumerate() {
@@ -188,11 +210,53 @@ pub fn find(
             let para_start =
                 bounds[k].is_some_and(|(o, _)| o == 0 || ctx.para[o - 1] != ctx.para[o]);
             let how = found[k].map(|(_, h)| h);
-            let direct = matches!(how, Some(How::Verb)) || words >= 5 || para_start || q.continues;
-            if direct && !is_title_like(&chars[q.span.start..q.span.end], words, how) {
+            // A short quotation inside a sentence whose subject is a person ("Trump likened
+            // them to a \"vicious snake\"") reports that person's words.
+            let is_person = |f: &Found| {
+                matches!(
+                    f.kind,
+                    SpeakerKind::Name
+                        | SpeakerKind::Pronoun(
+                            verbs::Pronoun::Male
+                                | verbs::Pronoun::Female
+                                | verbs::Pronoun::First
+                                | verbs::Pronoun::Plural
+                        )
+                )
+            };
+            let person_subject = match found[k] {
+                Some((f, How::Subject)) => is_person(&f),
+                Some((_, How::Verb)) | None => false,
+                Some(_) => bounds[k]
+                    .and_then(|(o, _)| ctx.sentence_subject(o))
+                    .is_some_and(|f| is_person(&f)),
+            };
+            // A quotation that starts its own sentence next to quotations of the same speaker
+            // ("\"A,\" she said. \"B.\"") is speech too.
+            let own_sentence = bounds[k].is_some_and(|(o, _)| ctx.window_start(o) == o);
+            let mate = matches!(how, Some(How::Paragraph | How::Continuation)) && own_sentence;
+            let direct = matches!(how, Some(How::Verb))
+                || words >= 5
+                || para_start
+                || q.continues
+                || person_subject
+                || mate;
+            let headline = title_case_paragraph(&chars, q.outer.start);
+            // "on CBS's \"Face the Nation\"", "his 1994 \"Contract with America\"": a title
+            // even next to a reporting verb.
+            let title_cue = title_cue_before(&chars, q.outer.start);
+            let how_for_title = if title_cue { None } else { how };
+            if direct
+                && !is_title_like(
+                    &chars[q.span.start..q.span.end],
+                    words,
+                    how_for_title,
+                    headline,
+                )
+            {
                 quote.kind = QuoteKind::Direct;
                 if let Some((f, _)) = found[k] {
-                    let cluster = attach(doc, clusters, &names, f);
+                    let cluster = attach(doc, clusters, &mut linker, f);
                     quote.speaker = Some(Speaker {
                         mention: f.span,
                         cluster,
@@ -221,21 +285,29 @@ fn count_words(chars: &[char]) -> usize {
     n
 }
 
-/// A short capitalised title ("Vault 7", "Face the Nation") with no reporting verb.
-fn is_title_like(chars: &[char], words: usize, how: Option<How>) -> bool {
-    if words > 4 || how == Some(How::Verb) {
+/// A short capitalised title ("Vault 7", "Face the Nation,") or a lone pronoun ("she") with no
+/// reporting verb. Inside a headline written in title case capitals say nothing, so it is not a
+/// title there.
+fn is_title_like(chars: &[char], words: usize, how: Option<How>, headline: bool) -> bool {
+    if words > 5 || how == Some(How::Verb) {
         return false;
     }
     let s: String = chars.iter().collect();
+    let s = s.trim_end_matches(['.', ',', '?', '!', ';', ':']);
+    if words == 1 && verbs::pronoun(s).is_some() {
+        return true;
+    }
+    if headline {
+        return false;
+    }
     let content: Vec<&str> = s
         .split_whitespace()
         .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
         .collect();
     let small = [
-        "the", "of", "a", "an", "and", "in", "on", "for", "to", "with",
+        "the", "of", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or",
     ];
     !content.is_empty()
-        && !s.ends_with(['.', ',', '?', '!'])
         && content.iter().all(|w| {
             small.contains(w)
                 || w.chars()
@@ -244,24 +316,71 @@ fn is_title_like(chars: &[char], words: usize, how: Option<How>) -> bool {
         })
 }
 
+/// True when the word before the opening mark at `pos` typically introduces a title: a
+/// possessive ("CNN's"), "on", "of", "in", "titled", "entitled", "dubbed", "named".
+fn title_cue_before(chars: &[char], pos: usize) -> bool {
+    let mut e = pos;
+    while e > 0 && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && e - s < 12 && !chars[s - 1].is_whitespace() {
+        s -= 1;
+    }
+    let w: String = chars[s..e].iter().flat_map(|c| c.to_lowercase()).collect();
+    let w = w.trim_end_matches([',', ':']);
+    w.ends_with("'s")
+        || w.ends_with("’s")
+        || matches!(
+            w,
+            "on" | "of" | "in" | "titled" | "entitled" | "dubbed" | "named" | "show" | "program"
+        )
+}
+
+/// True when most words of the paragraph around `pos` start with a capital (a headline).
+fn title_case_paragraph(chars: &[char], pos: usize) -> bool {
+    let pos = pos.min(chars.len());
+    let mut s = pos;
+    while s > 0 && chars[s - 1] != '\n' && pos - s <= 300 {
+        s -= 1;
+    }
+    let mut e = pos;
+    while e < chars.len() && chars[e] != '\n' && e - s <= 300 {
+        e += 1;
+    }
+    if e - s > 300 {
+        return false;
+    }
+    let line: String = chars[s..e].iter().collect();
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_alphabetic()) && w.len() > 3)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && caps * 10 >= words.len() * 8
+}
+
 /// Puts a speaker mention into a cluster, creating one for a name not yet clustered.
 fn attach(
     doc: &crate::text::Prepared<'_>,
     clusters: &mut Vec<Cluster>,
-    names: &clusters::NameIndex,
+    linker: &mut clusters::Linker,
     f: Found,
 ) -> Option<usize> {
     match f.kind {
-        SpeakerKind::Name => Some(clusters::attach_name(
+        SpeakerKind::Name => Some(linker.attach_name(
             doc,
             clusters,
-            names,
             f.span,
             f.label.unwrap_or(EntityLabel::Person),
         )),
         SpeakerKind::Pronoun(p) => {
-            let c = clusters::resolve_pronoun(doc, clusters, f.span, p)?;
-            clusters::add_mention(clusters, c, f.span, MentionKind::Pronoun);
+            let c = linker.resolve_pronoun(clusters, f.span, p)?;
+            linker.add_pronoun(clusters, c, f.span, p);
             Some(c)
         }
         SpeakerKind::Nominal => None,

@@ -149,9 +149,123 @@ const FUNCTION_WORDS: &[&str] = &[
     "who",
 ];
 
+/// Nouns for something said; "X's claim that \"…\"" attributes the quotation to X.
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "statement",
+    "statements",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "words",
+    "description",
+    "promise",
+    "warning",
+    "assertion",
+    "argument",
+    "pledge",
+    "vow",
+    "tweet",
+    "tweets",
+    "message",
+    "speech",
+    "insistence",
+    "accusation",
+    "charge",
+    "slogan",
+    "declaration",
+    "prediction",
+    "suggestion",
+    "answer",
+    "response",
+    "reply",
+    "question",
+];
+
+/// Words that open an introductory phrase ending in a comma.
+const INTRO_WORDS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "during",
+    "after",
+    "before",
+    "speaking",
+    "asked",
+    "when",
+    "while",
+    "but",
+    "and",
+    "earlier",
+    "later",
+    "last",
+    "still",
+    "instead",
+    "however",
+    "meanwhile",
+    "for",
+    "since",
+    "as",
+    "yet",
+    "so",
+    "though",
+    "although",
+    "if",
+    "because",
+    "following",
+    "despite",
+    "with",
+    "without",
+    "under",
+    "from",
+    "by",
+    "then",
+    "conversely",
+    "additionally",
+    "also",
+    "now",
+    "today",
+    "yesterday",
+    "overall",
+    "still",
+    "indeed",
+    "moreover",
+    "furthermore",
+    "similarly",
+    "likewise",
+    "thus",
+    "hence",
+    "nevertheless",
+    "nonetheless",
+    "unlike",
+    "like",
+    "according",
+    "to",
+    "once",
+    "until",
+    "whether",
+    "amid",
+    "among",
+    "over",
+    "throughout",
+    "within",
+    "outside",
+    "inside",
+    "behind",
+    "near",
+    "through",
+    "against",
+    "toward",
+    "towards",
+    "upon",
+    "about",
+];
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-    "another", "one", "two", "three", "several", "some", "many", "other", "both",
+    "another", "one", "two", "three", "several", "some", "many", "other", "both", "my", "your",
 ];
 
 const NP_STOP: &[&str] = &[
@@ -267,6 +381,47 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return None;
             }
         }
+        // "state is", "report was": a noun before a verb.
+        if !w.ends_with("ed")
+            && let Some(nx) = self.lower.get(i + 1)
+            && matches!(nx.as_str(), "is" | "was" | "are" | "were" | "has" | "had")
+        {
+            return None;
+        }
+        // A bare form ("say", "state", "report") is a verb only after a plural or personal
+        // subject, an auxiliary or "to".
+        if w == lemma && w != "read" && i > 0 {
+            let p = self.lower[i - 1].as_str();
+            let ok = matches!(
+                p,
+                "i" | "we"
+                    | "you"
+                    | "they"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "can"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "to"
+                    | "also"
+                    | "often"
+                    | "always"
+                    | "never"
+                    | "people"
+                    | "officials"
+                    | "critics"
+                    | "experts"
+            ) || (p.ends_with('s') && self.kind(i - 1) == TokenKind::Word)
+                || self.kind(i - 1) == TokenKind::Clitic;
+            if !ok {
+                return None;
+            }
+        }
         Some(lemma)
     }
 
@@ -320,32 +475,43 @@ impl<'d, 'a> Ctx<'d, 'a> {
         Some(self.strip_titles(s, end))
     }
 
-    /// A name run from `start` going forward (titles kept for the stripping step).
+    /// A name run from `start` going forward: the last person entity in a run of capitalised
+    /// words ("Senate Majority Leader Mitch McConnell"), else an entity covering the start, else
+    /// the run with its titles stripped.
     fn name_starting_at(&self, start: usize, max: usize) -> Option<Found> {
-        if let Some(e) = self.entity_at(start) {
-            return Some(Found {
-                span: e.span,
-                kind: SpeakerKind::Name,
-                by_verb: false,
-                label: Some(e.label),
-            });
-        }
-        if !self.is_cap(start) {
+        let start_entity = self.entity_at(start);
+        if start_entity.is_none()
+            && (!self.is_cap(start)
+                || (self.is_func(start) && !verbs::is_title(self.text(start)))
+                || matches!(
+                    self.lower[start].as_str(),
+                    "more"
+                        | "most"
+                        | "only"
+                        | "some"
+                        | "many"
+                        | "few"
+                        | "several"
+                        | "all"
+                        | "each"
+                        | "every"
+                        | "any"
+                        | "no"
+                        | "both"
+                        | "either"
+                        | "neither"
+                        | "such"
+                        | "other"
+                ))
+        {
             return None;
         }
         let mut e = start;
+        let mut person: Option<&Entity> = start_entity.filter(|x| x.label == EntityLabel::Person);
         while e + 1 < max {
             let nx = e + 1;
-            if let Some(ent) = self.entity_at(nx) {
-                // A title run followed by a name entity: the entity is the name.
-                return Some(Found {
-                    span: ent.span,
-                    kind: SpeakerKind::Name,
-                    by_verb: false,
-                    label: Some(ent.label),
-                });
-            }
-            if self.is_cap(nx) && !self.is_func(nx) {
+            let ent = self.entity_at(nx);
+            if self.is_cap(nx) && (!self.is_func(nx) || ent.is_some()) {
                 e = nx;
             } else if nx + 1 < max
                 && matches!(
@@ -358,6 +524,41 @@ impl<'d, 'a> Ctx<'d, 'a> {
             } else {
                 break;
             }
+            if let Some(x) = self.entity_at(e)
+                && x.label == EntityLabel::Person
+            {
+                person = Some(x);
+            }
+        }
+        // "White House press secretary Josh Earnest", "Tulsa police Chief Chuck Jordan":
+        // lower-case role words between an organisation and the person's name.
+        let mut k = e + 1;
+        while k < max
+            && k - e <= 3
+            && self.is_lower_word(k)
+            && verbs::is_speaker_noun(&self.lower[k])
+        {
+            k += 1;
+        }
+        if k > e + 1 && k < max && self.is_cap(k) && !self.is_func(k) {
+            return self.name_starting_at(k, max);
+        }
+        let entity = |x: &Entity| Found {
+            span: x.span,
+            kind: SpeakerKind::Name,
+            by_verb: false,
+            label: Some(x.label),
+        };
+        if let Some(p) = person {
+            return Some(entity(p));
+        }
+        if let Some(x) = start_entity
+            && x.span.end >= self.doc.tokens[e].span.end
+        {
+            return Some(entity(x));
+        }
+        if !self.is_cap(start) {
+            return start_entity.map(entity);
         }
         Some(self.strip_titles(start, e))
     }
@@ -556,15 +757,27 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 e += 1;
             } else if w == "," {
-                // ", a spokesman for the ministry," / ", R-Ky.,"
+                // ", a spokesman for the ministry," / ", R-Ky.," / ", the attorney general of
+                // Oklahoma, one of the plaintiffs,": on to the comma a verb follows.
                 let mut k = e + 1;
-                while k < max && self.lower[k] != "," && k - e < 20 {
+                let mut found = None;
+                while k < max && k - e < 30 {
+                    if self.lower[k] == "," {
+                        let mut v = k + 1;
+                        while v < max && verbs::is_verb_modifier(&self.lower[v]) {
+                            v += 1;
+                        }
+                        if v < max && self.is_verb(v).is_some() {
+                            found = Some(v);
+                            break;
+                        }
+                    }
                     k += 1;
                 }
-                if k >= max || self.lower[k] != "," {
-                    return e;
+                match found {
+                    Some(v) => return v,
+                    None => return e,
                 }
-                e = k + 1;
             } else {
                 return e;
             }
@@ -647,11 +860,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
             while s < max && verbs::is_verb_modifier(&self.lower[s]) {
                 s += 1;
             }
-            if lemma == "tell" {
+            if lemma == "tell" || self.lower[k].ends_with("ing") {
                 return None;
             }
             for start in s..max.min(s + 4) {
-                if let Some(f) = self.strict_np(start, max) {
+                let np = self.strict_np(start, max).or_else(|| {
+                    // "said the ruling": any description right after the verb.
+                    (start == s
+                        && self.lower[start] != "that"
+                        && DETERMINERS.contains(&self.lower[start].as_str()))
+                    .then(|| self.np_starting_at(start, max))
+                    .flatten()
+                });
+                if let Some(f) = np {
                     return Some(Found { by_verb: true, ..f });
                 }
                 if matches!(self.lower[start].as_str(), "," | "." | "that" | "in" | "on") {
@@ -666,9 +887,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 .map(|f| Found { by_verb: true, ..f });
         }
         let f = self.strict_np(k, max)?;
-        let e = self.skip_to_verb(self.end_token(&f), max);
-        if e < max && self.is_verb(e).is_some() {
-            return Some(Found { by_verb: true, ..f });
+        let mut e = self.skip_to_verb(self.end_token(&f), max);
+        // "Mr. Morgan of the Sierra Club said", "a narrator in the Clinton ad asks".
+        let limit = (e + 7).min(max);
+        while e < limit {
+            if self.is_verb(e).is_some() {
+                return Some(Found { by_verb: true, ..f });
+            }
+            if self.kind(e) != TokenKind::Word && self.kind(e) != TokenKind::Clitic {
+                break;
+            }
+            e += 1;
         }
         None
     }
@@ -702,7 +931,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if min >= o {
             return None;
         }
-        // Nearest reporting verb, outside other quotations.
+        // Nearest reporting verb, outside other quotations. A pronoun subject gives way to the
+        // subject of an earlier reporting verb of the same sentence ("Lynch said she recalled
+        // thinking, \"…\"" is Lynch's attribution).
+        let mut pronoun: Option<Found> = None;
         let mut v = o;
         while v > min {
             v -= 1;
@@ -715,18 +947,63 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 continue;
             }
+            // "Trump's claim that \"…\"", "his description of it as \"…\"".
+            if SPEECH_NOUNS.contains(&self.lower[v].as_str()) && v > min {
+                let p = v - 1;
+                if self.kind(p) == TokenKind::Clitic
+                    && matches!(self.lower[p].as_str(), "'s" | "’s")
+                    && p > min
+                    && let Some(f) = self.name_ending_at(p - 1, min)
+                {
+                    return Some(Found { by_verb: true, ..f });
+                }
+                if let Some(g) = match self.lower[p].as_str() {
+                    "his" => Some(verbs::Pronoun::Male),
+                    "her" => Some(verbs::Pronoun::Female),
+                    "their" => Some(verbs::Pronoun::Plural),
+                    _ => None,
+                } {
+                    return Some(Found {
+                        span: self.doc.tokens[p].span,
+                        kind: SpeakerKind::Pronoun(g),
+                        by_verb: true,
+                        label: None,
+                    });
+                }
+            }
+            // `Said Ellis: "…"` at the start of a sentence.
+            if v == min
+                && self.is_cap(v)
+                && matches!(
+                    self.lower[v].as_str(),
+                    "said" | "says" | "added" | "adds" | "wrote" | "writes" | "asked" | "asks"
+                )
+                && let Some(f) = self.strict_np(v + 1, o)
+            {
+                return Some(Found { by_verb: true, ..f });
+            }
             let Some(lemma) = self.is_verb(v) else {
                 continue;
             };
             // ", saying …" / ", adding …": the subject of the main clause.
             if self.lower[v].ends_with("ing") {
-                if v > min
-                    && self.lower[v - 1] == ","
-                    && let Some(f) = self.sentence_subject(o)
-                {
-                    return Some(Found { by_verb: true, ..f });
+                let progressive = v > min
+                    && matches!(
+                        self.lower[v - 1].as_str(),
+                        "is" | "was" | "are" | "were" | "been" | "be" | "'s" | "’s" | "'re" | "’re"
+                    );
+                if !progressive {
+                    if v > min
+                        && matches!(
+                            self.lower[v - 1].as_str(),
+                            "," | "by" | "after" | "while" | "when" | "before"
+                        )
+                        && let Some(f) = self.sentence_subject(o)
+                    {
+                        return Some(Found { by_verb: true, ..f });
+                    }
+                    continue;
                 }
-                continue;
             }
             if let Some(h) = self.subject_head_before(v, min)
                 && self.in_quote[h].is_none()
@@ -734,7 +1011,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let hw = self.lower[h].as_str();
                 if matches!(hw, "and" | "but" | "then" | "or") {
                     // "I laughed and said": the subject of the clause.
-                    if let Some(f) = self.clause_subject(h, min) {
+                    if let Some(f) = self
+                        .clause_subject(h, min)
+                        .or_else(|| self.sentence_subject(o))
+                    {
                         return Some(Found { by_verb: true, ..f });
                     }
                     continue;
@@ -751,6 +1031,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     {
                         continue;
                     }
+                    if matches!(f.kind, SpeakerKind::Pronoun(_)) && pronoun.is_none() {
+                        pronoun = Some(Found { by_verb: true, ..f });
+                        continue;
+                    }
                     return Some(Found { by_verb: true, ..f });
                 }
             }
@@ -761,7 +1045,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return Some(Found { by_verb: true, ..f });
             }
         }
-        None
+        pronoun
+    }
+
+    /// An attribution ending the sentence whose final punctuation is token `end`
+    /// (`Schiff said.`, `said Geng on Monday.`): a reporting verb among its last few words.
+    pub fn before_end(&self, end: usize) -> Option<Found> {
+        let min = self.window_start(end);
+        let from = end.saturating_sub(6).max(min);
+        let v = (from..end).rev().find(|&v| self.is_verb(v).is_some())?;
+        if self.in_quote[v].is_some() {
+            return None;
+        }
+        if let Some(h) = self.subject_head_before(v, min)
+            && let Some(f) = self.np_ending_at(h, min)
+        {
+            return Some(Found { by_verb: true, ..f });
+        }
+        self.strict_np(v + 1, end)
+            .map(|f| Found { by_verb: true, ..f })
     }
 
     fn start_token(&self, f: &Found) -> usize {
@@ -786,37 +1088,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return None;
         }
         let mut s = min;
+        // A dateline: "FLINT, Mich., Oct. 4 (UPI) — Former President …".
+        let all_caps = |k: usize| {
+            let t = self.text(k);
+            t.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && t.chars().all(|c| !c.is_lowercase())
+        };
+        if all_caps(s)
+            && let Some(d) = (s..o.min(s + 20))
+                .find(|&k| matches!(self.lower[k].as_str(), "—" | "--" | "–" | "-"))
+        {
+            s = d + 1;
+        }
         // Skip an introductory phrase up to its comma ("At a rally in Ohio, Trump …").
-        let intro = matches!(
-            self.lower[s].as_str(),
-            "at" | "in"
-                | "on"
-                | "during"
-                | "after"
-                | "before"
-                | "speaking"
-                | "asked"
-                | "when"
-                | "while"
-                | "but"
-                | "and"
-                | "earlier"
-                | "later"
-                | "last"
-                | "still"
-                | "instead"
-                | "however"
-                | "meanwhile"
-                | "for"
-                | "since"
-                | "as"
-                | "yet"
-                | "so"
-        );
+        let first = self.lower[s].as_str();
+        let intro = INTRO_WORDS.contains(&first) || (first.ends_with("ly") && first.len() > 4);
         if intro {
             if let Some(c) = (s..o).find(|&k| self.lower[k] == "," && self.in_quote[k].is_none()) {
                 s = c + 1;
-            } else if matches!(self.lower[s].as_str(), "but" | "and" | "yet" | "so") {
+            } else if matches!(first, "but" | "and" | "yet" | "so") {
                 s += 1;
             } else {
                 return None;
@@ -825,12 +1115,20 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while s < o && matches!(self.lower[s].as_str(), "but" | "and" | "so" | "yet") {
             s += 1;
         }
-        if s >= o || self.in_quote[s].is_some() {
+        if s >= o || self.in_quote[s].is_some() || all_caps(s) && s + 1 < o && all_caps(s + 1) {
             return None;
         }
         let f = self.np_starting_at(s, o)?;
-        // The subject should be followed by a verb-ish word, not be the whole window.
         if f.kind == SpeakerKind::Nominal && !verbs::is_speaker_noun(self.head_word(f.span)) {
+            return None;
+        }
+        // The subject must be followed by a verb-like word, not by the quotation itself.
+        let e = self.end_token(&f);
+        if e >= o
+            || (self.kind(e) != TokenKind::Word
+                && self.kind(e) != TokenKind::Clitic
+                && !matches!(self.lower[e].as_str(), "," | "("))
+        {
             return None;
         }
         Some(f)

@@ -83,6 +83,29 @@ fn speakers_table() {
             "“I have nothing more to add today,” she added.",
             &[("I have nothing more to add today,", "she")],
         ),
+        (
+            "Zhao added: “The sanctions will be lifted when the talks end.”",
+            &[("The sanctions will be lifted when the talks end.", "Zhao")],
+        ),
+        (
+            "“The agency acted lawfully at every step,” the Justice Department said in a statement.",
+            &[(
+                "The agency acted lawfully at every step,",
+                "the Justice Department",
+            )],
+        ),
+        (
+            "“We are not going anywhere,” Lena Park wrote on her blog.",
+            &[("We are not going anywhere,", "Lena Park")],
+        ),
+        (
+            "Mayor Dan Ruiz told reporters that the storm was “the worst in a decade.”",
+            &[("the worst in a decade.", "Dan Ruiz")],
+        ),
+        (
+            "“It’s over,” said Mr. Abbott, the party’s chairman.",
+            &[("It’s over,", "Abbott")],
+        ),
     ];
     for (text, want) in cases {
         let got = run(text);
@@ -145,6 +168,7 @@ fn scare_quotes_and_titles_are_not_reported() {
         "He watched “Face the Nation” on Sunday.",
         "The leak was named “Vault 7” by the group.",
         "It is the new “normal” for the region.",
+        "Reed said on CBS's “Face the Nation” that taxes would rise.",
     ];
     for text in cases {
         assert_eq!(run(text), vec![], "in {text:?}");
@@ -184,5 +208,38 @@ proptest! {
                 if let Some(c) = sp.cluster { prop_assert!(c < cl.len()); }
             }
         }
+    }
+}
+
+#[test]
+fn appositions_and_participles() {
+    let text = "“Our plan will pass easily,” Senate Majority Leader Ann Holt, R-Ky., said Tuesday.";
+    assert_eq!(run(text)[0].1.as_deref(), Some("Ann Holt"));
+    let text = "\"People do not agree with him,\" Ortiz said, suggesting a few questions, including, \"Do you really need a tax break?\"";
+    let got = run(text);
+    assert_eq!(got.len(), 2);
+    assert!(
+        got.iter().all(|(_, s)| s.as_deref() == Some("Ortiz")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn possessive_speech_nouns_and_fronted_verbs() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Critics seized on Marlow's claim that there were “thousands of cases” in the city.",
+            "Marlow",
+        ),
+        (
+            "The board rejected her description of the vote as “a total sham.”",
+            "her",
+        ),
+        ("Said Okafor: “We will not move an inch on this.”", "Okafor"),
+    ];
+    for (text, want) in cases {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "in {text:?}: {got:?}");
+        assert_eq!(got[0].1.as_deref(), Some(*want), "in {text:?}");
     }
 }

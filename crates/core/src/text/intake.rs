@@ -5,6 +5,7 @@
 
 use crate::span::Span;
 use crate::text::offsets::CharMap;
+use crate::text::token::{is_space, line_breaks};
 use serde::{Deserialize, Serialize};
 
 /// What a region of the paste is.
@@ -76,35 +77,1350 @@ pub struct Intake {
 impl Intake {
     /// True when `pos` lies in a junk region.
     pub fn is_junk(&self, pos: usize) -> bool {
+        self.region_at(pos).is_some_and(|r| r.kind.is_junk())
+    }
+
+    /// The region containing code point `pos`, if any.
+    ///
+    /// Regions produced by [`read`] are sorted and never overlap; for hand-built lists that
+    /// overlap, the region starting last before `pos` wins.
+    pub fn region_at(&self, pos: usize) -> Option<&Region> {
+        let k = self.regions.partition_point(|r| r.span.start <= pos);
+        self.regions[..k]
+            .iter()
+            .rev()
+            .find(|r| r.span.contains_pos(pos))
+    }
+
+    /// True when any part of `span` lies in a junk region.
+    pub fn overlaps_junk(&self, span: Span) -> bool {
         self.regions
             .iter()
-            .any(|r| r.kind.is_junk() && r.span.contains_pos(pos))
+            .any(|r| r.kind.is_junk() && r.span.overlaps(span))
     }
+
+    /// The junk regions, in text order.
+    pub fn junk(&self) -> impl Iterator<Item = &Region> {
+        self.regions.iter().filter(|r| r.kind.is_junk())
+    }
+
+    /// The paragraph containing code point `pos`, as an index into `paragraphs`.
+    pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
+        let k = self.paragraphs.partition_point(|p| p.start <= pos);
+        (k > 0 && self.paragraphs[k - 1].contains_pos(pos)).then(|| k - 1)
+    }
+}
+
+/// One non-blank line (or a hard-wrapped block of lines) of the paste.
+#[derive(Debug)]
+struct Unit<'t> {
+    /// Trimmed, in code points.
+    span: Span,
+    /// Trimmed text.
+    text: &'t str,
+    /// Index of the block (run of lines without a blank line between) it belongs to.
+    block: usize,
+    f: Features,
+}
+
+/// Bytes of a line's key kept: enough for every phrase test.
+const KEY_MAX: usize = 600;
+
+/// Line-level features.
+#[derive(Debug, Default)]
+struct Features {
+    /// Lower-cased words of letters and digits, everything else dropped.
+    key: String,
+    words: usize,
+    letters: usize,
+    digits: usize,
+    upper_words: usize,
+    lower_words: usize,
+    /// Ends with `.`, `!`, `?` (not an ellipsis), possibly inside closing quotes.
+    terminal: bool,
+    /// Ends with an ellipsis: a cut-off teaser.
+    truncated: bool,
+    currency: bool,
+    bullet: bool,
+    /// Starts with a lower-case letter.
+    starts_lower: bool,
+    /// Code points scanned (the whole line unless `long`).
+    chars: usize,
+    /// The line is longer than [`KEY_MAX`] bytes and was only scanned that far.
+    long: bool,
+}
+
+impl Features {
+    fn of(text: &str) -> Features {
+        let mut f = Features::default();
+        let mut key = String::with_capacity(text.len().min(KEY_MAX + 8));
+        let mut in_word = false;
+        let mut word_first: Option<char> = None;
+        let mut word_has_alnum = false;
+        let end_word = |f: &mut Features, first: &mut Option<char>, has: &mut bool| {
+            if *has {
+                f.words += 1;
+                if let Some(c) = *first {
+                    if c.is_uppercase() {
+                        f.upper_words += 1;
+                    } else if c.is_lowercase() {
+                        f.lower_words += 1;
+                    }
+                }
+            }
+            *first = None;
+            *has = false;
+        };
+        let mut key_space = true;
+        for (b, c) in text.char_indices() {
+            if b >= KEY_MAX {
+                // Long lines are judged by their start; the counts say "long" enough.
+                f.long = true;
+                break;
+            }
+            f.chars += 1;
+            let (space, alpha, num) = if c.is_ascii() {
+                (
+                    c.is_ascii_whitespace(),
+                    c.is_ascii_alphabetic(),
+                    c.is_ascii_digit(),
+                )
+            } else {
+                (is_space(c), c.is_alphabetic(), c.is_numeric())
+            };
+            if space {
+                if in_word {
+                    end_word(&mut f, &mut word_first, &mut word_has_alnum);
+                    in_word = false;
+                }
+            } else {
+                in_word = true;
+                if alpha || num {
+                    if word_first.is_none() {
+                        word_first = Some(c);
+                    }
+                    word_has_alnum = true;
+                }
+            }
+            if alpha {
+                f.letters += 1;
+            } else if num {
+                f.digits += 1;
+            } else if is_currency(c) {
+                f.currency = true;
+            }
+            if alpha || num {
+                if c.is_ascii() {
+                    key.push(c.to_ascii_lowercase());
+                } else {
+                    key.extend(c.to_lowercase());
+                }
+                key_space = false;
+            } else if c == '\'' || c == '\u{2019}' {
+                // "don't" -> "dont": keep words whole.
+            } else if !key_space {
+                key.push(' ');
+                key_space = true;
+            }
+        }
+        if in_word {
+            end_word(&mut f, &mut word_first, &mut word_has_alnum);
+        }
+        while key.ends_with(' ') {
+            key.pop();
+        }
+        f.key = key;
+        let trimmed = text.trim_end_matches(|c: char| {
+            is_space(c)
+                || matches!(
+                    c,
+                    '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | ')' | ']' | '*'
+                )
+        });
+        f.truncated = trimmed.ends_with('\u{2026}') || trimmed.ends_with("...");
+        f.terminal = !f.truncated
+            && trimmed.ends_with([
+                '.', '!', '?', '\u{3002}', '\u{FF01}', '\u{FF1F}', '\u{061F}', '\u{0964}',
+            ]);
+        let first = text.chars().next().unwrap_or(' ');
+        f.starts_lower = first.is_lowercase();
+        let mut it = text.chars();
+        f.bullet = matches!(
+            it.next(),
+            Some(
+                '\u{2022}'
+                    | '\u{00B7}'
+                    | '\u{25AA}'
+                    | '\u{25CF}'
+                    | '\u{25E6}'
+                    | '\u{2023}'
+                    | '\u{2043}'
+                    | '\u{25BA}'
+                    | '\u{27A4}'
+                    | '\u{2713}'
+                    | '\u{2714}'
+                    | '-'
+                    | '*'
+                    | '\u{2013}'
+                    | '\u{2014}'
+            )
+        ) && it.next().is_some_and(is_space);
+        f
+    }
+
+    /// Share of words starting with a lower-case letter.
+    fn lower_share(&self) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.lower_words as f32 / self.words as f32
+        }
+    }
+
+    /// Article prose: a long line of mostly lower-case words that ends a sentence.
+    fn prose(&self) -> bool {
+        if self.truncated || self.bullet {
+            return false;
+        }
+        if self.long {
+            return self.terminal || self.words >= 25 || self.letters >= 200;
+        }
+        // Scripts without spaces: judge by length.
+        if self.words <= 3 && self.letters >= 40 {
+            return self.terminal;
+        }
+        ((self.words >= 10 && self.terminal) || self.words >= 25) && self.lower_share() >= 0.3
+    }
+
+    /// Title Case: most longer words capitalised.
+    fn title_case(&self) -> bool {
+        self.words > 0 && self.upper_words * 10 >= self.words * 6
+    }
+}
+
+fn is_currency(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '\u{20AC}'
+            | '\u{00A3}'
+            | '\u{00A5}'
+            | '\u{20B9}'
+            | '\u{20BD}'
+            | '\u{20A9}'
+            | '\u{20A6}'
+            | '\u{20B1}'
+            | '\u{20BA}'
+            | '\u{20AB}'
+            | '\u{20AA}'
+            | '\u{20B4}'
+            | '\u{0E3F}'
+            | '\u{20A8}'
+    )
+}
+
+/// True when `key` is `phrase` or starts with `phrase` and a space.
+fn key_starts(key: &str, phrase: &str) -> bool {
+    key.strip_prefix(phrase)
+        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+}
+
+/// Whole-line headings that open a block of page junk running to the next article-like block.
+const SECTION_OPENERS: &[(&str, RegionKind)] = &[
+    ("add a comment", RegionKind::CommentForm),
+    ("already a subscriber", RegionKind::Subscription),
+    ("also read", RegionKind::RelatedLinks),
+    ("around the web", RegionKind::RelatedLinks),
+    ("be the first to comment", RegionKind::CommentForm),
+    ("become a member", RegionKind::Subscription),
+    ("choose your plan", RegionKind::Subscription),
+    ("comments", RegionKind::CommentForm),
+    ("dont miss", RegionKind::RelatedLinks),
+    ("explore more", RegionKind::RelatedLinks),
+    ("from the web", RegionKind::RelatedLinks),
+    ("further reading", RegionKind::RelatedLinks),
+    ("in other news", RegionKind::RelatedLinks),
+    ("join the conversation", RegionKind::CommentForm),
+    ("join the discussion", RegionKind::CommentForm),
+    ("latest news", RegionKind::RelatedLinks),
+    ("latest stories", RegionKind::RelatedLinks),
+    ("leave a comment", RegionKind::CommentForm),
+    ("leave a reply", RegionKind::CommentForm),
+    ("more from this section", RegionKind::RelatedLinks),
+    ("more like this", RegionKind::RelatedLinks),
+    ("more news", RegionKind::RelatedLinks),
+    ("more on this", RegionKind::RelatedLinks),
+    ("more on this story", RegionKind::RelatedLinks),
+    ("more stories", RegionKind::RelatedLinks),
+    ("more videos", RegionKind::RelatedLinks),
+    ("most popular", RegionKind::RelatedLinks),
+    ("most read", RegionKind::RelatedLinks),
+    ("most viewed", RegionKind::RelatedLinks),
+    ("next article", RegionKind::RelatedLinks),
+    ("next story", RegionKind::RelatedLinks),
+    ("other stories", RegionKind::RelatedLinks),
+    ("popular stories", RegionKind::RelatedLinks),
+    ("post a comment", RegionKind::CommentForm),
+    ("previous article", RegionKind::RelatedLinks),
+    ("previous story", RegionKind::RelatedLinks),
+    ("promoted stories", RegionKind::RelatedLinks),
+    ("read also", RegionKind::RelatedLinks),
+    ("read more", RegionKind::RelatedLinks),
+    ("read next", RegionKind::RelatedLinks),
+    ("recommended", RegionKind::RelatedLinks),
+    ("recommended for you", RegionKind::RelatedLinks),
+    ("recommended stories", RegionKind::RelatedLinks),
+    ("related", RegionKind::RelatedLinks),
+    ("related articles", RegionKind::RelatedLinks),
+    ("related content", RegionKind::RelatedLinks),
+    ("related coverage", RegionKind::RelatedLinks),
+    ("related news", RegionKind::RelatedLinks),
+    ("related posts", RegionKind::RelatedLinks),
+    ("related stories", RegionKind::RelatedLinks),
+    ("related videos", RegionKind::RelatedLinks),
+    ("see also", RegionKind::RelatedLinks),
+    ("select a plan", RegionKind::Subscription),
+    ("show comments", RegionKind::CommentForm),
+    ("sponsored stories", RegionKind::RelatedLinks),
+    ("subscribe", RegionKind::Subscription),
+    ("subscribe now", RegionKind::Subscription),
+    ("subscribe today", RegionKind::Subscription),
+    ("subscription plans", RegionKind::Subscription),
+    ("top stories", RegionKind::RelatedLinks),
+    ("trending now", RegionKind::RelatedLinks),
+    ("trending stories", RegionKind::RelatedLinks),
+    ("up next", RegionKind::RelatedLinks),
+    ("view comments", RegionKind::CommentForm),
+    ("what to read next", RegionKind::RelatedLinks),
+    ("you may also like", RegionKind::RelatedLinks),
+    ("you may be interested in", RegionKind::RelatedLinks),
+    ("you may like", RegionKind::RelatedLinks),
+    ("you might also like", RegionKind::RelatedLinks),
+];
+
+/// Whole lines that are junk on their own (no block follows).
+const JUNK_LINES: &[(&str, RegionKind)] = &[
+    ("ad", RegionKind::ShareOrCookie),
+    ("advertisement", RegionKind::ShareOrCookie),
+    ("audio", RegionKind::ShareOrCookie),
+    ("cancel anytime", RegionKind::Subscription),
+    ("cancel reply", RegionKind::CommentForm),
+    ("comment", RegionKind::CommentForm),
+    ("continue reading", RegionKind::Subscription),
+    ("file image", RegionKind::ShareOrCookie),
+    ("file photo", RegionKind::ShareOrCookie),
+    ("gallery", RegionKind::ShareOrCookie),
+    ("getty images", RegionKind::Credit),
+    ("image", RegionKind::ShareOrCookie),
+    ("images", RegionKind::ShareOrCookie),
+    ("listen", RegionKind::ShareOrCookie),
+    ("listen to this article", RegionKind::ShareOrCookie),
+    ("log in", RegionKind::Subscription),
+    ("login", RegionKind::Subscription),
+    ("photo", RegionKind::ShareOrCookie),
+    ("photos", RegionKind::ShareOrCookie),
+    ("picture", RegionKind::ShareOrCookie),
+    ("popular", RegionKind::RelatedLinks),
+    ("post comment", RegionKind::CommentForm),
+    ("premium", RegionKind::Subscription),
+    ("reply", RegionKind::CommentForm),
+    ("representational image", RegionKind::ShareOrCookie),
+    ("representative image", RegionKind::ShareOrCookie),
+    ("sign in", RegionKind::Subscription),
+    ("sign up", RegionKind::ShareOrCookie),
+    ("sponsored", RegionKind::RelatedLinks),
+    ("submit comment", RegionKind::CommentForm),
+    ("tags", RegionKind::RelatedLinks),
+    ("topics", RegionKind::RelatedLinks),
+    ("trending", RegionKind::RelatedLinks),
+    ("video", RegionKind::ShareOrCookie),
+    ("videos", RegionKind::ShareOrCookie),
+    ("watch", RegionKind::ShareOrCookie),
+    ("watch video", RegionKind::ShareOrCookie),
+];
+
+/// Line beginnings that make the whole line junk.
+const JUNK_PREFIXES: &[(&str, RegionKind)] = &[
+    ("additional reporting by", RegionKind::Credit),
+    ("all rights reserved", RegionKind::Credit),
+    ("already have an account", RegionKind::Subscription),
+    ("comments are closed", RegionKind::CommentForm),
+    ("copyright", RegionKind::Credit),
+    ("disclaimer", RegionKind::Credit),
+    ("editing by", RegionKind::Credit),
+    ("get unlimited access", RegionKind::Subscription),
+    ("image credit", RegionKind::Credit),
+    ("image source", RegionKind::Credit),
+    ("inputs from", RegionKind::Credit),
+    ("log in to comment", RegionKind::CommentForm),
+    ("login to comment", RegionKind::CommentForm),
+    ("notify me of", RegionKind::CommentForm),
+    ("photo credit", RegionKind::Credit),
+    ("renews automatically", RegionKind::Subscription),
+    ("reporting by", RegionKind::Credit),
+    ("required fields are marked", RegionKind::CommentForm),
+    ("save my name", RegionKind::CommentForm),
+    ("sign in to comment", RegionKind::CommentForm),
+    ("start your free trial", RegionKind::Subscription),
+    ("this article first appeared", RegionKind::Credit),
+    ("this article originally", RegionKind::Credit),
+    ("this article was originally", RegionKind::Credit),
+    ("this story has not been edited", RegionKind::Credit),
+    ("this story was originally", RegionKind::Credit),
+    ("with inputs from", RegionKind::Credit),
+    ("writing by", RegionKind::Credit),
+    ("you must be logged in", RegionKind::CommentForm),
+    (
+        "your email address will not be published",
+        RegionKind::CommentForm,
+    ),
+];
+
+/// Line beginnings that make the line junk when a colon or bar follows ("Source: …",
+/// "Also Read: …", "Photo: …").
+const LABEL_PREFIXES: &[(&str, RegionKind)] = &[
+    ("also read", RegionKind::RelatedLinks),
+    ("also see", RegionKind::RelatedLinks),
+    ("also watch", RegionKind::RelatedLinks),
+    ("credit", RegionKind::Credit),
+    ("credits", RegionKind::Credit),
+    ("file photo", RegionKind::Credit),
+    ("image", RegionKind::Credit),
+    ("photo", RegionKind::Credit),
+    ("photograph", RegionKind::Credit),
+    ("picture", RegionKind::Credit),
+    ("read also", RegionKind::RelatedLinks),
+    ("read more", RegionKind::RelatedLinks),
+    ("related", RegionKind::RelatedLinks),
+    ("see also", RegionKind::RelatedLinks),
+    ("source", RegionKind::Credit),
+    ("sources", RegionKind::Credit),
+    ("tags", RegionKind::RelatedLinks),
+    ("topics", RegionKind::RelatedLinks),
+    ("watch", RegionKind::RelatedLinks),
+];
+
+/// News agencies, for bylines ("IANS Beijing") and sign-offs ("--IANS").
+const AGENCIES: &[&str] = &[
+    "AAP",
+    "AFP",
+    "ANI",
+    "ANSA",
+    "AP",
+    "Agencies",
+    "Anadolu",
+    "Antara",
+    "Bernama",
+    "Bloomberg",
+    "CNA",
+    "EFE",
+    "IANS",
+    "Kyodo",
+    "PTI",
+    "Reuters",
+    "Sputnik",
+    "TASS",
+    "TNN",
+    "Tass",
+    "UNI",
+    "WAM",
+    "Xinhua",
+    "Yonhap",
+    "dpa",
+];
+
+const SHARE_WORDS: &[&str] = &[
+    "article",
+    "copy",
+    "e",
+    "email",
+    "facebook",
+    "flipboard",
+    "link",
+    "linkedin",
+    "mail",
+    "messenger",
+    "on",
+    "pinterest",
+    "print",
+    "reddit",
+    "save",
+    "share",
+    "story",
+    "telegram",
+    "this",
+    "tweet",
+    "twitter",
+    "via",
+    "whatsapp",
+    "x",
+];
+
+const DATE_WORDS: &[&str] = &[
+    "ago",
+    "am",
+    "apr",
+    "april",
+    "at",
+    "aug",
+    "august",
+    "bst",
+    "cest",
+    "cet",
+    "day",
+    "days",
+    "dec",
+    "december",
+    "edt",
+    "est",
+    "et",
+    "feb",
+    "february",
+    "fri",
+    "friday",
+    "gmt",
+    "hour",
+    "hours",
+    "hrs",
+    "ist",
+    "jan",
+    "january",
+    "jst",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "may",
+    "min",
+    "mins",
+    "minutes",
+    "mon",
+    "monday",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "on",
+    "pdt",
+    "pm",
+    "pst",
+    "sat",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "sun",
+    "sunday",
+    "thu",
+    "thursday",
+    "today",
+    "tue",
+    "tuesday",
+    "utc",
+    "wed",
+    "wednesday",
+    "yesterday",
+];
+
+const DATE_PREFIXES: &[&str] = &[
+    "created",
+    "date",
+    "dated",
+    "first published",
+    "last modified",
+    "last updated",
+    "modified",
+    "posted",
+    "posted on",
+    "published",
+    "published on",
+    "updated",
+    "updated on",
+];
+
+fn lookup(list: &[(&str, RegionKind)], key: &str) -> Option<RegionKind> {
+    list.binary_search_by(|(p, _)| (*p).cmp(key))
+        .ok()
+        .map(|i| list[i].1)
+}
+
+fn prefix_lookup(list: &[(&str, RegionKind)], key: &str) -> Option<RegionKind> {
+    let first = key.as_bytes().first().copied();
+    list.iter()
+        .find(|(p, _)| p.as_bytes().first().copied() == first && key_starts(key, p))
+        .map(|(_, k)| *k)
+}
+
+/// The text with leading bullets, stars and dashes removed, lower-cased ASCII-wise.
+fn strip_lead(text: &str) -> &str {
+    text.trim_start_matches(|c: char| {
+        is_space(c)
+            || matches!(
+                c,
+                '*' | '-' | '\u{2013}' | '\u{2014}' | '(' | '[' | '>' | '|'
+            )
+    })
+}
+
+/// The heading that opens a junk block, if the unit is one.
+fn section_opener(u: &Unit) -> Option<RegionKind> {
+    let f = &u.f;
+    if f.long {
+        return None;
+    }
+    if f.words > 8 {
+        // "Subscribe to X digital and get …" still opens a subscription block.
+        if key_starts(&f.key, "subscribe to") && f.words <= 25 && !f.key.contains("newsletter") {
+            return Some(RegionKind::Subscription);
+        }
+        return None;
+    }
+    if f.terminal && f.words > 3 {
+        return None;
+    }
+    if let Some(k) = lookup(SECTION_OPENERS, &f.key) {
+        return Some(k);
+    }
+    if key_starts(&f.key, "subscribe to") && !f.key.contains("newsletter") {
+        return Some(RegionKind::Subscription);
+    }
+    if key_starts(&f.key, "more from") && f.words <= 5 {
+        return Some(RegionKind::RelatedLinks);
+    }
+    None
+}
+
+/// Junk that a single line shows by itself.
+fn line_junk(u: &Unit) -> Option<RegionKind> {
+    let f = &u.f;
+    if f.long {
+        return None;
+    }
+    let key = f.key.as_str();
+    if key.is_empty() {
+        return None;
+    }
+    if f.words <= 6 {
+        if let Some(k) = lookup(JUNK_LINES, key) {
+            return Some(k);
+        }
+        // "5 min read", "12 comments"
+        let mut w = key.split(' ');
+        if let (Some(a), Some(b), c) = (w.next(), w.next(), w.next())
+            && a.bytes().all(|b| b.is_ascii_digit())
+        {
+            if matches!(b, "comments" | "comment") && c.is_none() {
+                return Some(RegionKind::CommentForm);
+            }
+            if matches!(b, "min" | "mins" | "minute" | "minutes") && c == Some("read") {
+                return Some(RegionKind::ShareOrCookie);
+            }
+        }
+    }
+    if f.words <= 40
+        && let Some(k) = prefix_lookup(JUNK_PREFIXES, key)
+    {
+        return Some(k);
+    }
+    let lead = strip_lead(u.text);
+    if f.words <= 40 {
+        let first = key.as_bytes()[0];
+        for (p, k) in LABEL_PREFIXES {
+            if p.as_bytes()[0] == first && key_starts(key, p) {
+                // The label must be followed by a colon or bar in the text.
+                let lower_ok = lead.len() > p.len()
+                    && lead.is_char_boundary(p.len())
+                    && lead[..p.len()].eq_ignore_ascii_case(p)
+                    && lead[p.len()..].trim_start().starts_with([':', '|']);
+                if lower_ok {
+                    return Some(*k);
+                }
+            }
+        }
+        // "© 2024 The Daily Ledger. All rights reserved." (a bare "© Photographer/Agency"
+        // photo credit names people and organisations, so it stays).
+        let copyright =
+            lead.starts_with('\u{00A9}') || lead.starts_with("(c) ") || lead.starts_with("(C) ");
+        if copyright
+            && (key.contains("rights reserved")
+                || key.split(' ').any(|w| {
+                    w.len() == 4 && w.starts_with("20") || w.starts_with("19") && w.len() == 4
+                }))
+        {
+            return Some(RegionKind::Credit);
+        }
+    }
+    // Cookie notices and newsletter prompts.
+    if f.words <= 60
+        && key.contains("cookie")
+        && [
+            "we use",
+            "accept",
+            "consent",
+            "privacy",
+            "this site",
+            "this website",
+            "browsing",
+        ]
+        .iter()
+        .any(|p| key.contains(p))
+    {
+        return Some(RegionKind::ShareOrCookie);
+    }
+    if f.words <= 30
+        && key.contains("newsletter")
+        && ["sign up", "subscribe", "inbox", "get the", "delivered"]
+            .iter()
+            .any(|p| key.contains(p))
+    {
+        return Some(RegionKind::ShareOrCookie);
+    }
+    // Share buttons: a short line of share words only.
+    if f.words <= 10 && !f.terminal {
+        let mut any = false;
+        let all = key.split(' ').all(|w| {
+            any |= matches!(
+                w,
+                "share"
+                    | "tweet"
+                    | "facebook"
+                    | "twitter"
+                    | "whatsapp"
+                    | "linkedin"
+                    | "print"
+                    | "telegram"
+                    | "reddit"
+                    | "pinterest"
+            );
+            SHARE_WORDS.binary_search(&w).is_ok()
+        });
+        if all && any {
+            return Some(RegionKind::ShareOrCookie);
+        }
+    }
+    // Agency sign-offs ("--IANS", "(Reuters)") and desk slugs ("soni/dg").
+    if is_signoff(u.text) || is_slug(u.text) {
+        return Some(RegionKind::Credit);
+    }
+    // Menus and breadcrumbs: three or more short items between bars or arrows.
+    if f.words <= 16 && !f.terminal {
+        let seps = u
+            .text
+            .chars()
+            .filter(|c| matches!(c, '|' | '\u{203A}' | '\u{00BB}' | '>' | '\u{2022}'))
+            .count();
+        if seps >= 2
+            && u.text
+                .split(['|', '\u{203A}', '\u{00BB}', '>', '\u{2022}'])
+                .all(|item| {
+                    let w = item.split_whitespace().count();
+                    (1..=3).contains(&w)
+                })
+        {
+            return Some(RegionKind::ShareOrCookie);
+        }
+    }
+    None
+}
+
+/// "--IANS", "— AFP", "(Reuters)", "IANS".
+fn is_signoff(text: &str) -> bool {
+    let dashed = text.starts_with(['-', '\u{2013}', '\u{2014}']);
+    let inner = text
+        .trim_matches(|c: char| {
+            is_space(c) || matches!(c, '-' | '\u{2013}' | '\u{2014}' | '(' | ')')
+        })
+        .trim_end_matches('.');
+    if inner.is_empty() || inner.len() > 30 {
+        return false;
+    }
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.len() > 4 {
+        return false;
+    }
+    let agency = words
+        .iter()
+        .any(|w| AGENCIES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    agency && (dashed || words.len() == 1 || (text.starts_with('(') && text.ends_with(')')))
+}
+
+/// Desk slugs of lower-case initials: "soni/dg", "vm/ksk/".
+fn is_slug(text: &str) -> bool {
+    let t = text.trim_end_matches('/');
+    let parts = t.split('/');
+    let mut count = 0;
+    for p in parts {
+        count += 1;
+        if p.is_empty() || p.len() > 12 || !p.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+    }
+    count >= 2
+}
+
+/// "Last Updated : Mar 09 2017 | 5:58 PM IST", "First Published: …", "March 9, 2017 10:02 am".
+fn is_dateline(u: &Unit) -> bool {
+    let f = &u.f;
+    if f.long {
+        return false;
+    }
+    if f.words > 16 || f.digits == 0 || f.terminal && f.words > 8 {
+        return false;
+    }
+    let key = f.key.as_str();
+    let first = key.as_bytes().first().copied();
+    if DATE_PREFIXES
+        .iter()
+        .any(|p| p.as_bytes().first().copied() == first && key_starts(key, p))
+    {
+        return true;
+    }
+    if f.words > 10 {
+        return false;
+    }
+    // Every word a date word or a number, with a month, weekday, clock time or year.
+    let mut strong = false;
+    for w in key.split(' ') {
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            strong |= w.len() == 4;
+            continue;
+        }
+        let stem = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit()) {
+            // "9th", "5pm"
+            continue;
+        }
+        if DATE_WORDS.binary_search(&w).is_err() {
+            return false;
+        }
+        strong |= !matches!(w, "at" | "on" | "am" | "pm" | "day" | "days");
+    }
+    strong || u.text.contains(':')
+}
+
+/// "By Jane Doe", "IANS Beijing", "Jane Doe | Reuters".
+fn is_byline(u: &Unit) -> bool {
+    let f = &u.f;
+    if f.long {
+        return false;
+    }
+    if f.words == 0 || f.words > 12 || f.terminal && f.words > 6 {
+        return false;
+    }
+    let key = f.key.as_str();
+    let lead = strip_lead(u.text);
+    if key_starts(key, "by") && f.words >= 2 {
+        let rest = lead.get(2..).unwrap_or("").trim_start_matches([' ', ':']);
+        return lead.get(..2).is_some_and(|b| b.eq_ignore_ascii_case("by"))
+            && rest.chars().next().is_some_and(|c| c.is_uppercase());
+    }
+    if [
+        "written by",
+        "reported by",
+        "posted by",
+        "story by",
+        "author",
+    ]
+    .iter()
+    .any(|p| key_starts(key, p))
+    {
+        return true;
+    }
+    if [
+        "press trust of india",
+        "associated press",
+        "agence france presse",
+        "express news service",
+        "staff reporter",
+        "staff writer",
+        "special correspondent",
+        "our correspondent",
+        "news desk",
+        "web desk",
+    ]
+    .iter()
+    .any(|p| key.contains(p))
+        && f.words <= 8
+        && !f.terminal
+    {
+        return true;
+    }
+    // An agency and a place: every word capitalised, four words at most.
+    f.words <= 4
+        && !f.terminal
+        && u.text
+            .split(|c: char| is_space(c) || matches!(c, '|' | '/' | ','))
+            .filter(|w| !w.is_empty())
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && u.text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| AGENCIES.contains(&w))
+}
+
+/// What a line of a price table shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Price {
+    /// Not a price line.
+    No,
+    /// A bare amount: "₹900", "$5".
+    Amount,
+    /// A billing period or saving: "3 Months", "₹300/Month", "SAVE 25%", "$4.99 a month".
+    Period,
+}
+
+/// Classifies a short line as part of a price table.
+fn price_line(u: &Unit) -> Price {
+    let f = &u.f;
+    if f.long || f.words > 4 || f.terminal || f.digits == 0 {
+        return Price::No;
+    }
+    let key = f.key.as_str();
+    let period = |w: &str| {
+        matches!(
+            w,
+            "month"
+                | "months"
+                | "year"
+                | "years"
+                | "week"
+                | "weeks"
+                | "monthly"
+                | "yearly"
+                | "annual"
+                | "annually"
+                | "quarterly"
+                | "mo"
+                | "yr"
+        )
+    };
+    let words = || key.split(' ');
+    let numeric = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit());
+    let has_period = words().any(period);
+    // Every word a number, a period or a filler.
+    let only_prices = words()
+        .all(|w| numeric(w) || period(w) || matches!(w, "a" | "per" | "save" | "off" | "only"));
+    if !only_prices {
+        return Price::No;
+    }
+    if has_period || (u.text.contains('%') && words().any(|w| matches!(w, "save" | "off"))) {
+        return Price::Period;
+    }
+    if f.currency {
+        return Price::Amount;
+    }
+    Price::No
+}
+
+/// A place dateline opening the first paragraph: "BEIJING —", "PORTLAND, Ore. —",
+/// "NEW DELHI:", "WASHINGTON (Reuters) -". Returns its length in code points.
+fn place_dateline(text: &str) -> Option<usize> {
+    // The dash or colon that ends it, within the first 60 characters.
+    let mut end_chars = None;
+    for (chars, (b, c)) in text.char_indices().enumerate() {
+        if chars > 60 {
+            break;
+        }
+        let rest = &text[b..];
+        if matches!(c, '\u{2014}' | '\u{2013}' | ':')
+            || rest.starts_with("--")
+            || rest.starts_with(" - ")
+        {
+            end_chars = Some((b, chars));
+            break;
+        }
+    }
+    let (b, nchars) = end_chars?;
+    // What follows reads as prose, not as a shouted headline ("SOCCER - JAPAN WIN").
+    let lower = text[b..]
+        .split_whitespace()
+        .take(10)
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    if lower < 2 {
+        return None;
+    }
+    let prefix = text[..b].trim_end();
+    let prefix_chars = nchars - (text[..b].len() - prefix.len());
+    // After the mark: a space and then text.
+    if prefix.is_empty() {
+        return None;
+    }
+    let mut first = true;
+    let mut in_paren = false;
+    let mut after_comma = false;
+    for w in prefix.split_whitespace() {
+        if w.starts_with('(') {
+            in_paren = true;
+        }
+        let letters = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if in_paren {
+            if w.ends_with(')') {
+                in_paren = false;
+            }
+            continue;
+        }
+        if first {
+            // The place starts in capitals.
+            if letters.chars().count() < 2
+                || !letters
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic())
+                || !letters.chars().any(|c| c.is_alphabetic())
+            {
+                return None;
+            }
+            first = false;
+        } else if !after_comma {
+            let caps = letters
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic());
+            if !caps || letters.is_empty() {
+                return None;
+            }
+        } else if !letters
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return None;
+        }
+        if w.ends_with(',') {
+            after_comma = true;
+        }
+    }
+    if prefix.split_whitespace().count() > 8 || in_paren {
+        return None;
+    }
+    Some(prefix_chars)
+}
+
+/// Splits `text` into trimmed non-blank lines, grouped into blocks separated by blank lines.
+fn lines(text: &str) -> Vec<(Span, std::ops::Range<usize>, usize)> {
+    let mut out = Vec::new();
+    let mut block = 0usize;
+    let mut blank_run = true;
+    // Current line: first and last non-space (char, byte) positions.
+    let mut first: Option<(usize, usize)> = None;
+    let mut last = (0usize, 0usize);
+    let mut ci = 0usize;
+    let mut finish = |first: &mut Option<(usize, usize)>,
+                      last: (usize, usize),
+                      blank_run: &mut bool,
+                      out: &mut Vec<_>,
+                      paragraph_sep: bool| {
+        match first.take() {
+            Some((fc, fb)) => {
+                if *blank_run && !out.is_empty() {
+                    block += 1;
+                }
+                out.push((Span::new(fc, last.0), fb..last.1, block));
+                *blank_run = paragraph_sep;
+            }
+            None => *blank_run = true,
+        }
+    };
+    let bytes = text.as_bytes();
+    let mut b = 0usize;
+    while b < bytes.len() {
+        let x = bytes[b];
+        let (br, space, len) = if x < 0x80 {
+            let br = match x {
+                b'\n' | 0x0B | 0x0C => 1,
+                b'\r' => usize::from(bytes.get(b + 1) != Some(&b'\n')),
+                _ => 0,
+            };
+            (br, x.is_ascii_whitespace(), 1)
+        } else {
+            let c = text[b..].chars().next().unwrap_or(' ');
+            (line_breaks(c, None), is_space(c), c.len_utf8())
+        };
+        if br > 0 {
+            finish(&mut first, last, &mut blank_run, &mut out, br > 1);
+        } else if !space {
+            if first.is_none() {
+                first = Some((ci, b));
+            }
+            last = (ci + 1, b + len);
+        }
+        b += len;
+        ci += 1;
+    }
+    finish(&mut first, last, &mut blank_run, &mut out, false);
+    out
+}
+
+/// True when the lines of a block look hard-wrapped (similar long lengths, sentences running
+/// on from line to line).
+fn wrapped(lines: &[(Span, std::ops::Range<usize>, usize)], text: &str) -> bool {
+    if lines.len() < 3 {
+        return false;
+    }
+    let body = &lines[..lines.len() - 1];
+    let lens: Vec<usize> = body.iter().map(|l| l.0.len()).collect();
+    let max = *lens.iter().max().unwrap_or(&0);
+    let min = *lens.iter().min().unwrap_or(&0);
+    if min < 40 || (max - min) * 100 > max * 35 {
+        return false;
+    }
+    let runs_on = lines
+        .windows(2)
+        .filter(|w| {
+            let prev = text[w[0].1.clone()].chars().last().unwrap_or('.');
+            let next = text[w[1].1.clone()].chars().next().unwrap_or('A');
+            next.is_lowercase() || prev.is_lowercase() || prev == ','
+        })
+        .count();
+    runs_on * 2 >= lines.len() - 1
+}
+
+/// What intake decided about a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    None,
+    Region(RegionKind),
 }
 
 /// Reads paragraphs, junk and metadata.
 pub fn read(text: &str, _map: &CharMap) -> Intake {
-    let mut paragraphs = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut last_non_space = 0;
-    for (i, c) in text.chars().enumerate() {
-        if c == '\n' || c == '\r' || c == '\u{2029}' {
-            if let Some(s) = start.take() {
-                paragraphs.push(Span::new(s, last_non_space + 1));
+    let raw = lines(text);
+    if raw.is_empty() {
+        return Intake::default();
+    }
+    // Units: lines, with hard-wrapped blocks merged.
+    let mut units: Vec<Unit> = Vec::with_capacity(raw.len());
+    let mut k = 0;
+    while k < raw.len() {
+        let block = raw[k].2;
+        let mut e = k + 1;
+        while e < raw.len() && raw[e].2 == block {
+            e += 1;
+        }
+        let group = &raw[k..e];
+        let merge = wrapped(group, text);
+        let mut push = |span: Span, bytes: std::ops::Range<usize>| {
+            let t = &text[bytes];
+            units.push(Unit {
+                span,
+                text: t,
+                block,
+                f: Features::of(t),
+            });
+        };
+        if merge {
+            let first = &group[0];
+            let last = &group[group.len() - 1];
+            push(
+                Span::new(first.0.start, last.0.end),
+                first.1.start..last.1.end,
+            );
+        } else {
+            for l in group {
+                push(l.0, l.1.clone());
             }
-        } else if !c.is_whitespace() {
-            if start.is_none() {
-                start = Some(i);
-            }
-            last_non_space = i;
+        }
+        k = e;
+    }
+    let n = units.len();
+    let mut marks = vec![Mark::None; n];
+    let opener: Vec<Option<RegionKind>> = units.iter().map(section_opener).collect();
+    let junk: Vec<Option<RegionKind>> = units.iter().map(line_junk).collect();
+    let prose: Vec<bool> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| u.f.prose() && junk[i].is_none() && opener[i].is_none())
+        .collect();
+    let first_prose = prose.iter().position(|&p| p);
+
+    // Line-level marks everywhere.
+    for (i, u) in units.iter().enumerate() {
+        if let Some(k) = junk[i].or(opener[i]) {
+            marks[i] = Mark::Region(k);
+        } else if is_dateline(u) {
+            marks[i] = Mark::Region(RegionKind::Dateline);
         }
     }
-    if let Some(s) = start {
-        paragraphs.push(Span::new(s, last_non_space + 1));
+
+    // Junk blocks: from a heading to the next article-like block. Not before the body
+    // starts, where the headline lives.
+    if let Some(fp) = first_prose {
+        let mut state: Option<RegionKind> = None;
+        for i in fp..n {
+            if let Some(k) = opener[i] {
+                state = Some(k);
+                continue;
+            }
+            let Some(kind) = state else { continue };
+            if marks[i] != Mark::None {
+                continue;
+            }
+            if prose[i] {
+                let next_prose = (i + 1 < n && prose[i + 1] && marks[i + 1] == Mark::None)
+                    || (i + 1 == n && units[i].f.words >= 30);
+                if next_prose {
+                    state = None;
+                    continue;
+                }
+            }
+            marks[i] = Mark::Region(kind);
+        }
+    }
+
+    // Price tables without a heading: a run of short lines with three or more prices.
+    let mut i = 0;
+    while i < n {
+        if prose[i] {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while e < n && !prose[e] {
+            e += 1;
+        }
+        let kinds: Vec<Price> = (i..e).map(|j| price_line(&units[j])).collect();
+        let prices = kinds.iter().filter(|k| **k != Price::No).count();
+        let periods = kinds.iter().filter(|k| **k == Price::Period).count();
+        if prices >= 3 && periods >= 1 {
+            let evidence: Vec<usize> = (i..e)
+                .filter(|&j| {
+                    kinds[j - i] != Price::No || marks[j] == Mark::Region(RegionKind::Subscription)
+                })
+                .collect();
+            let lo = evidence[0].saturating_sub(1).max(i);
+            let hi = evidence[evidence.len() - 1];
+            for m in &mut marks[lo..=hi] {
+                if *m == Mark::None {
+                    *m = Mark::Region(RegionKind::Subscription);
+                }
+            }
+        }
+        i = e;
+    }
+
+    // Teasers after the last article paragraph: cut-off summaries of other stories.
+    if let Some(last_body) = (0..n).rev().find(|&j| prose[j] && marks[j] == Mark::None) {
+        let tail = last_body + 1..n;
+        let teasers = tail
+            .clone()
+            .filter(|&j| units[j].f.truncated && marks[j] == Mark::None)
+            .count();
+        if teasers >= 2 {
+            for j in tail {
+                if marks[j] == Mark::None {
+                    marks[j] = Mark::Region(RegionKind::RelatedLinks);
+                }
+            }
+        }
+    }
+
+    // Headline, byline and dateline in the lines before the body.
+    let mut metadata = Metadata::default();
+    let mut extra_regions = Vec::new();
+    // The body starts at the first article paragraph, or earlier at a line that opens with a
+    // place dateline ("OMAN — Royal Saudi Air Force Commander …").
+    let body_start = first_prose.map(|fp| {
+        (0..fp)
+            .find(|&i| {
+                marks[i] == Mark::None
+                    && units[i].f.words >= 8
+                    && place_dateline(units[i].text).is_some()
+            })
+            .unwrap_or(fp)
+    });
+    if let Some(fp) = body_start {
+        let mut headline_done = false;
+        for i in 0..fp {
+            if marks[i] != Mark::None {
+                continue;
+            }
+            let u = &units[i];
+            if is_byline(u) {
+                marks[i] = Mark::Region(RegionKind::Byline);
+            } else if !headline_done {
+                headline_done = true;
+                let f = &u.f;
+                let ends_period = u.text.ends_with('.');
+                if f.words > 0
+                    && f.words <= 30
+                    && (!ends_period || (f.title_case() && f.words <= 20))
+                {
+                    marks[i] = Mark::Region(RegionKind::Headline);
+                }
+            }
+        }
+        // A place dateline at the start of the first paragraph.
+        let u = &units[fp];
+        if marks[fp] == Mark::None
+            && let Some(len) = place_dateline(u.text)
+        {
+            extra_regions.push(Region {
+                span: Span::new(u.span.start, u.span.start + len),
+                kind: RegionKind::Dateline,
+            });
+        }
+    }
+
+    // Regions: runs of units with the same junk kind merge into one region.
+    let mut regions: Vec<Region> = Vec::new();
+    let mut prev_junk: Option<(RegionKind, usize)> = None;
+    for (i, u) in units.iter().enumerate() {
+        match marks[i] {
+            Mark::Region(kind) => {
+                if kind.is_junk() {
+                    if let Some((pk, ri)) = prev_junk
+                        && pk == kind
+                        && ri + 1 == regions.len()
+                    {
+                        regions[ri].span.end = u.span.end;
+                        continue;
+                    }
+                    prev_junk = Some((kind, regions.len()));
+                } else {
+                    prev_junk = None;
+                    let slot = match kind {
+                        RegionKind::Headline => &mut metadata.title,
+                        RegionKind::Byline => &mut metadata.byline,
+                        _ => &mut metadata.dateline,
+                    };
+                    if slot.is_none() {
+                        *slot = Some(u.text.to_string());
+                    }
+                }
+                regions.push(Region { span: u.span, kind });
+            }
+            Mark::None => prev_junk = None,
+        }
+    }
+    for r in extra_regions {
+        if metadata.dateline.is_none() {
+            metadata.dateline = Some(
+                text.chars()
+                    .skip(r.span.start)
+                    .take(r.span.len())
+                    .collect::<String>(),
+            );
+        }
+        regions.push(r);
+    }
+    regions.sort_by_key(|r| r.span.start);
+
+    // Paragraphs: units, with a line that runs on in lower case joined to the one before.
+    let mut paragraphs: Vec<Span> = Vec::with_capacity(n);
+    for (i, u) in units.iter().enumerate() {
+        let joins = i > 0
+            && units[i - 1].block == u.block
+            && marks[i] == Mark::None
+            && marks[i - 1] == Mark::None
+            && u.f.starts_lower
+            && !units[i - 1].f.terminal;
+        match paragraphs.last_mut() {
+            Some(p) if joins => p.end = u.span.end,
+            _ => paragraphs.push(u.span),
+        }
     }
     Intake {
         paragraphs,
-        regions: Vec::new(),
-        metadata: Metadata::default(),
+        regions,
+        metadata,
     }
 }

@@ -9,6 +9,7 @@ use crate::span::Span;
 use intake::Intake;
 use offsets::CharMap;
 use sentence::Sentence;
+use std::ops::Range;
 use token::Token;
 
 /// A text prepared for analysis: its offset map, intake, tokens and sentences.
@@ -57,5 +58,56 @@ impl<'a> Prepared<'a> {
     /// Number of code points in the text.
     pub fn len_chars(&self) -> usize {
         self.map.len_chars()
+    }
+
+    /// Index of the token containing code point `pos`, if any (white space has none).
+    pub fn token_at(&self, pos: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.span.end <= pos);
+        (i < self.tokens.len() && self.tokens[i].span.contains_pos(pos)).then_some(i)
+    }
+
+    /// Index of the first token that ends after `pos` (the token at `pos` or the next one);
+    /// `tokens.len()` when none does.
+    pub fn token_from(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= pos)
+    }
+
+    /// The tokens lying wholly inside `span`, as an index range.
+    pub fn tokens_in(&self, span: Span) -> Range<usize> {
+        let start = self.tokens.partition_point(|t| t.span.start < span.start);
+        let end = self.tokens.partition_point(|t| t.span.end <= span.end);
+        start..end.max(start)
+    }
+
+    /// Index of the sentence holding token `i`.
+    pub fn sentence_of_token(&self, i: usize) -> Option<usize> {
+        let k = self.sentences.partition_point(|s| s.tokens.end <= i);
+        (k < self.sentences.len() && self.sentences[k].tokens.contains(&i)).then_some(k)
+    }
+
+    /// True when code point `pos` lies in page junk (a comment form, link list, price table…).
+    pub fn is_junk(&self, pos: usize) -> bool {
+        self.intake.is_junk(pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups() {
+        let p = Prepared::new("Mr. Chen left.  He came back.");
+        assert_eq!(p.token_at(0), Some(0));
+        assert_eq!(p.token_at(3), None, "the space after Mr.");
+        assert_eq!(p.token_at(5), Some(1));
+        assert_eq!(p.token_from(3), 1);
+        assert_eq!(p.token_from(100), p.tokens.len());
+        assert_eq!(p.tokens_in(Span::new(0, 8)), 0..2);
+        assert_eq!(p.tokens_in(Span::new(1, 2)), 1..1);
+        assert_eq!(p.sentence_of_token(3), Some(0));
+        assert_eq!(p.sentence_of_token(4), Some(1));
+        assert_eq!(p.sentence_of_token(99), None);
+        assert!(!p.is_junk(0));
     }
 }

@@ -29,7 +29,13 @@ impl CharMap {
             };
         }
         let mut byte_of_char = Vec::with_capacity(text.len() + 1);
-        byte_of_char.extend(text.char_indices().map(|(b, _)| b as u32));
+        // Every byte that is not a UTF-8 continuation byte starts a code point.
+        byte_of_char.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| (b as i8) >= -0x40)
+                .map(|(i, _)| i as u32),
+        );
         let len_chars = byte_of_char.len();
         byte_of_char.push(text.len() as u32);
         CharMap {

@@ -1,9 +1,18 @@
 //! Sentence boundaries over tokens.
+//!
+//! A sentence ends at every paragraph of the intake (headlines, bylines and list lines are
+//! sentences of their own even without a period) and after `.`, `!`, `?`, `…` (and their CJK,
+//! Arabic and Devanagari counterparts, with any closing quotes or brackets glued to them) when
+//! the next token can start a sentence. After abbreviations and initials ("Mr.", "U.S.",
+//! "J.") a sentence ends only before a typical sentence opener ("the U.S. The …"), never after
+//! a title ("Mr. Chen").
 
 use crate::span::Span;
 use crate::text::intake::Intake;
 use crate::text::offsets::CharMap;
-use crate::text::token::{Token, TokenKind};
+use crate::text::token::{
+    Token, TokenKind, is_closing_quote, is_opening_quote, is_terminal_char, is_title_abbreviation,
+};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -16,53 +25,417 @@ pub struct Sentence {
     pub tokens: Range<usize>,
 }
 
-/// Splits tokens into sentences: at paragraph breaks, and after `.`, `!`, `?` (and closing quotes
-/// or brackets after them) when the next token can start a sentence.
-pub fn split(text: &str, map: &CharMap, tokens: &[Token], _intake: &Intake) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut start = 0;
+/// Capitalised words that typically open a sentence; after an abbreviation ("Inc.", "U.S.",
+/// "p.m.") a sentence ends only before one of these. Sorted.
+const OPENERS: &[&str] = &[
+    "A",
+    "According",
+    "After",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "But",
+    "Despite",
+    "During",
+    "Earlier",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Last",
+    "Later",
+    "Many",
+    "Meanwhile",
+    "Most",
+    "My",
+    "No",
+    "Now",
+    "On",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "To",
+    "Under",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yet",
+    "You",
+];
+
+/// Splits tokens into sentences.
+pub fn split(text: &str, map: &CharMap, tokens: &[Token], intake: &Intake) -> Vec<Sentence> {
+    let n = tokens.len();
+    let mut out = Vec::with_capacity(n / 20 + 1);
+    if n == 0 {
+        return out;
+    }
     let tok = |i: usize| map.slice(text, tokens[i].span);
+    let paras = &intake.paragraphs;
+    // Paragraph index of each token (a moving pointer; tokens and paragraphs are sorted).
+    let mut p = 0usize;
+    let mut para_of = |pos: usize| -> usize {
+        while p < paras.len() && paras[p].end <= pos {
+            p += 1;
+        }
+        p
+    };
+    let mut cur_para = para_of(tokens[0].span.start);
+    // A token starts a new block when it lies in another paragraph (or, without paragraphs,
+    // after a line break).
+    let mut new_block = vec![false; n];
+    for (i, t) in tokens.iter().enumerate().skip(1) {
+        let pi = para_of(t.span.start);
+        new_block[i] = if paras.is_empty() {
+            t.newline_before
+        } else {
+            pi != cur_para || t.para_before
+        };
+        cur_para = pi;
+    }
+    let attached = |j: usize| j > 0 && tokens[j].span.start == tokens[j - 1].span.end;
+
+    let mut start = 0;
     let mut i = 0;
-    while i < tokens.len() {
-        let mut end_here = false;
-        if i + 1 < tokens.len() && tokens[i + 1].newline_before {
-            end_here = true;
-        } else if tokens[i].kind == TokenKind::Punct
-            && matches!(tok(i), "." | "!" | "?" | "…" | "..." | "?!" | "!!")
-        {
-            // Swallow closing quotes and brackets.
+    while i < n {
+        let mut end = None;
+        if i + 1 == n || new_block[i + 1] {
+            end = Some(i);
+        } else if let Some(kind) = terminal_kind(tokens[i].kind, tok(i)) {
+            // Swallow further terminal marks and closing quotes or brackets glued to them.
             let mut j = i + 1;
-            while j < tokens.len()
-                && (tokens[j].kind == TokenKind::Quote || matches!(tok(j), ")" | "]"))
-                && !tokens[j].newline_before
-            {
-                let q = tok(j);
-                // A straight quote right after the period closes; typographic openers do not.
-                if matches!(q, "“" | "‘" | "«") {
+            while j < n && !new_block[j] && attached(j) {
+                let t = tok(j);
+                let first = t.chars().next().unwrap_or(' ');
+                let closes = match tokens[j].kind {
+                    TokenKind::Quote => !is_opening_quote(first),
+                    TokenKind::Punct => {
+                        matches!(first, ')' | ']' | '}' | '\u{FF09}' | '\u{3011}')
+                            || t.chars().all(is_terminal_char)
+                    }
+                    _ => false,
+                };
+                if !closes {
                     break;
                 }
                 j += 1;
             }
-            let next_starts = j >= tokens.len() || {
-                let first = tok(j).chars().next().unwrap_or(' ');
-                first.is_uppercase()
-                    || first.is_numeric()
-                    || tokens[j].kind == TokenKind::Quote
-                    || !first.is_alphabetic()
-            };
-            if next_starts {
-                i = j - 1;
-                end_here = true;
+            let quoted = j > i + 1 && tokens[j - 1].kind == TokenKind::Quote;
+            let ends = j >= n
+                || new_block[j]
+                || (starts_sentence(kind, &tok, tokens, j, attached(j))
+                    && !(quoted && attribution_follows(&tok, tokens, &new_block, j)));
+            if ends {
+                end = Some(j - 1);
             }
         }
-        if end_here || i + 1 == tokens.len() {
+        if let Some(e) = end {
             out.push(Sentence {
-                span: Span::new(tokens[start].span.start, tokens[i].span.end),
-                tokens: start..i + 1,
+                span: Span::new(tokens[start].span.start, tokens[e].span.end),
+                tokens: start..e + 1,
             });
-            start = i + 1;
+            start = e + 1;
+            i = e + 1;
+        } else {
+            i += 1;
         }
-        i += 1;
     }
     out
+}
+
+/// Verbs of saying that attach a quotation ending in `?`, `!` or `.` to its speaker:
+/// '"Does anybody know?" Graham asked.' Sorted.
+const SPEECH_VERBS: &[&str] = &[
+    "acknowledged",
+    "added",
+    "admitted",
+    "announced",
+    "argued",
+    "asked",
+    "asks",
+    "charged",
+    "claimed",
+    "commented",
+    "conceded",
+    "concluded",
+    "continued",
+    "countered",
+    "cried",
+    "declared",
+    "demanded",
+    "exclaimed",
+    "explained",
+    "insisted",
+    "joked",
+    "noted",
+    "observed",
+    "pleaded",
+    "recalled",
+    "remarked",
+    "replied",
+    "responded",
+    "said",
+    "says",
+    "shouted",
+    "stated",
+    "tells",
+    "told",
+    "tweeted",
+    "warned",
+    "wondered",
+    "wrote",
+    "yelled",
+];
+
+/// True when the tokens from `j` are a capitalised speaker (at most four words) and a verb of
+/// saying: "Graham asked", "Sen. Lindsey Graham said".
+fn attribution_follows<'t>(
+    tok: &impl Fn(usize) -> &'t str,
+    tokens: &[Token],
+    new_block: &[bool],
+    j: usize,
+) -> bool {
+    let n = tokens.len();
+    let mut k = j;
+    while k < n && k < j + 5 && (k == j || !new_block[k]) {
+        let t = tok(k);
+        if k > j && SPEECH_VERBS.binary_search(&t).is_ok() {
+            return true;
+        }
+        let capitalised = t.chars().next().is_some_and(char::is_uppercase);
+        if tokens[k].kind != TokenKind::Word || !capitalised {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Terminal {
+    /// `.`, `!`, `?`, `…` and the like.
+    Mark,
+    /// A word ending in an abbreviation period that never ends a sentence ("Mr.").
+    Title,
+    /// Any other abbreviation or initial ("Inc.", "U.S.", "J.").
+    Abbreviation,
+}
+
+fn terminal_kind(kind: TokenKind, t: &str) -> Option<Terminal> {
+    match kind {
+        TokenKind::Punct if t.chars().all(is_terminal_char) => Some(Terminal::Mark),
+        TokenKind::Word if t.len() > 1 && t.ends_with('.') => {
+            if is_title_abbreviation(t) {
+                Some(Terminal::Title)
+            } else {
+                Some(Terminal::Abbreviation)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether token `j` (after a terminal at `j - 1`) can start a new sentence.
+fn starts_sentence<'t>(
+    kind: Terminal,
+    tok: &impl Fn(usize) -> &'t str,
+    tokens: &[Token],
+    j: usize,
+    attached: bool,
+) -> bool {
+    let t = tok(j);
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    match kind {
+        Terminal::Title => false,
+        Terminal::Abbreviation => {
+            if tokens[j].kind == TokenKind::Quote && is_opening_quote(first) {
+                return true;
+            }
+            tokens[j].kind == TokenKind::Word && OPENERS.binary_search(&t).is_ok() && !attached
+        }
+        Terminal::Mark => {
+            if first.is_lowercase() {
+                return false;
+            }
+            // "Yahoo!News", "file.TXT": a cased letter glued to the mark continues.
+            if attached && first.is_uppercase() {
+                return false;
+            }
+            if matches!(
+                first,
+                ',' | ';' | ':' | ')' | ']' | '}' | '\u{3001}' | '\u{FF0C}' | '\u{060C}'
+            ) {
+                return false;
+            }
+            // A closing quote that is not glued to the mark ("… word . ”") stays too.
+            if tokens[j].kind == TokenKind::Quote && is_closing_quote(first) {
+                return false;
+            }
+            true
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Prepared;
+
+    fn sents(t: &str) -> Vec<String> {
+        let p = Prepared::new(t);
+        p.sentences
+            .iter()
+            .map(|s| p.slice(s.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn lists_sorted() {
+        assert!(OPENERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn wrapped_lines_run_on() {
+        assert_eq!(
+            sents("Editor’s note: the mayor regularly\nignores\nthe harbor board.\nNext line."),
+            [
+                "Editor’s note: the mayor regularly\nignores\nthe harbor board.",
+                "Next line."
+            ]
+        );
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Mr. Chen said so. Then he left.",
+                &["Mr. Chen said so.", "Then he left."],
+            ),
+            (
+                "U.S. officials met on Jan. 5 in Washington. They agreed.",
+                &[
+                    "U.S. officials met on Jan. 5 in Washington.",
+                    "They agreed.",
+                ],
+            ),
+            (
+                "The author J. K. Rowling spoke. Fans cheered.",
+                &["The author J. K. Rowling spoke.", "Fans cheered."],
+            ),
+            (
+                "Prices rose 2.5 percent. Analysts were surprised.",
+                &["Prices rose 2.5 percent.", "Analysts were surprised."],
+            ),
+            (
+                "\"We will win,\" he said. \"Nobody doubts it.\" Next came the vote.",
+                &[
+                    "\"We will win,\" he said.",
+                    "\"Nobody doubts it.\"",
+                    "Next came the vote.",
+                ],
+            ),
+            (
+                "“Are you sure?” she asked. “Yes.” He nodded.",
+                &["“Are you sure?” she asked.", "“Yes.”", "He nodded."],
+            ),
+            (
+                "She moved to the U.S. The move was hard.",
+                &["She moved to the U.S.", "The move was hard."],
+            ),
+            (
+                "Apple Inc. Chief Executive Tim Cook spoke at 5 p.m. yesterday.",
+                &["Apple Inc. Chief Executive Tim Cook spoke at 5 p.m. yesterday."],
+            ),
+            (
+                "Storm Warning Issued\n\nThe storm hit at dawn. Roads closed.",
+                &[
+                    "Storm Warning Issued",
+                    "The storm hit at dawn.",
+                    "Roads closed.",
+                ],
+            ),
+            (
+                "He paused... Then he spoke. And then... nothing.",
+                &["He paused...", "Then he spoke.", "And then... nothing."],
+            ),
+            (
+                "Is it true? Yes! It is (mostly.) Fine.",
+                &["Is it true?", "Yes!", "It is (mostly.)", "Fine."],
+            ),
+            ("北京很大。上海也很大。", &["北京很大。", "上海也很大。"]),
+            (
+                "See www.example.com. It works.",
+                &["See www.example.com.", "It works."],
+            ),
+            (
+                "Gov. Smith and Sen. Jones met.",
+                &["Gov. Smith and Sen. Jones met."],
+            ),
+            ("No. 5 won. He did not.", &["No. 5 won.", "He did not."]),
+            ("He said no. The end.", &["He said no.", "The end."]),
+            (
+                "SALEM, Ore. — A jury ruled on Friday. It was quick.",
+                &["SALEM, Ore. — A jury ruled on Friday.", "It was quick."],
+            ),
+            (
+                "“Does anybody know?” Graham asked. “Neither do I.” Sen. Ann Lee said.",
+                &[
+                    "“Does anybody know?” Graham asked.",
+                    "“Neither do I.” Sen. Ann Lee said.",
+                ],
+            ),
+            (
+                "“It is over.” Smith left the room.",
+                &["“It is over.”", "Smith left the room."],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sents(text), *want, "splitting {text:?}");
+        }
+    }
+
+    #[test]
+    fn line_breaks_of_every_kind() {
+        for nl in ["\n\n", "\r\n\r\n", "\r\r", "\u{2029}", "\u{2028}\u{2028}"] {
+            let t = format!("First line here{nl}Second one follows.");
+            assert_eq!(
+                sents(&t),
+                ["First line here", "Second one follows."],
+                "break {nl:?}"
+            );
+        }
+    }
 }

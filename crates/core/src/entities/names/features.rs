@@ -109,6 +109,19 @@ pub struct DocFeatures {
     pub toks: Vec<TokInfo>,
     /// Sentence token ranges (copied from the prepared text).
     pub sents: Vec<Range<usize>>,
+    /// Second-pass hints per token ([`hint_bit`]); all zero in the first pass.
+    pub hints: Vec<u8>,
+    /// Whether [`DocFeatures::features`] emits the hint features (second pass).
+    pub use_hints: bool,
+}
+
+/// Second-pass hint bits: what the first pass said about the same word elsewhere.
+pub mod hint_bit {
+    /// Bit `1 << t` for type index `t` (PER, ORG, LOC, MISC): the word is inside a first-pass
+    /// mention of that type elsewhere in the document.
+    pub const TYPES: u8 = 0x0f;
+    /// The word occurs capitalised outside any first-pass mention elsewhere.
+    pub const UNTAGGED: u8 = 0x10;
 }
 
 const SEED: u64 = 0x243f_6a88_85a3_08d3;
@@ -260,7 +273,13 @@ impl DocFeatures {
                 t.doc = seen.get(&t.lower).copied().unwrap_or(0);
             }
         }
-        DocFeatures { toks, sents }
+        let hints = vec![0; n];
+        DocFeatures {
+            toks,
+            sents,
+            hints,
+            use_hints: false,
+        }
     }
 
     /// Runs of tokens worth decoding: capitalised words within a sentence, joined by
@@ -374,6 +393,64 @@ impl DocFeatures {
         let pc = p1.is_some_and(|u| u.class.is_capitalised()) as u64;
         let nc = n1.is_some_and(|u| u.class.is_capitalised()) as u64;
         out.push(key2(27, pc * 2 + nc, cls));
+        if self.use_hints && t.class.is_capitalised() {
+            let h = self.hints[i];
+            out.push(key2(30, h as u64, cls));
+            for b in 0..5 {
+                if h & (1 << b) != 0 {
+                    out.push(key2(31, b, t.sent_start as u64));
+                }
+            }
+        }
+    }
+
+    /// Sets the second-pass hints from first-pass mentions `(tokens, type index)` and turns
+    /// the hint features on.
+    pub fn set_hints(&mut self, mentions: &[(Range<usize>, usize)]) {
+        let n = self.toks.len();
+        let mut own = vec![u8::MAX; n];
+        for (r, ty) in mentions {
+            for k in r.clone() {
+                if k < n {
+                    own[k] = *ty as u8;
+                }
+            }
+        }
+        // Per word: counts of first-pass types (0..4) and of untagged capitalised uses (4).
+        let mut counts: HashMap<u64, [u16; 5], PreHashed> = HashMap::default();
+        for (k, t) in self.toks.iter().enumerate() {
+            if !t.class.is_capitalised() {
+                continue;
+            }
+            let slot = if own[k] == u8::MAX {
+                4
+            } else {
+                own[k] as usize
+            };
+            let c = counts.entry(t.lower).or_insert([0; 5]);
+            c[slot] = c[slot].saturating_add(1);
+        }
+        for (k, t) in self.toks.iter().enumerate() {
+            if !t.class.is_capitalised() {
+                self.hints[k] = 0;
+                continue;
+            }
+            let c = counts[&t.lower];
+            let slot = if own[k] == u8::MAX {
+                4
+            } else {
+                own[k] as usize
+            };
+            let mut h = 0u8;
+            for (b, &cnt) in c.iter().enumerate() {
+                let others = cnt - (b == slot) as u16;
+                if others > 0 {
+                    h |= 1 << b;
+                }
+            }
+            self.hints[k] = h;
+        }
+        self.use_hints = true;
     }
 }
 

@@ -58,6 +58,7 @@ pub mod flag {
 
 /// Section names of the generated gazetteer file and their flags.
 pub const SECTIONS: &[(&str, u32)] = &[
+    ("common", flag::COMMON),
     ("first", flag::FIRST),
     ("surname_top", flag::SURNAME_TOP | flag::SURNAME),
     ("surname", flag::SURNAME),
@@ -771,12 +772,14 @@ pub const COMMON_WORDS: &[&str] = &[
 
 /// Words that end GPE names (administrative divisions).
 pub const GPE_WORDS: &[&str] = &[
+    "city",
+    "county",
+    "republic",
+    "kingdom",
     "province",
     "state",
-    "county",
     "district",
     "territory",
-    "city",
     "municipality",
     "prefecture",
     "governorate",
@@ -785,8 +788,6 @@ pub const GPE_WORDS: &[&str] = &[
     "borough",
     "township",
     "emirate",
-    "republic",
-    "kingdom",
     "region",
 ];
 
@@ -833,6 +834,77 @@ pub const FAC_WORDS_MORE: &[&str] = &[
     "bypass", "hospital", "resort", "market", "stadia", "centre", "center",
 ];
 
+/// More titles, including forms written without a period.
+pub const TITLES_MORE: &[&str] = &[
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "cpl",
+    "pte",
+    "brig",
+    "brigadier",
+    "marshal",
+    "madam",
+    "madame",
+    "mme",
+    "mx",
+    "maulana",
+    "mullah",
+    "mufti",
+    "ayatollah",
+    "hajji",
+    "haji",
+    "sultan",
+    "nuncio",
+    "engr",
+    "eng",
+    "barrister",
+    "advocate",
+    "hon",
+    "honourable",
+    "honorable",
+    "excellency",
+    "his",
+    "her",
+    "h.e.",
+    "dato",
+    "datuk",
+    "tan",
+    "sri",
+    "tun",
+    "shri",
+    "smt",
+    "pastor",
+    "elder",
+    "sister",
+    "brother",
+    "saint",
+    "st",
+    "president-elect",
+    "prime",
+    "vice",
+    "acting",
+    "interim",
+    "former",
+    "late",
+    "chief",
+    "minister",
+    "mp",
+    "mep",
+    "cllr",
+    "supt",
+    "insp",
+    "det",
+    "constable",
+    "officer",
+    "dean",
+    "principal",
+    "chancellor",
+];
+
 /// A gazetteer: lower-cased phrases mapped to membership flags.
 #[derive(Debug, Default, Clone)]
 pub struct Gazetteer {
@@ -866,7 +938,8 @@ impl Gazetteer {
                 g.add(line, current);
             }
         }
-        let lists: [(&[&str], u32); 13] = [
+        let lists: [(&[&str], u32); 14] = [
+            (TITLES_MORE, flag::TITLE),
             (LOC_WORDS_MORE, flag::LOC_WORD),
             (FAC_WORDS_MORE, flag::FAC_WORD),
             (GPE_WORDS, flag::GPE_WORD),

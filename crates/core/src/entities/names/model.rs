@@ -105,6 +105,12 @@ impl Reader<'_> {
 impl Model {
     /// Reads a model file.
     pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        Self::from_prefix(b).map(|(m, _)| m)
+    }
+
+    /// Reads a model from the start of `b`, returning it and the number of bytes it used
+    /// (model files may hold several models back to back).
+    pub fn from_prefix(b: &[u8]) -> Result<(Model, usize), ModelError> {
         let mut r = Reader { b, at: 0 };
         if r.take(4)? != MAGIC || r.u32()? != VERSION {
             return Err(ModelError::BadHeader);
@@ -131,6 +137,7 @@ impl Model {
             keys.push(prev);
         }
         let weights: Vec<i8> = r.take(n * N_TAGS)?.iter().map(|&x| x as i8).collect();
+        let used = r.at;
         let cap = (n * 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![0u32; cap];
@@ -143,15 +150,18 @@ impl Model {
             slots[s] = k;
             index[s] = i as u32;
         }
-        Ok(Model {
-            slots,
-            index,
-            mask,
-            weights,
-            scale,
-            trans,
-            start,
-        })
+        Ok((
+            Model {
+                slots,
+                index,
+                mask,
+                weights,
+                scale,
+                trans,
+                start,
+            },
+            used,
+        ))
     }
 
     /// Writes a model file from float weights (quantised to `i8` with one scale).

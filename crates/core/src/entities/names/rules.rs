@@ -134,9 +134,25 @@ pub fn map_label(
 /// Corrects a label from the mention's own words: the last word names the kind of place
 /// ("Kwara State", "Tana River", "Sunset Beach Hotel"), a compass word before a place makes a
 /// region, a lone country name is a GPE.
-fn relabel_by_words(f: &DocFeatures, r: &Range<usize>, label: EntityLabel) -> EntityLabel {
+fn relabel_by_words(
+    f: &DocFeatures,
+    gaz: &Gazetteer,
+    r: &Range<usize>,
+    label: EntityLabel,
+) -> EntityLabel {
     let last = &f.toks[r.end - 1];
     let single = r.len() == 1;
+    let whole = whole_flags(f, gaz, r.clone());
+    if matches!(label, EntityLabel::Person | EntityLabel::Org)
+        && whole & (flag::FIRST | flag::SURNAME) == 0
+    {
+        if whole & flag::CONTINENT != 0 {
+            return EntityLabel::Loc;
+        }
+        if !single && whole & (flag::COUNTRY | flag::STATE) != 0 {
+            return EntityLabel::Gpe;
+        }
+    }
     let org_inside = r.clone().any(|k| {
         f.toks[k].gaz & (flag::ORG_WORD | flag::CORP_SUFFIX) != 0
             && f.toks[k].gaz & (flag::FAC_WORD | flag::LOC_WORD) == 0
@@ -165,11 +181,22 @@ fn relabel_by_words(f: &DocFeatures, r: &Range<usize>, label: EntityLabel) -> En
         return label;
     }
     let first = &f.toks[r.start];
-    if first.gaz & flag::COMPASS != 0 && r.len() == 2 && last.gaz & PLACE != 0 {
+    if first.gaz & flag::COMPASS != 0
+        && whole & (flag::COUNTRY | flag::STATE | flag::CITY) == 0
+        && r.len() == 2
+        && last.gaz & (PLACE | flag::CONTINENT) != 0
+    {
         return EntityLabel::Loc;
     }
-    if last.gaz & flag::GPE_WORD != 0 {
-        return EntityLabel::Gpe;
+    if last.gaz & flag::GPE_WORD != 0 && label != EntityLabel::Gpe {
+        // "Norwich City", "Ross County" are as often clubs as places.
+        let w = &f.toks[r.end - 1].lower;
+        let weak = ["city", "county", "republic", "kingdom"]
+            .iter()
+            .any(|x| hash::lower_str(x) == *w);
+        if !weak {
+            return EntityLabel::Gpe;
+        }
     }
     if last.gaz & flag::LOC_WORD != 0 {
         return EntityLabel::Loc;
@@ -255,6 +282,39 @@ fn split_title(
     (k >= 2 && cued && !prev_connector).then_some(a..r.end)
 }
 
+/// Upper-case abbreviations that are common nouns, not names.
+pub const NOT_NAMES: &[&str] = &[
+    "ceo", "cfo", "coo", "cto", "gdp", "gnp", "ai", "atm", "atms", "mou", "hiv", "aids", "covid",
+    "covid-19", "sms", "pdf", "url", "tv", "dna", "rna", "it", "ict", "pm", "am", "fm", "gps",
+    "vat", "ngo", "ngos", "sme", "smes", "lgbt", "lgbtq", "lgbtqi", "id", "ipo", "ppe", "icu",
+    "cctv", "ok", "usd", "eur", "gmt", "utc", "faq", "diy", "vip", "vips", "mp", "mps", "cm", "dg",
+    "ps", "pr", "hr", "md", "phd", "mba", "bsc", "msc", "llb", "rip", "asap", "fyi", "aka", "etc",
+    "ev", "evs", "suv", "suvs", "lng", "lpg", "co2", "ghg", "wifi", "wi-fi", "app", "apps", "ceos",
+    "kg", "km", "mw", "gw", "kwh", "mwh", "ppp", "fdi", "cpi", "ipr", "ip", "5g", "4g", "3g",
+    "led", "lcd", "usb", "sim", "pin", "otp",
+];
+
+/// "the United States Hamdullah Mohib": a mention that starts with a whole gazetteer place and
+/// goes on with a first name is a place followed by a person.
+fn split_place_person(f: &DocFeatures, r: &Range<usize>) -> Option<usize> {
+    let t = &f.toks[r.start];
+    let place_end = if t.multi_pos == 1 && t.multi & (flag::COUNTRY | flag::STATE | flag::CITY) != 0
+    {
+        (r.start..r.end)
+            .find(|&k| f.toks[k].multi_pos == 3)
+            .map(|k| k + 1)?
+    } else if t.gaz & (flag::COUNTRY | flag::STATE | flag::CITY_BIG) != 0
+        && t.gaz & (flag::FIRST | flag::SURNAME) == 0
+    {
+        r.start + 1
+    } else {
+        return None;
+    };
+    let rest = r.end.saturating_sub(place_end);
+    let next = f.toks.get(place_end)?;
+    (rest >= 2 && next.gaz & flag::FIRST != 0 && next.class == Class::Title).then_some(place_end)
+}
+
 /// Labels model mentions and fixes their boundaries.
 pub fn label(
     doc: &Prepared<'_>,
@@ -267,15 +327,36 @@ pub fn label(
         let Some(mut label) = map_label(doc, f, gaz, m.tokens.clone(), m.ty) else {
             continue;
         };
+        if m.tokens.len() == 1 {
+            let w = doc.token_text(m.tokens.start);
+            if NOT_NAMES.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+                continue;
+            }
+        }
         let mut r = trim(doc, f, m.tokens.clone(), label);
         if r.is_empty() {
             continue;
+        }
+        let place_cut = if label == EntityLabel::Person {
+            None
+        } else {
+            split_place_person(f, &r)
+        };
+        if let Some(cut) = place_cut {
+            out.push(Named {
+                tokens: r.start..cut,
+                label: EntityLabel::Gpe,
+                source: EntitySource::Rule,
+                score: 0.7,
+            });
+            r.start = cut;
+            label = EntityLabel::Person;
         }
         if let Some(p) = split_title(doc, f, &r, label) {
             r = p;
             label = EntityLabel::Person;
         }
-        label = relabel_by_words(f, &r, label);
+        label = relabel_by_words(f, gaz, &r, label);
         if label == EntityLabel::Org {
             r.end = extend_of(doc, f, &r);
         }

@@ -29,6 +29,33 @@ impl<'d, 'a> Cx<'d, 'a> {
         if self.opts.relative {
             take(self.relative(i));
         }
+        // "the 20th of July (2022)": OntoNotes keeps the article; news corpora leave it out.
+        if self.opts.relative
+            && self.l(i) == "the"
+            && self.digits(i + 1, 0).is_some_and(|d| {
+                d.end == i + 2 && lex::ordinal_suffix(&d.rest.to_ascii_lowercase())
+            })
+            && self.l(i + 2) == "of"
+            && let Some(e) = self.day_month(i + 1)
+        {
+            take(Some(e));
+        }
+        // "mid-2014", "mid-February": news style marks the date without "mid-".
+        if !self.opts.relative
+            && let Some(rest) = self.l(i).strip_prefix("mid-")
+            && best.is_none()
+            && self.kind(i) == Some(TokenKind::Word)
+        {
+            let year = rest.len() == 4
+                && rest.bytes().all(|b| b.is_ascii_digit())
+                && rest.starts_with(['1', '2']);
+            let month = lex::month(rest).is_some_and(|(_, full)| full);
+            if year || month {
+                let mut m = M::new(i, i + 1, EntityLabel::Date);
+                m.lead = 4;
+                return Some(m);
+            }
+        }
         if let Some((e, cut, lead)) = self.decade(i)
             && best.is_none_or(|b| e > b)
         {
@@ -94,8 +121,17 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
         let mut e = i + 1;
         let k = if self.t(e) == "," { e + 1 } else { e };
+        let k = if self.l(k) == "the" && self.day_at(k + 1).is_some() {
+            k + 1
+        } else {
+            k
+        };
         if !plural {
-            if let Some(x) = self.month_date_inner(k, true).or_else(|| self.day_month(k)) {
+            if let Some(x) = self
+                .month_date_inner(k, true)
+                .or_else(|| self.day_month(k))
+                .or_else(|| self.numeric_date(k))
+            {
                 e = x;
             } else if !full {
                 return None;
@@ -114,7 +150,9 @@ impl<'d, 'a> Cx<'d, 'a> {
         let (m, full) = self.month_at(i)?;
         let j = i + 1;
         let mut e;
-        if let Some(d) = self.day_at(j).filter(|&d| !self.is_count(d)) {
+        // "May 2 people" is a count; "Nov. 5 tours" is a date.
+        let ambiguous = m == 3 || m == 5;
+        if let Some(d) = self.day_at(j).filter(|&d| !(ambiguous && self.is_count(d))) {
             e = d;
             // Day ranges: "July 15 to 24", "Feb. 24-25", "September 26 and 27".
             if (self.range_joiner(e) || matches!(self.l(e), "and" | "or" | "&"))
@@ -260,8 +298,9 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
         let (_, _full) = self.month_at(j)?;
         let mut e = self.opt_year(j + 1);
-        // "25 March to 2 April" / "1-2 July"
-        if self.range_joiner(e)
+        // "25 March - 2 April"; with words ("25 March to 2 April") only in OntoNotes style:
+        // news corpora mark the two dates.
+        if (self.dash(e) || self.opts.relative && self.range_joiner(e))
             && let Some(e2) = self.day_at(e + 1)
         {
             let k = if self.l(e2) == "of" { e2 + 1 } else { e2 };
@@ -346,7 +385,23 @@ impl<'d, 'a> Cx<'d, 'a> {
         {
             return Some(e2);
         }
-        if self.followed_by_count_noun(e) {
+        // "2000 people" counts; "the 2019 elections", "since 2016 of" are years.
+        let det = matches!(
+            prev,
+            "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "'s" | "’s"
+        );
+        // Round numbers ("2000 people", "1500 soldiers") are counts; "2020 wildfires" and
+        // "1991 reforms" are years.
+        let round = v % 50.0 == 0.0 || !(1900.0..=2100.0).contains(&v);
+        let unit_after = {
+            let w = self.l(e);
+            lex::unit(w) || lex::currency_name(w) || lex::scale(w).is_some() || w == "%"
+        };
+        if !det
+            && (round || unit_after || !self.plural_noun(e))
+            && self.followed_by_count_noun(e)
+            && !(self.l(e) == "of" && lex::year_cue(prev) && prev != "of")
+        {
             return None;
         }
         // Not a year after a currency sign, "No.", "#", or inside a bigger number.
@@ -372,6 +427,18 @@ impl<'d, 'a> Cx<'d, 'a> {
             return None;
         }
         if self.glued(i) && self.kind(i.wrapping_sub(1)) == Some(TokenKind::Word) {
+            return None;
+        }
+        // Reference numbers: "FIR 21/2022", "Law No. 15/1972".
+        if self.glued(i)
+            && self.t(i - 1) == "/"
+            && self.glued(i - 1)
+            && self.kind(i.wrapping_sub(2)) == Some(TokenKind::Number)
+        {
+            return None;
+        }
+        // "2008 hours" is a clock time.
+        if matches!(self.l(e), "hours" | "hrs" | "hour") {
             return None;
         }
         // A year after a capitalised content word belongs to a name: "Vision 2030", "the
@@ -426,6 +493,17 @@ impl<'d, 'a> Cx<'d, 'a> {
             return true;
         }
         w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+    }
+
+    /// True when token `e` looks like a plural common noun ("wildfires", "elections").
+    fn plural_noun(&self, e: usize) -> bool {
+        let w = self.l(e);
+        !self.cap(e)
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
     }
 
     /// True when the number ending at `e` is a count of something ("9 people").
@@ -488,6 +566,10 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// Centuries: "19th century", "the twentieth century" (with relative), "21st-century".
     fn century(&self, i: usize) -> Option<usize> {
+        // News corpora leave centuries unmarked; OntoNotes marks them.
+        if !self.opts.relative {
+            return None;
+        }
         let k = if self.opts.relative && self.l(i) == "the" {
             i + 1
         } else {
@@ -517,8 +599,8 @@ impl<'d, 'a> Cx<'d, 'a> {
         if !self.cap(i) {
             return None;
         }
-        for h in lex::HOLIDAYS {
-            if !h[0].eq_ignore_ascii_case(first) {
+        for &(h, core) in lex::HOLIDAYS {
+            if !core && !self.opts.relative || !h[0].eq_ignore_ascii_case(first) {
                 continue;
             }
             let ok = h
@@ -546,12 +628,19 @@ impl<'d, 'a> Cx<'d, 'a> {
         let fy = t.starts_with("FY") && t.len() > 2 && t[2..].bytes().all(|x| x.is_ascii_digit());
         if qword || fy {
             let e = i + 1;
-            return Some(self.year_at(e).unwrap_or(e));
+            if let Some(y) = self.year_at(e) {
+                return Some(y);
+            }
+            // "Q4" alone needs a cue ("in Q4", "the Q3 results"), not "Q4: Would you…".
+            let p = self.l(i.wrapping_sub(1));
+            let cue = lex::year_cue(p) || lex::function_word(p);
+            let with_year = t.len() >= 5;
+            return (fy || with_year || (cue && self.t(e) != ":")).then_some(e);
         }
         if t == "FY" {
             return self.year_range(i + 1);
         }
-        if self.l(i) == "fiscal" {
+        if self.l(i) == "fiscal" && self.opts.relative {
             let k = if self.l(i + 1) == "year" {
                 i + 2
             } else {

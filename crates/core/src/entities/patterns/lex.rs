@@ -1,35 +1,5 @@
-//! Word classes for the pattern matchers. Every lookup takes a lower-case ASCII word (see
-//! [`Lower`]) and matches it against static tables, so nothing allocates.
-
-/// A token lower-cased into a fixed buffer (ASCII tokens of up to 23 bytes; others are empty).
-#[derive(Clone, Copy)]
-pub(super) struct Lower {
-    len: u8,
-    buf: [u8; 23],
-}
-
-impl Lower {
-    /// Lower-cases `s` when it is short ASCII; otherwise the empty word.
-    pub(super) fn new(s: &str) -> Self {
-        let mut buf = [0u8; 23];
-        if !s.is_ascii() || s.len() > buf.len() {
-            return Lower { len: 0, buf };
-        }
-        for (d, b) in buf.iter_mut().zip(s.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        Lower {
-            len: s.len() as u8,
-            buf,
-        }
-    }
-
-    /// The lower-case word ("" when the token was not short ASCII).
-    pub(super) fn as_str(&self) -> &str {
-        // Only ASCII bytes are ever stored.
-        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
-    }
-}
+//! Word classes for the pattern matchers. Every lookup takes a word (lower-case ASCII unless
+//! said otherwise) and matches it against static tables, so nothing allocates.
 
 /// Month number (1–12) for a month name or abbreviation, and whether it is the full name.
 pub(super) fn month(w: &str) -> Option<(u8, bool)> {
@@ -423,6 +393,12 @@ pub(super) fn currency_code(s: &str) -> bool {
             | "Br"
             | "MK"
             | "GH"
+            | "Tsh"
+            | "TSh"
+            | "TShs"
+            | "Ush"
+            | "USh"
+            | "UShs"
             | "USDT"
     )
 }
@@ -448,7 +424,6 @@ pub(super) fn weak_code(s: &str) -> bool {
             | "RO"
             | "BD"
             | "MAD"
-            | "LE"
     )
 }
 
@@ -901,78 +876,82 @@ pub(super) fn year_cue(w: &str) -> bool {
     )
 }
 
-/// Holiday names that are DATEs. Each entry is its words; matched case-sensitively on the
-/// capitalised first word.
-pub(super) const HOLIDAYS: &[&[&str]] = &[
-    &["Christmas", "Eve"],
-    &["Christmas", "Day"],
-    &["Christmas"],
-    &["Easter", "Sunday"],
-    &["Easter", "Monday"],
-    &["Easter"],
-    &["Good", "Friday"],
-    &["Holy", "Week"],
-    &["Palm", "Sunday"],
-    &["Ash", "Wednesday"],
-    &["New", "Year", "'s", "Eve"],
-    &["New", "Year", "’s", "Eve"],
-    &["New", "Year", "'s", "Day"],
-    &["New", "Year", "’s", "Day"],
-    &["Lunar", "New", "Year"],
-    &["Chinese", "New", "Year"],
-    &["Eid", "al-Adha"],
-    &["Eid", "al-Fitr"],
-    &["Eid", "Al", "Adha"],
-    &["Eid", "al", "Adha"],
-    &["Eid", "Al", "Fitr"],
-    &["Eid", "al", "Fitr"],
-    &["Eid", "ul", "Adha"],
-    &["Eid", "ul", "Fitr"],
-    &["Eid-ul-Adha"],
-    &["Eid-ul-Fitr"],
-    &["Eid-al-Adha"],
-    &["Eid-al-Fitr"],
-    &["Eid-ul-Azha"],
-    &["Eid"],
-    &["Ramadan"],
-    &["Ramazan"],
-    &["Ramzan"],
-    &["Diwali"],
-    &["Deepavali"],
-    &["Holi"],
-    &["Navratri"],
-    &["Dussehra"],
-    &["Durga", "Puja"],
-    &["Ganesh", "Chaturthi"],
-    &["Janmashtami"],
-    &["Raksha", "Bandhan"],
-    &["Ram", "Navami"],
-    &["Onam"],
-    &["Pongal"],
-    &["Thanksgiving"],
-    &["Hanukkah"],
-    &["Passover"],
-    &["Yom", "Kippur"],
-    &["Rosh", "Hashanah"],
-    &["Halloween"],
-    &["Valentine", "'s", "Day"],
-    &["Valentine", "’s", "Day"],
-    &["Boxing", "Day"],
-    &["Labor", "Day"],
-    &["Labour", "Day"],
-    &["Mother", "'s", "Day"],
-    &["Mother", "’s", "Day"],
-    &["Father", "'s", "Day"],
-    &["Father", "’s", "Day"],
-    &["Vesak"],
-    &["Songkran"],
-    &["Nowruz"],
-    &["Hari", "Raya", "Aidilfitri"],
-    &["Hari", "Raya", "Haji"],
-    &["Hari", "Raya"],
-    &["Ashura"],
-    &["Mawlid"],
-    &["Kwanzaa"],
+/// Holiday names that are DATEs: each entry is its words and whether news corpora mark it as
+/// a date too (religious observances do; "Labour Day", "Lunar New Year" and festival names are
+/// marked as events there, as dates only in OntoNotes style).
+pub(super) const HOLIDAYS: &[(&[&str], bool)] = &[
+    (&["Christmas", "Eve"], true),
+    (&["Christmas", "Day"], true),
+    (&["Christmas"], true),
+    (&["Easter", "Sunday"], true),
+    (&["Easter", "Monday"], true),
+    (&["Easter"], true),
+    (&["Good", "Friday"], true),
+    (&["Holy", "Week"], false),
+    (&["Palm", "Sunday"], false),
+    (&["Ash", "Wednesday"], false),
+    (&["New", "Year", "'s", "Eve"], false),
+    (&["New", "Year", "’s", "Eve"], false),
+    (&["New", "Year", "'s", "Day"], false),
+    (&["New", "Year", "’s", "Day"], false),
+    (&["Lunar", "New", "Year"], false),
+    (&["Chinese", "New", "Year"], false),
+    (&["Eid", "al-Adha"], true),
+    (&["Eid", "al-Fitr"], true),
+    (&["Eid", "Al", "Adha"], true),
+    (&["Eid", "al", "Adha"], true),
+    (&["Eid", "Al", "Fitr"], true),
+    (&["Eid", "al", "Fitr"], true),
+    (&["Eid", "ul", "Adha"], true),
+    (&["Eid", "ul", "Fitr"], true),
+    (&["Eid-ul-Adha"], true),
+    (&["Eid-ul-Fitr"], true),
+    (&["Eid-al-Adha"], true),
+    (&["Eid-al-Fitr"], true),
+    (&["Eid-ul-Azha"], true),
+    (&["Eid"], true),
+    (&["Ramadan"], true),
+    (&["Ramazan"], true),
+    (&["Ramzan"], true),
+    (&["Diwali"], true),
+    (&["Deepavali"], true),
+    (&["Holi"], true),
+    (&["Navratri"], true),
+    (&["Dussehra"], true),
+    (&["Durga", "Puja"], true),
+    (&["Ganesh", "Chaturthi"], true),
+    (&["Janmashtami"], true),
+    (&["Raksha", "Bandhan"], true),
+    (&["Ram", "Navami"], false),
+    (&["Onam"], true),
+    (&["Pongal"], true),
+    (&["Thanksgiving"], true),
+    (&["Hanukkah"], true),
+    (&["Passover"], true),
+    (&["Yom", "Kippur"], true),
+    (&["Rosh", "Hashanah"], true),
+    (&["Halloween"], false),
+    (&["Valentine", "'s", "Day"], false),
+    (&["Valentine", "’s", "Day"], false),
+    (&["Boxing", "Day"], false),
+    (&["Labor", "Day"], false),
+    (&["Labour", "Day"], false),
+    (&["Mother", "'s", "Day"], false),
+    (&["Mother", "’s", "Day"], false),
+    (&["Father", "'s", "Day"], false),
+    (&["Father", "’s", "Day"], false),
+    (&["Vesak"], true),
+    (&["Songkran"], true),
+    (&["Nowruz"], true),
+    (&["Hari", "Raya", "Aidilfitri"], true),
+    (&["Hari", "Raya", "Haji"], true),
+    (&["Hari", "Raya"], true),
+    (&["Ashura"], true),
+    (&["Mawlid"], true),
+    (&["Kwanzaa"], true),
+    (&["Arafah", "Day"], true),
+    (&["Arafat", "Day"], true),
+    (&["Cinco", "de", "Mayo"], true),
 ];
 
 /// Function words that may be capitalised at the start of a sentence.
@@ -1010,8 +989,6 @@ pub(super) fn function_word(w: &str) -> bool {
             | "all"
             | "both"
             | "fiscal"
-            | "year"
-            | "years"
             | "by"
             | "about"
             | "over"
@@ -1034,5 +1011,109 @@ pub(super) fn function_word(w: &str) -> bool {
             | "later"
             | "earlier"
             | "again"
+    )
+}
+
+/// Lower-case words that can start a match (besides numbers, symbols, month and weekday names,
+/// number words, currency codes and holidays, which are checked separately). `relative` adds
+/// the openers of relative expressions.
+pub(super) fn opener(w: &str, relative: bool) -> bool {
+    if matches!(w, "noon" | "midnight" | "midday" | "fiscal" | "fy") {
+        return true;
+    }
+    relative
+        && matches!(
+            w,
+            "the"
+                | "this"
+                | "last"
+                | "next"
+                | "past"
+                | "coming"
+                | "previous"
+                | "following"
+                | "current"
+                | "recent"
+                | "same"
+                | "that"
+                | "first"
+                | "final"
+                | "upcoming"
+                | "early"
+                | "late"
+                | "mid"
+                | "earlier"
+                | "later"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "tonight"
+                | "overnight"
+                | "several"
+                | "few"
+                | "many"
+                | "decades"
+                | "centuries"
+                | "a"
+                | "an"
+        )
+}
+
+/// True for the first word of a holiday in [`HOLIDAYS`] (case-sensitive).
+pub(super) fn holiday_start(t: &str) -> bool {
+    matches!(
+        t,
+        "Christmas"
+            | "Arafah"
+            | "Arafat"
+            | "Cinco"
+            | "Easter"
+            | "Good"
+            | "Holy"
+            | "Palm"
+            | "Ash"
+            | "New"
+            | "Lunar"
+            | "Chinese"
+            | "Eid"
+            | "Eid-ul-Adha"
+            | "Eid-ul-Fitr"
+            | "Eid-al-Adha"
+            | "Eid-al-Fitr"
+            | "Eid-ul-Azha"
+            | "Ramadan"
+            | "Ramazan"
+            | "Ramzan"
+            | "Diwali"
+            | "Deepavali"
+            | "Holi"
+            | "Navratri"
+            | "Dussehra"
+            | "Durga"
+            | "Ganesh"
+            | "Janmashtami"
+            | "Raksha"
+            | "Ram"
+            | "Onam"
+            | "Pongal"
+            | "Thanksgiving"
+            | "Hanukkah"
+            | "Passover"
+            | "Yom"
+            | "Rosh"
+            | "Halloween"
+            | "Valentine"
+            | "Boxing"
+            | "Labor"
+            | "Labour"
+            | "Mother"
+            | "Father"
+            | "Vesak"
+            | "Songkran"
+            | "Nowruz"
+            | "Hari"
+            | "Ashura"
+            | "Mawlid"
+            | "Kwanzaa"
     )
 }

@@ -24,7 +24,6 @@ use crate::label::EntityLabel;
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::{Token, TokenKind};
-use lex::Lower;
 
 /// What the pattern matchers report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -114,7 +113,9 @@ pub(super) struct Cx<'d, 'a> {
     doc: &'d Prepared<'a>,
     toks: &'d [Token],
     txt: Vec<&'a str>,
-    low: Vec<Lower>,
+    /// Lower-case forms of the ASCII tokens, concatenated; `low_at[i]` is token i's range.
+    low: String,
+    low_at: Vec<(u32, u32)>,
     lo: usize,
     hi: usize,
     opts: Options,
@@ -124,12 +125,22 @@ impl<'d, 'a> Cx<'d, 'a> {
     fn new(doc: &'d Prepared<'a>, opts: Options) -> Self {
         let toks = &doc.tokens[..];
         let txt: Vec<&'a str> = toks.iter().map(|t| doc.slice(t.span)).collect();
-        let low = txt.iter().map(|t| Lower::new(t)).collect();
+        let mut low = String::with_capacity(doc.text.len());
+        let mut low_at = Vec::with_capacity(txt.len());
+        for t in &txt {
+            let a = low.len() as u32;
+            if t.is_ascii() {
+                low.push_str(t);
+                low[a as usize..].make_ascii_lowercase();
+            }
+            low_at.push((a, low.len() as u32));
+        }
         Cx {
             doc,
             toks,
             txt,
             low,
+            low_at,
             lo: 0,
             hi: toks.len(),
             opts,
@@ -162,12 +173,52 @@ impl<'d, 'a> Cx<'d, 'a> {
         best
     }
 
-    /// Tokens that can start a match (cheap pre-filter).
+    /// Tokens that can start a match (a cheap filter run before the matchers).
     fn starts_ok(&self, i: usize) -> bool {
-        !matches!(
-            self.toks[i].kind,
-            TokenKind::Url | TokenKind::Email | TokenKind::Clitic
-        )
+        match self.toks[i].kind {
+            TokenKind::Number | TokenKind::Symbol => true,
+            TokenKind::Url | TokenKind::Email | TokenKind::Clitic => false,
+            TokenKind::Quote => self.kind(i + 1) == Some(TokenKind::Word) && self.glued(i + 1),
+            TokenKind::Punct => self.t(i) == "(" && self.kind(i + 1) == Some(TokenKind::Number),
+            TokenKind::Word => {
+                let t = self.t(i);
+                let w = self.l(i);
+                if t.bytes().any(|b| b.is_ascii_digit()) {
+                    return true;
+                }
+                if self.cap(i)
+                    && (lex::month(w).is_some()
+                        || lex::weekday(w).is_some()
+                        || lex::currency_code(t)
+                        || lex::dollar_prefix(t)
+                        || lex::holiday_start(t))
+                {
+                    return true;
+                }
+                // "a hundred", "a billion-dollar", "half a million", "between 2 and 3 …".
+                let next = self.l(i + 1);
+                let opens_amount = match w {
+                    "a" | "an" => {
+                        lex::scale(next).is_some() || next == "dozen" || next.ends_with("-dollar")
+                    }
+                    "half" => next == "a" || next == "an",
+                    "between" => {
+                        self.kind(i + 1) == Some(TokenKind::Number)
+                            || lex::small_number(next).is_some()
+                    }
+                    _ => false,
+                };
+                opens_amount
+                    || lex::small_number(w).is_some()
+                    || lex::ordinal_word(w).is_some()
+                    || lex::vague_number(w)
+                    || lex::decade_word(w)
+                    || lex::scale(w).is_some()
+                    || w.ends_with("-dollar")
+                    || w.starts_with("mid-")
+                    || lex::opener(w, self.opts.relative)
+            }
+        }
     }
 
     /// Token text, or "" outside the sentence.
@@ -182,7 +233,8 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// Lower-case token text, or "" outside the sentence (or for long / non-ASCII tokens).
     fn l(&self, i: usize) -> &str {
         if i >= self.lo && i < self.hi {
-            self.low[i].as_str()
+            let (a, b) = self.low_at[i];
+            &self.low[a as usize..b as usize]
         } else {
             ""
         }

@@ -50,6 +50,13 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// MONEY: "$85 million", "₹2,700", "€3bn", "US$5", "Rs 500 crore", "225 rupees", "5
     /// million yuan", "50 cents", "$12-14 billion", "billions of dollars", "a billion-dollar".
     pub(super) fn money(&self, i: usize) -> Option<M> {
+        // "between 2 and 2.2 billion dollars": OntoNotes keeps "between" in the span.
+        if self.l(i) == "between"
+            && let Some(e) = self.money_suffixed(i + 1)
+            && (i + 2..e).any(|k| self.l(k) == "and")
+        {
+            return Some(M::new(i, e, EntityLabel::Money));
+        }
         let mut best = None;
         if let Some(e) = self.money_prefixed(i) {
             best = Some(e);
@@ -114,10 +121,13 @@ impl<'d, 'a> Cx<'d, 'a> {
                 skip2 = s;
                 ok = glued_dash;
             }
+            // "$85 million to 9 victims" is no range: a scaled first amount needs a scaled or
+            // marked second one.
             if ok
                 && let Some(n2) = self.num_opt(k2, skip2, true)
                 && n2.rest.is_empty()
                 && n2.kind == Kind::Digits
+                && (!n.scaled || n2.scaled || k2 != e + 1)
             {
                 e = n2.end;
             }
@@ -175,6 +185,8 @@ impl<'d, 'a> Cx<'d, 'a> {
             && let Some(n2) = self.num_opt(e + 1, 0, false)
             && n2.rest.is_empty()
             && n2.kind == n.kind
+            && self.range_ok(i, n.end, e + 1, n2.end)
+            && (!n.scaled || n2.scaled)
         {
             e = n2.end;
             scaled |= n2.scaled;
@@ -186,11 +198,19 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
             e += 1;
         }
-        // A glued hyphen: "336-million-ringgit", "44-baht".
+        // A glued hyphen: "44-baht", "50,000-pound", "336-million-ringgit".
+        let mut hyphen = false;
         if self.dash(e) && self.glued(e) && self.glued(e + 1) {
             e += 1;
+            hyphen = true;
+            if let Some((sc, cur)) = self.l(e).split_once('-')
+                && lex::scale(sc).is_some()
+                && lex::currency_name(cur)
+            {
+                return Some(e + 1);
+            }
         }
-        let c = self.currency_after(e, scaled || n.kind == Kind::Vague)?;
+        let c = self.currency_after(e, scaled || hyphen || n.kind == Kind::Vague)?;
         Some(c)
     }
 
@@ -258,6 +278,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             && let Some(n2) = self.num(e + 1, 0)
             && n2.rest.is_empty()
             && n2.kind == n.kind
+            && self.range_ok(i, n.end, e + 1, n2.end)
         {
             e = n2.end;
         }

@@ -340,6 +340,29 @@ impl<'d, 'a> Cx<'d, 'a> {
                 lead: 0,
             });
         }
+        // Numbers joined by slashes: "21/2022" is a reference, "1/2" a fraction.
+        if self.kind(i) == Some(TokenKind::Number) && self.t(i + 1) == "/" && self.glued(i + 1) {
+            let mut e = i + 1;
+            let mut long = self.t(i).len() >= 3;
+            while self.t(e) == "/"
+                && self.glued(e)
+                && self.glued(e + 1)
+                && self.kind(e + 1) == Some(TokenKind::Number)
+            {
+                long |= self.t(e + 1).len() >= 3;
+                e += 2;
+            }
+            if e > i + 1 {
+                let label = (!long).then_some(EntityLabel::Cardinal);
+                return Some(M {
+                    start: i,
+                    end: e,
+                    label,
+                    cut: 0,
+                    lead: 0,
+                });
+            }
+        }
         let n = self.num(i, 0)?;
         if !n.rest.is_empty() {
             return None;
@@ -377,6 +400,10 @@ impl<'d, 'a> Cx<'d, 'a> {
         if n.kind == Kind::Digits && n.end == i + 1 && self.name_before(i) {
             return None;
         }
+        // A capitalised number word after a capitalised word is a name too: "Year Zero".
+        if n.kind == Kind::Words && self.cap(i) && self.name_before(i) {
+            return None;
+        }
         Some(M::new(i, n.end, EntityLabel::Cardinal))
     }
 
@@ -386,13 +413,28 @@ impl<'d, 'a> Cx<'d, 'a> {
         let prev = self.l(i.wrapping_sub(1));
         self.kind(i.wrapping_sub(1)) == Some(TokenKind::Word)
             && self.cap(i - 1)
-            && !lex::year_cue(prev)
+            && (!lex::year_cue(prev) || prev == "year")
             && lex::month(prev).is_none()
             && lex::weekday(prev).is_none()
             && !lex::season(prev)
             && !lex::function_word(prev)
             && !lex::currency_code(self.t(i - 1))
             && !lex::dollar_prefix(self.t(i - 1))
+    }
+
+    /// True when the number `a..a_end` is a plain year ("2006").
+    pub(super) fn year_token(&self, a: usize, a_end: usize) -> bool {
+        let t = self.t(a);
+        a_end == a + 1
+            && t.len() == 4
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && (t.starts_with('1') || t.starts_with("20"))
+    }
+
+    /// True when two numbers may form a range: not "in 2006 to 36%", where the first is a
+    /// year and the second is not.
+    pub(super) fn range_ok(&self, a: usize, a_end: usize, b: usize, b_end: usize) -> bool {
+        !self.year_token(a, a_end) || self.year_token(b, b_end)
     }
 
     /// A phone number: "+91 98765 43210", "(011) 2345-6789", "555-1234". Returns its end.
@@ -418,6 +460,14 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
         }
         let first_len = self.t(if plus { i + 1 } else { i }).len();
+        // Year ranges ("2008-2009", "2021-22") are dates, not phone numbers.
+        let f = if plus { i + 1 } else { i };
+        if self.t(i) != "+" && groups == 2 && self.year_token(f, f + 1) {
+            let second = self.t(f + 2);
+            if second.len() == 2 || second.len() == 4 {
+                return None;
+            }
+        }
         if groups >= 2 && digits >= 7 && (plus || first_len <= 5) {
             // Dates like 2017-03-09 have 8 digits: leave them to the date matcher.
             if !plus && groups == 3 && digits == 8 {
@@ -465,6 +515,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         if self.range_joiner(e)
             && let Some(n2) = self.num(e + 1, 0)
             && let Some(pe) = self.percent_sign(n2.end)
+            && self.range_ok(i, n.end, e + 1, n2.end)
         {
             return Some(M::new(i, pe, EntityLabel::Percent));
         }
@@ -529,6 +580,16 @@ impl<'d, 'a> Cx<'d, 'a> {
                 }
                 return Some(M::new(i, i + 2, EntityLabel::Time));
             }
+        }
+        // Military time: "2008 hours", "0600 hrs".
+        if self.kind(i) == Some(TokenKind::Number)
+            && matches!(self.l(i + 1), "hours" | "hrs")
+            && w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && w[..2].parse::<u32>().is_ok_and(|h| h < 24)
+            && w[2..].parse::<u32>().is_ok_and(|m| m < 60)
+        {
+            return Some(M::new(i, i + 2, EntityLabel::Time));
         }
         // Clock times: "5:58", "10 a.m.", "10am", "10.30 pm".
         let tok = self.t(i);

@@ -27,6 +27,60 @@ use EntityLabel::{Cardinal, Date, Money, Ordinal, Percent, Quantity, Time};
 #[test]
 fn calendar_dates() {
     let rows: &[(&str, &str, EntityLabel)] = &[
+        (
+            "A jury paid victims of the deadly 2020 wildfires.",
+            "2020",
+            Date,
+        ),
+        (
+            "He led it from 01 July 2017 until 01 July.",
+            "01 July 2017",
+            Date,
+        ),
+        ("The Aug. 13 and Nov. 5 tours are full.", "Nov. 5", Date),
+        (
+            "Growth will pick up in 3Q2022 and 4Q2022 here.",
+            "3Q2022",
+            Date,
+        ),
+        (
+            "He appeared on the 20th of July 2022 in court.",
+            "20th of July 2022",
+            Date,
+        ),
+        (
+            "Prices peaked in mid-February, traders said.",
+            "February",
+            Date,
+        ),
+        (
+            "Poverty fell from 60% in 2006 to 36% in 2017.",
+            "2006",
+            Date,
+        ),
+        (
+            "Poverty fell from 60% in 2006 to 36% in 2017.",
+            "36%",
+            Percent,
+        ),
+        ("He led the cabinet (2008-2009) briefly.", "2008-2009", Date),
+        ("Fraud marred the 2019 elections there.", "2019", Date),
+        (
+            "He has held the post since 2016 of his own will.",
+            "2016",
+            Date,
+        ),
+        (
+            "The market was busy on Tuesday 26/07/2022 at dawn.",
+            "Tuesday 26/07/2022",
+            Date,
+        ),
+        (
+            "He appeared on Monday the 25 July 2022 in court.",
+            "Monday the 25 July 2022",
+            Date,
+        ),
+        ("Sales rose in Q4 for the group.", "Q4", Date),
         ("Last updated Mar 09 2017 at noon.", "Mar 09 2017", Date),
         (
             "The law passed on March 9, 2017, in Delhi.",
@@ -102,11 +156,6 @@ fn calendar_dates() {
         ),
         ("Profit rose in the first quarter of 2022.", "2022", Date),
         ("Growth slowed in Q3 2022 for the group.", "Q3 2022", Date),
-        (
-            "The rule dates from the 19th century in law.",
-            "19th century",
-            Date,
-        ),
         // News corpora mark the year of a decade.
         ("The city grew in the 1990s at speed.", "1990", Date),
         ("Tuition was free in the '80s there.", "'80", Date),
@@ -134,6 +183,21 @@ fn calendar_dates() {
 #[test]
 fn relative_dates_with_ontonotes_options() {
     let rows: &[(&str, &str, EntityLabel)] = &[
+        (
+            "He appeared on the 20th of July 2022 in court.",
+            "the 20th of July 2022",
+            Date,
+        ),
+        (
+            "The rule dates from the 19th century in law.",
+            "the 19th century",
+            Date,
+        ),
+        (
+            "Prices peaked in mid-February, traders said.",
+            "mid-February",
+            Date,
+        ),
         (
             "Prices rose last week across the country.",
             "last week",
@@ -208,6 +272,11 @@ fn relative_dates_with_ontonotes_options() {
 fn times() {
     let rows: &[(&str, &str, EntityLabel)] = &[
         (
+            "He fled to Israel in 2008 hours after the charge.",
+            "2008 hours",
+            Time,
+        ),
+        (
             "Last Updated : Mar 09 2017 | 5:58 PM IST",
             "5:58 PM IST",
             Time,
@@ -227,6 +296,51 @@ fn times() {
 #[test]
 fn money() {
     let rows: &[(&str, &str, EntityLabel)] = &[
+        (
+            "A jury awards $85 million to 9 victims.",
+            "$85 million",
+            Money,
+        ),
+        (
+            "The total value is LE 1.29 billion, he said.",
+            "LE 1.29 billion",
+            Money,
+        ),
+        (
+            "He is wanted over a 336-million-ringgit scam.",
+            "336-million-ringgit",
+            Money,
+        ),
+        ("The 50,000-pound prize was split.", "50,000-pound", Money),
+        (
+            "The road worth Tsh217 billion opened.",
+            "Tsh217 billion",
+            Money,
+        ),
+        (
+            "Nickel was worth between 2 and 2.2 billion dollars a year.",
+            "between 2 and 2.2 billion dollars",
+            Money,
+        ),
+        ("Entry costs from $5 to $15 per person.", "$5", Money),
+        ("Entry costs from $5 to $15 per person.", "$15", Money),
+        ("Fares rose from $3.18-$3.81 a day.", "$3.18-$3.81", Money),
+        ("He was fined N$200 000 by the court.", "N$200 000", Money),
+        (
+            "The firm paid JD105-million in fees.",
+            "JD105-million",
+            Money,
+        ),
+        (
+            "It cost $300 million US dollars to build.",
+            "$300 million US dollars",
+            Money,
+        ),
+        (
+            "They owed half a trillion pesos in bonds.",
+            "half a trillion pesos",
+            Money,
+        ),
         (
             "The deal is worth about $85 million, the firm said.",
             "$85 million",
@@ -298,6 +412,7 @@ fn money() {
 #[test]
 fn percent_quantity_ordinal_cardinal() {
     let rows: &[(&str, &str, EntityLabel)] = &[
+        ("A jury awards $85 million to 9 victims.", "9", Cardinal),
         ("Turnout rose 25% in the north.", "25%", Percent),
         (
             "Turnout rose 25 percent in the north.",
@@ -335,6 +450,10 @@ fn percent_quantity_ordinal_cardinal() {
 #[test]
 fn negatives() {
     let none_of: &[(&str, &str)] = &[
+        ("A case under FIR number 21/2022 was registered.", "2022"),
+        ("The series \"Year Zero\" leaked.", "Zero"),
+        ("Q4: Would you comment on the plan?", "Q4"),
+        ("The aircraft P81 landed at noon.", "P81"),
         ("Theresa May said the vote would go ahead.", "May"),
         ("Thousands joined a protest march in the capital.", "march"),
         ("Wait a second, she said.", "second"),
@@ -360,6 +479,16 @@ fn negatives() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn festivals_are_dates_only_in_ontonotes_style() {
+    let t = "Clashes broke out during Ram Navami processions.";
+    assert!(found(t, Options::default()).is_empty());
+    assert_eq!(
+        found(t, Options::ONTONOTES),
+        vec![("Ram Navami".to_string(), Date)]
+    );
 }
 
 #[test]
@@ -412,5 +541,12 @@ mod props {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn every_holiday_can_start_a_match() {
+    for (h, _) in lex::HOLIDAYS {
+        assert!(lex::holiday_start(h[0]), "{h:?}");
     }
 }

@@ -1,0 +1,110 @@
+//! Property tests: any input, no panic, every span well-formed.
+
+use apostil_core::Span;
+use apostil_core::text::Prepared;
+use apostil_core::text::offsets::{CharMap, char_len, slice_chars};
+use proptest::prelude::*;
+
+/// Characters that stress the text stage: line breaks of every kind, invisible spaces,
+/// quotes, dashes, marks, emoji parts, other scripts.
+fn tricky_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        4 => prop::sample::select(vec![
+            ' ', '\n', '\r', '\t', '.', ',', '\'', '"', '-', ':', '/', '@', '$', '%', '…',
+            '\u{00A0}', '\u{200B}', '\u{200D}', '\u{00AD}', '\u{2028}', '\u{2029}', '\u{FEFF}',
+            '“', '”', '‘', '’', '—', '–', '«', '»', '\u{0301}', '\u{FE0F}', '\u{1F3FD}',
+            '\u{1F1FA}', '\u{1F1F8}', '😀', '👩', '北', '京', '。', 'ع', '؟', 'ह', '\u{093F}',
+            '।', '₹', '€', '1', '9', 'a', 'A', 'n', 't', 's', 'S', 'U', 'M', 'r', 'w', 'h',
+            'p', 'c', 'o', 'm',
+        ]),
+        1 => any::<char>(),
+    ]
+}
+
+fn tricky_string() -> impl Strategy<Value = String> {
+    prop::collection::vec(tricky_char(), 0..120).prop_map(|v| v.into_iter().collect())
+}
+
+fn check(text: &str) {
+    let p = Prepared::new(text);
+    let len = char_len(text);
+    assert_eq!(p.len_chars(), len);
+    let ok = |s: Span| s.start < s.end && s.end <= len;
+    let map = CharMap::new(text);
+    // Tokens: inside, non-empty, sorted, non-overlapping, not starting with white space.
+    let mut prev_end = 0;
+    for t in &p.tokens {
+        assert!(ok(t.span), "token {:?} in {text:?}", t.span);
+        assert!(t.span.start >= prev_end, "tokens overlap in {text:?}");
+        prev_end = t.span.end;
+        let s = map.slice(text, t.span);
+        assert_eq!(Some(s), slice_chars(text, t.span));
+        assert!(!s.starts_with(char::is_whitespace), "token {s:?}");
+    }
+    // Sentences: cover all tokens in order, spans match their tokens.
+    let mut next = 0;
+    for s in &p.sentences {
+        assert!(ok(s.span));
+        assert_eq!(s.tokens.start, next, "sentences skip tokens in {text:?}");
+        assert!(s.tokens.end > s.tokens.start);
+        next = s.tokens.end;
+        assert_eq!(s.span.start, p.tokens[s.tokens.start].span.start);
+        assert_eq!(s.span.end, p.tokens[s.tokens.end - 1].span.end);
+    }
+    assert_eq!(next, p.tokens.len());
+    // Paragraphs and regions: inside, non-empty, sorted, non-overlapping.
+    let mut prev_end = 0;
+    for s in &p.intake.paragraphs {
+        assert!(ok(*s) && s.start >= prev_end, "paragraph {s:?} in {text:?}");
+        prev_end = s.end;
+        assert_eq!(Some(map.slice(text, *s)), slice_chars(text, *s));
+    }
+    let mut prev_end = 0;
+    for r in &p.intake.regions {
+        assert!(
+            ok(r.span) && r.span.start >= prev_end,
+            "region {r:?} in {text:?}"
+        );
+        prev_end = r.span.end;
+    }
+    // Every token lies inside a paragraph.
+    for t in &p.tokens {
+        let k = p.intake.paragraph_at(t.span.start);
+        assert!(
+            k.is_some_and(|k| p.intake.paragraphs[k].contains(t.span)),
+            "token {:?} outside paragraphs in {text:?}",
+            t.span
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(800))]
+
+    #[test]
+    fn tricky_text_is_well_formed(text in tricky_string()) {
+        check(&text);
+    }
+
+    #[test]
+    fn any_text_is_well_formed(text in any::<String>()) {
+        check(&text);
+    }
+
+    #[test]
+    fn paste_like_text_is_well_formed(
+        lines in prop::collection::vec(
+            prop::sample::select(vec![
+                "Leave a Reply", "Related", "₹300/Month", "3 Months", "SAVE 25%", "Subscribe",
+                "--IANS", "ab/cd", "Source: x", "By Jane Doe", "Image",
+                "Updated: Mar 09 2017 | 5:58 PM IST", "BEIJING — The ministry said on Tuesday that the law would change soon.",
+                "Mr. Chen said the U.S. would act.", "A teaser that stops in the middle of a…",
+                "Headline Without A Period", "", "  • bullet item here",
+            ]),
+            0..25,
+        ),
+        sep in prop::sample::select(vec!["\n", "\n\n", "\r\n", "\r\n\r\n", "\u{2029}", "\r"]),
+    ) {
+        check(&lines.join(sep));
+    }
+}

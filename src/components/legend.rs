@@ -1,0 +1,115 @@
+//! The legend: every label in the document with its colour, badge and count; a checkbox to
+//! filter it out of view; accept or reject all its suggestions; and the search box.
+
+use crate::hooks::Ctx;
+use crate::labels;
+use crate::state::Action;
+use apostil_core::Status;
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+/// The legend and filter bar.
+#[function_component(Legend)]
+pub fn legend() -> Html {
+    let ctx = use_context::<Ctx>().expect("ctx");
+    let state = &ctx.state;
+    let Some(doc) = &state.doc else {
+        return html! {};
+    };
+    let order = labels::all_labels(&state.custom);
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for a in &doc.annotations {
+        if a.status == Status::Rejected {
+            continue;
+        }
+        let e = counts.entry(a.label.clone()).or_default();
+        e.0 += 1;
+        if a.status == Status::Suggested {
+            e.1 += 1;
+        }
+    }
+    let mut present: Vec<String> = counts.keys().cloned().collect();
+    present.sort_by_key(|l| {
+        order
+            .iter()
+            .position(|o| o == l)
+            .unwrap_or(if l == "QUOTE" { 99 } else { 100 })
+    });
+    let hits: usize = if state.query.trim().is_empty() {
+        0
+    } else {
+        crate::text::find_all(&doc.text, &state.query).len()
+    };
+    let oninput = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: InputEvent| {
+            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+            ctx.send(Action::Query(i.value()));
+        })
+    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" {
+            e.prevent_default();
+            if let Ok(Some(el)) = crate::dom::document().query_selector("mark.hit") {
+                el.scroll_into_view();
+            }
+        }
+    });
+    html! {
+        <section class="legend" aria-label="Legend and filters">
+            <ul class="legend-list">
+                { for present.iter().map(|l| {
+                    let (n, pending) = counts[l];
+                    let hidden = state.hidden.contains(l);
+                    let color = labels::color_of(l, &state.custom);
+                    let toggle = { let ctx = ctx.clone(); let l = l.clone(); Callback::from(move |_| ctx.send(Action::ToggleHidden(l.clone()))) };
+                    let accept = { let ctx = ctx.clone(); let l = l.clone(); Callback::from(move |_| ctx.send(Action::DecideAll(l.clone(), true))) };
+                    let reject = { let ctx = ctx.clone(); let l = l.clone(); Callback::from(move |_| ctx.send(Action::DecideAll(l.clone(), false))) };
+                    let custom_color = state.custom.iter().any(|c| c.name == *l).then(|| {
+                        let ctx = ctx.clone();
+                        let l = l.clone();
+                        let custom = state.custom.clone();
+                        Callback::from(move |e: Event| {
+                            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+                            let list = custom
+                                .iter()
+                                .map(|c| if c.name == l { labels::CustomLabel { name: c.name.clone(), color: i.value() } } else { c.clone() })
+                                .collect();
+                            ctx.save_labels(list);
+                        })
+                    });
+                    let key_hint = order.iter().position(|o| o == l).filter(|i| *i < 9).map(|i| format!(" (key {})", i + 1)).unwrap_or_default();
+                    html! {
+                        <li class={classes!("legend-item", hidden.then_some("off"))} style={format!("--c:{color}")} data-label={l.clone()}>
+                            <label title={format!("{}{key_hint}", labels::describe(l))}>
+                                <input type="checkbox" checked={!hidden} onchange={toggle} aria-label={format!("Show {l}")} />
+                                <span class={if l == "QUOTE" { "swatch q-swatch" } else { "swatch" }} aria-hidden="true">{ labels::badge(l) }</span>
+                                <span class="legend-name">{ l.clone() }</span>
+                                <span class="count">{ n }</span>
+                            </label>
+                            if let Some(onchange) = custom_color {
+                                <input type="color" class="color" value={color.clone()} {onchange} aria-label={format!("Colour of {l}")} />
+                            }
+                            if pending > 0 {
+                                <span class="bulk">
+                                    <button class="mini" onclick={accept} aria-label={format!("Accept all {pending} {l} suggestions")} title="Accept all">{ "✓ all" }</button>
+                                    <button class="mini" onclick={reject} aria-label={format!("Reject all {pending} {l} suggestions")} title="Reject all">{ "✗ all" }</button>
+                                </span>
+                            }
+                        </li>
+                    }
+                }) }
+                if present.is_empty() {
+                    <li class="empty">{ "No suggestions yet: select text to add an annotation." }</li>
+                }
+            </ul>
+            <div class="search">
+                <label class="visually-hidden" for="search">{ "Search the text" }</label>
+                <input id="search" type="search" placeholder="Search the text  ( / )" value={state.query.clone()} {oninput} {onkeydown} />
+                if !state.query.trim().is_empty() {
+                    <span class="hits" aria-live="polite">{ format!("{hits} match{}", if hits == 1 { "" } else { "es" }) }</span>
+                }
+            </div>
+        </section>
+    }
+}
