@@ -1,8 +1,8 @@
-// Apostil's JS/wasm library (pkg/node, from scripts/build-lib.sh) against compromise, the usual
-// in-browser NLP library: start-up time, time per article, throughput, shipped size (gzipped)
-// and what each finds.
+// Apostil's JS/wasm library (pkg/node, from scripts/build-lib.sh) against the in-browser NLP
+// libraries it replaces, compromise and wink-nlp (with its lite English model): start-up time,
+// time per article, throughput, shipped size (gzipped) and what each finds.
 //
-//   bash scripts/build-lib.sh && npm install --prefix bench && node bench/wasm-vs-compromise.mjs [FILE...]
+//   bash scripts/build-lib.sh && npm install --prefix bench && node bench/compare.mjs [FILE...]
 //
 // Texts: the files given, else ../shared/data/samples/*.txt when present (read at run time,
 // never copied into the repo), else a synthetic article made here. Each text is also repeated
@@ -68,19 +68,29 @@ t = performance.now();
 const nlp = (await import('compromise')).default;
 nlp('warm up').people();
 const compromiseStart = performance.now() - t;
+t = performance.now();
+const wink = require('wink-nlp')(require('wink-eng-lite-web-model'));
+wink.readDoc('warm up').entities().out();
+const winkStart = performance.now() - t;
 
 const wasmFile = path.join(REPO, 'pkg', 'web', 'apostil_wasm_bg.wasm');
 const glueFile = path.join(REPO, 'pkg', 'web', 'apostil_wasm.js');
 const compromiseFile = path.join(HERE, 'node_modules', 'compromise', 'builds', 'compromise.js');
+const winkFiles = ['wink-nlp/src', 'wink-eng-lite-web-model/dist'].flatMap((d) => {
+  const dir = path.join(HERE, 'node_modules', d);
+  return fs.readdirSync(dir).filter((f) => /\.(js|json)$/.test(f)).map((f) => path.join(dir, f));
+});
 
-console.log('Apostil wasm library vs compromise', nlp.version || '');
+console.log('Apostil wasm library vs compromise', nlp.version || '', 'and wink-nlp');
 console.log(`node ${process.version}; median of repeated runs\n`);
 console.log('shipped size, gzipped:');
 console.log(`  apostil   ${((gz(wasmFile) + gz(glueFile)) / 1024).toFixed(1)} KB (wasm + glue)`);
 console.log(`  compromise ${(gz(compromiseFile) / 1024).toFixed(1)} KB (builds/compromise.js)`);
+console.log(`  wink-nlp  ${(winkFiles.reduce((n, f) => n + gz(f), 0) / 1024).toFixed(1)} KB (library + lite model)`);
 console.log('start-up (load + first call):');
 console.log(`  apostil   ${apostilStart.toFixed(1)} ms`);
-console.log(`  compromise ${compromiseStart.toFixed(1)} ms\n`);
+console.log(`  compromise ${compromiseStart.toFixed(1)} ms`);
+console.log(`  wink-nlp  ${winkStart.toFixed(1)} ms\n`);
 
 function compromiseFind(text) {
   const doc = nlp(text);
@@ -97,6 +107,7 @@ for (const [name, base] of texts()) {
   for (const [label, text] of [[name, base], [`${name} ×10`, Array(10).fill(base).join('\n\n')]]) {
     const a = time(() => apostil.annotate(text));
     const c = time(() => compromiseFind(text));
+    const w = time(() => wink.readDoc(text).entities().out());
     const found = apostil.annotate(text);
     const cf = compromiseFind(text);
     rows.push({
@@ -104,8 +115,10 @@ for (const [name, base] of texts()) {
       chars: text.length,
       'apostil ms': a.toFixed(2),
       'compromise ms': c.toFixed(2),
+      'wink ms': w.toFixed(2),
       'apostil MB/s': (text.length / 1e6 / (a / 1000)).toFixed(2),
       'compromise MB/s': (text.length / 1e6 / (c / 1000)).toFixed(2),
+      'wink MB/s': (text.length / 1e6 / (w / 1000)).toFixed(2),
       'apostil ents/quotes': `${found.entities.length}/${found.quotes.length}`,
       'compromise ppl+plc+org/quotes': `${cf.people + cf.places + cf.orgs}/${cf.quotes}`,
     });
