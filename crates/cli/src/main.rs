@@ -40,6 +40,9 @@ ANNOTATE
                           {\"id\", \"entities\": [{\"start\",\"end\",\"label\"}],
                            \"quotes\": [{\"start\",\"end\",\"speaker\": {\"start\",\"end\"} | null}]}
                           Runs on all cores, in batches, so any input size works.
+    --relative-dates      DATE also covers relative dates and periods (\"last week\", \"recent
+                          years\"), as OntoNotes does; by default only calendar dates are
+                          marked, as news-wire annotation does
 
 CONVERT
   Reads IN (a file, or - for standard input) and writes it in another format.
@@ -164,6 +167,7 @@ struct Opts {
     output: Option<PathBuf>,
     text: Option<PathBuf>,
     jsonl: bool,
+    relative_dates: bool,
 }
 
 fn parse_format(flag: &str, v: &str) -> Result<Format, Failure> {
@@ -207,6 +211,10 @@ fn parse(args: &[String], allowed: &[&str]) -> Result<Opts, Failure> {
         }
         if canonical == "--jsonl" {
             o.jsonl = true;
+            continue;
+        }
+        if canonical == "--relative-dates" {
+            o.relative_dates = true;
             continue;
         }
         let value = match inline {
@@ -260,7 +268,10 @@ fn doc_id(path: &str) -> String {
 }
 
 fn annotate(args: &[String]) -> Result<(), Failure> {
-    let o = parse(args, &["--format", "--output", "--jsonl"])?;
+    let o = parse(
+        args,
+        &["--format", "--output", "--jsonl", "--relative-dates"],
+    )?;
     if o.jsonl {
         if o.format.is_some() {
             return Err(usage(
@@ -282,7 +293,7 @@ fn annotate(args: &[String]) -> Result<(), Failure> {
     let mut docs: Vec<Document> = texts
         .par_iter()
         .map(|(path, text)| {
-            let analysis = apostil_core::analyze(text);
+            let analysis = apostil_core::analysis::shared_analyzer(o.relative_dates).analyze(text);
             let mut d = Document::from_analysis(doc_id(path), text.as_str(), &analysis);
             if path.as_str() != "-" {
                 d.meta.source = Some(path.to_string());
@@ -368,9 +379,9 @@ struct InputLine {
     text: String,
 }
 
-fn prediction(line: &str) -> Result<String, String> {
+fn prediction(line: &str, relative_dates: bool) -> Result<String, String> {
     let input: InputLine = serde_json::from_str(line).map_err(|e| e.to_string())?;
-    let a = apostil_core::analyze(&input.text);
+    let a = apostil_core::analysis::shared_analyzer(relative_dates).analyze(&input.text);
     Ok(formats::jsonl::prediction(&input.id, &a))
 }
 
@@ -387,12 +398,24 @@ fn annotate_jsonl(o: &Opts) -> Result<(), Failure> {
     let mut w = std::io::BufWriter::new(sink);
     let result = if o.inputs.is_empty() || o.inputs == ["-"] {
         let stdin = std::io::stdin();
-        predict_stream(&mut stdin.lock(), "standard input", &mut w, batch)
+        predict_stream(
+            &mut stdin.lock(),
+            "standard input",
+            &mut w,
+            batch,
+            o.relative_dates,
+        )
     } else {
         o.inputs.iter().try_for_each(|path| {
             let f = std::fs::File::open(path)
                 .map_err(|e| malformed(format!("cannot read {path}: {e}")))?;
-            predict_stream(&mut std::io::BufReader::new(f), path, &mut w, batch)
+            predict_stream(
+                &mut std::io::BufReader::new(f),
+                path,
+                &mut w,
+                batch,
+                o.relative_dates,
+            )
         })
     };
     let flushed = w.flush();
@@ -415,6 +438,7 @@ fn predict_stream(
     name: &str,
     w: &mut dyn Write,
     batch: usize,
+    relative_dates: bool,
 ) -> Result<(), Failure> {
     let mut lineno = 0usize;
     let mut lines: Vec<(usize, String)> = Vec::with_capacity(batch);
@@ -437,8 +461,10 @@ fn predict_stream(
                 Err(e) => return Err(malformed(format!("{name}: line {}: {e}", lineno + 1))),
             }
         }
-        let out: Vec<Result<String, String>> =
-            lines.par_iter().map(|(_, l)| prediction(l)).collect();
+        let out: Vec<Result<String, String>> = lines
+            .par_iter()
+            .map(|(_, l)| prediction(l, relative_dates))
+            .collect();
         for ((n, _), r) in lines.iter().zip(out) {
             let s = r.map_err(|e| malformed(format!("{name}: line {n}: {e}")))?;
             if let Err(e) = writeln!(w, "{s}") {

@@ -367,3 +367,24 @@ fn a_format_that_cannot_hold_the_annotations_exits_1() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("overlap"), "{}", stderr(&o));
 }
+
+#[test]
+fn relative_dates_are_reported_only_with_the_flag() {
+    let line = r#"{"id": "r1", "text": "Prices rose in recent years and fell on 3 March 2021."}"#;
+    let labels = |o: &Output| -> Vec<(u64, u64)> {
+        let v: serde_json::Value = serde_json::from_str(stdout(o).trim()).unwrap();
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["label"] == "DATE")
+            .map(|e| (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap()))
+            .collect()
+    };
+    let plain = run(&["annotate", "--jsonl"], line);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    assert_eq!(labels(&plain), vec![(40, 52)], "only the calendar date");
+    let onto = run(&["annotate", "--jsonl", "--relative-dates"], line);
+    assert!(onto.status.success(), "{}", stderr(&onto));
+    assert!(labels(&onto).contains(&(15, 27)), "\"recent years\" too");
+}

@@ -35,6 +35,7 @@ pub struct Analysis {
 /// Runs the pipeline with a chosen name recogniser.
 pub struct Analyzer {
     names: Box<dyn NameRecognizer>,
+    patterns: entities::patterns::Options,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -52,7 +53,18 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyser that finds names with `names`.
     pub fn new(names: Box<dyn NameRecognizer>) -> Self {
-        Analyzer { names }
+        Analyzer {
+            names,
+            patterns: entities::patterns::Options::default(),
+        }
+    }
+
+    /// The same analyser with other pattern options, e.g.
+    /// [`entities::patterns::Options::ONTONOTES`] to report relative dates ("last week", "recent
+    /// years") and durations as well as calendar dates.
+    pub fn with_patterns(mut self, options: entities::patterns::Options) -> Self {
+        self.patterns = options;
+        self
     }
 
     /// Analyses `text`.
@@ -63,7 +75,7 @@ impl Analyzer {
 
     /// Analyses an already prepared text.
     pub fn analyze_prepared(&self, doc: &Prepared<'_>) -> Analysis {
-        let patterns = entities::patterns::find(doc);
+        let patterns = entities::patterns::find_with(doc, self.patterns);
         let names = self.names.recognize(doc);
         let mut found = entities::merge(patterns, names);
         // Page junk gets no entity suggestions (price tables, link lists).
@@ -83,8 +95,50 @@ impl Analyzer {
     }
 }
 
+/// The default analyser, built once and shared. With `relative_dates`, DATE also covers relative
+/// and descriptive expressions ("last week", "recent years", "the past decade"), as OntoNotes
+/// does; without, only calendar dates, as news-wire annotation does (the default).
+pub fn shared_analyzer(relative_dates: bool) -> &'static Analyzer {
+    static NEWS: OnceLock<Analyzer> = OnceLock::new();
+    static ONTONOTES: OnceLock<Analyzer> = OnceLock::new();
+    if relative_dates {
+        ONTONOTES.get_or_init(|| {
+            Analyzer::default().with_patterns(entities::patterns::Options::ONTONOTES)
+        })
+    } else {
+        NEWS.get_or_init(Analyzer::default)
+    }
+}
+
 /// Analyses `text` with the default analyser (built once, then shared).
 pub fn analyze(text: &str) -> Analysis {
-    static DEFAULT: OnceLock<Analyzer> = OnceLock::new();
-    DEFAULT.get_or_init(Analyzer::default).analyze(text)
+    shared_analyzer(false).analyze(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::label::EntityLabel;
+
+    fn dates(a: &Analysis, text: &str) -> Vec<String> {
+        a.entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Date)
+            .map(|e| {
+                crate::text::offsets::slice_chars(text, e.span)
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn relative_dates_only_when_asked() {
+        let text = "Prices rose in recent years and fell on 3 March 2021.";
+        let news = dates(&shared_analyzer(false).analyze(text), text);
+        let onto = dates(&shared_analyzer(true).analyze(text), text);
+        assert_eq!(news, vec!["3 March 2021"]);
+        assert!(onto.iter().any(|d| d.contains("recent years")), "{onto:?}");
+        assert!(onto.iter().any(|d| d.contains("March 2021")), "{onto:?}");
+    }
 }
