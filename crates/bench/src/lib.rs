@@ -32,6 +32,10 @@ pub fn sample_articles() -> Vec<String> {
 }
 
 fn samples_dir() -> PathBuf {
+    // `APOSTIL_SAMPLES` lets a git worktree outside the usual layout find the samples.
+    if let Some(d) = std::env::var_os("APOSTIL_SAMPLES") {
+        return PathBuf::from(d);
+    }
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     here.join("../../../shared/data/samples")
 }
@@ -45,4 +49,17 @@ pub fn corpus_of_size(bytes: usize) -> String {
         s.push_str("\n\n");
     }
     s
+}
+
+/// Seconds this process has spent on a CPU (from `/proc/self/schedstat`, nanosecond
+/// resolution), or wall-clock seconds since the first call where that file is missing.
+///
+/// The benchmark machines are shared, so CPU time is the fair measure of throughput.
+pub fn cpu_seconds() -> f64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let start = *START.get_or_init(std::time::Instant::now);
+    std::fs::read_to_string("/proc/self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .map_or_else(|| start.elapsed().as_secs_f64(), |ns| ns as f64 / 1e9)
 }

@@ -198,7 +198,9 @@ pub fn build(doc: &Prepared<'_>, entities: &mut [crate::entities::Entity]) -> Ve
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index = Index::default();
     // Full names first so that a partial name seen earlier still finds its full form.
-    let mut order: Vec<usize> = (0..entities.len())
+    // Keys are computed once (not per comparison); the index makes them unique, so the
+    // unstable sort gives the same order as a stable one.
+    let mut order: Vec<(std::cmp::Reverse<usize>, usize, usize)> = (0..entities.len())
         .filter(|&i| {
             entities[i].label.is_name()
                 && !matches!(
@@ -206,19 +208,13 @@ pub fn build(doc: &Prepared<'_>, entities: &mut [crate::entities::Entity]) -> Ve
                     EntityLabel::Norp | EntityLabel::Language | EntityLabel::Law
                 )
         })
+        .map(|i| {
+            let words = doc.slice(entities[i].span).split_whitespace().count();
+            (std::cmp::Reverse(words.min(3)), entities[i].span.start, i)
+        })
         .collect();
-    order.sort_by_key(|&i| {
-        (
-            std::cmp::Reverse(
-                doc.slice(entities[i].span)
-                    .split_whitespace()
-                    .count()
-                    .min(3),
-            ),
-            entities[i].span.start,
-        )
-    });
-    for i in order {
+    order.sort_unstable();
+    for (_, _, i) in order {
         let e = &entities[i];
         let text = doc.slice(e.span);
         let words = name_words(text);

@@ -1,10 +1,9 @@
 //! Times each pipeline stage on the sample articles repeated, to find slow stages. Run with
 //! `cargo run --release -p apostil-bench --bin stages -- [MB]`.
 
-use apostil_bench::corpus_of_size;
+use apostil_bench::{corpus_of_size, cpu_seconds};
 use apostil_core::entities::{self, NameRecognizer, names::DefaultNames};
 use apostil_core::text::Prepared;
-use std::time::Instant;
 
 fn main() {
     let mb: usize = std::env::args()
@@ -13,10 +12,11 @@ fn main() {
         .unwrap_or(1);
     let text = corpus_of_size(mb << 20);
     let names = DefaultNames::default();
-    let t = Instant::now();
+    let t0 = cpu_seconds();
     let lap = |what: &str| {
-        let s = t.elapsed().as_secs_f64();
-        println!("{what:<28} {:8.3} s cumulative", s);
+        let s = cpu_seconds() - t0;
+        let mbs = text.len() as f64 / 1e6 / s;
+        println!("{what:<28} {s:8.3} s CPU cumulative ({mbs:7.2} MB/s)");
     };
     let doc = Prepared::new(&text);
     lap("prepare");

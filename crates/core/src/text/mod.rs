@@ -46,11 +46,13 @@ impl<'a> Prepared<'a> {
     }
 
     /// The text of a code-point span.
+    #[inline]
     pub fn slice(&self, span: Span) -> &'a str {
         self.map.slice(self.text, span)
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn token_text(&self, i: usize) -> &'a str {
         self.slice(self.tokens[i].span)
     }

@@ -51,11 +51,13 @@ impl CharMap {
     }
 
     /// True when the text is ASCII (code points and bytes coincide).
+    #[inline]
     pub fn is_ascii(&self) -> bool {
         self.byte_of_char.is_empty()
     }
 
     /// Byte offset of code point `char_idx` (clamped to the end of the text).
+    #[inline]
     pub fn byte(&self, char_idx: usize) -> usize {
         if self.is_ascii() {
             char_idx.min(self.len_bytes)
@@ -76,11 +78,15 @@ impl CharMap {
     }
 
     /// Byte range of a code-point span.
+    #[inline]
     pub fn byte_range(&self, span: Span) -> std::ops::Range<usize> {
         self.byte(span.start)..self.byte(span.end)
     }
 
     /// The text of a code-point span (clamped to the text).
+    ///
+    /// Inlined: every stage slices token texts in hot loops.
+    #[inline]
     pub fn slice<'t>(&self, text: &'t str, span: Span) -> &'t str {
         &text[self.byte_range(span)]
     }

@@ -488,6 +488,7 @@ const WORK_CUES: &[&str] = &[
 fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
     use crate::text::token::TokenKind;
     let n = doc.tokens.len();
+    let mut titles: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < n {
         if doc.tokens[i].kind != TokenKind::Quote || i + 2 >= n {
@@ -515,20 +516,33 @@ fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
             && (a..end).all(|k| f.toks[k].sent == f.toks[a].sent)
             && end > a;
         if caps {
-            ents.retain(|e| !(e.tokens.start >= a && e.tokens.end <= end));
-            if !ents
-                .iter()
-                .any(|e| e.tokens.start < end && a < e.tokens.end)
-            {
-                ents.push(Named {
-                    tokens: a..end,
-                    label: EntityLabel::WorkOfArt,
-                    source: EntitySource::Rule,
-                    score: 0.7,
-                });
-            }
+            titles.push(a..end);
         }
         i = b + 1;
+    }
+    // Each title drops the mentions inside it and is added unless a mention overlaps it.
+    // Titles are sorted and disjoint, so this is done in one pass over `ents` (not one pass
+    // per title, which was quadratic on long inputs); the result is the same.
+    if titles.is_empty() {
+        return;
+    }
+    let title_of = |start: usize| titles.partition_point(|t| t.start <= start).checked_sub(1);
+    ents.retain(|e| title_of(e.tokens.start).is_none_or(|t| e.tokens.end > titles[t].end));
+    let mut blocked = vec![false; titles.len()];
+    for e in ents.iter() {
+        let mut t = titles.partition_point(|t| t.end <= e.tokens.start);
+        while t < titles.len() && titles[t].start < e.tokens.end {
+            blocked[t] = true;
+            t += 1;
+        }
+    }
+    for (t, _) in titles.into_iter().zip(blocked).filter(|(_, b)| !b) {
+        ents.push(Named {
+            tokens: t,
+            label: EntityLabel::WorkOfArt,
+            source: EntitySource::Rule,
+            score: 0.7,
+        });
     }
 }
 
