@@ -1,5 +1,6 @@
-//! Big texts are analysed in a Web Worker (`src/bin/worker.rs`, built by Trunk as
-//! `apostil-worker.js` + `apostil-worker_bg.wasm`) so the page never freezes. The worker is
+//! Big texts are analysed in a Web Worker so the page never freezes. The worker
+//! (`src/bin/worker.rs`) is built by Trunk as `apostil-worker_loader.js`, which loads
+//! `apostil-worker.js` and `apostil-worker_bg.wasm` (stable names, precached offline). It is
 //! started lazily, on the first big text, so small texts never fetch it. Messages are JSON
 //! strings: the page sends a [`Request`], the worker answers with [`Reply`]s.
 
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub const WORKER_THRESHOLD: usize = 200_000;
 
 /// The worker's script, next to the page (stable name, precached by the service worker).
-pub const WORKER_URL: &str = "./apostil-worker.js";
+pub const WORKER_URL: &str = "./apostil-worker_loader.js";
 
 /// What the page asks the worker.
 #[derive(Debug, Serialize, Deserialize)]
