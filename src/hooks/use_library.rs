@@ -223,9 +223,19 @@ impl Ctx {
                 self.send(Action::BusyStage(job, words));
             }
             Reply::Done { job, doc } if Some(job) == current => {
-                let source = self.analyser.borrow_mut().job.take().and_then(|(_, s)| s);
-                self.send(Action::Busy(None));
-                self.open_new(*doc, source);
+                // Say so, let the page paint, then open (rendering a long article takes a while).
+                self.send(Action::BusyStage(job, "Showing the highlights…".into()));
+                let ctx = self.clone();
+                gloo::timers::callback::Timeout::new(40, move || {
+                    let mine = ctx.analyser.borrow().job.as_ref().map(|(j, _)| *j) == Some(job);
+                    if !mine {
+                        return; // cancelled meanwhile
+                    }
+                    let source = ctx.analyser.borrow_mut().job.take().and_then(|(_, s)| s);
+                    ctx.send(Action::Busy(None));
+                    ctx.open_new(*doc, source);
+                })
+                .forget();
             }
             _ => {}
         }
