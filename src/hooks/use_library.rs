@@ -153,7 +153,9 @@ impl Ctx {
                     .dyn_ref::<web_sys::ErrorEvent>()
                     .map(|e| e.message())
                     .unwrap_or_default();
-                e.dyn_ref::<web_sys::Event>().map(|e| e.prevent_default());
+                if let Some(e) = e.dyn_ref::<web_sys::Event>() {
+                    e.prevent_default();
+                }
                 ctx.analyser.borrow_mut().stop();
                 ctx.send(Action::Busy(None));
                 ctx.error(format!(
