@@ -60,6 +60,10 @@ pub struct Analyser {
     /// The job in flight: number and the document's source.
     pub job: Option<(u64, Option<String>)>,
     next_job: u64,
+    /// True once the worker said it listens (messages sent before that would be lost).
+    ready: bool,
+    /// A request waiting for the worker to be ready.
+    waiting: Option<String>,
 }
 
 impl std::fmt::Debug for Analyser {
@@ -100,6 +104,29 @@ impl Analyser {
         Ok(w)
     }
 
+    /// Sends a request now, or once the worker is ready.
+    pub fn send(&mut self, json: String) -> Result<(), String> {
+        match &self.worker {
+            Some(w) if self.ready => w
+                .post_message(&wasm_bindgen::JsValue::from_str(&json))
+                .map_err(|e| format!("The analysis worker could not be reached ({e:?}).")),
+            Some(_) => {
+                self.waiting = Some(json);
+                Ok(())
+            }
+            None => Err("The analysis worker is not running.".into()),
+        }
+    }
+
+    /// The worker is ready: sends the waiting request, if any.
+    pub fn on_ready(&mut self) -> Result<(), String> {
+        self.ready = true;
+        match self.waiting.take() {
+            Some(json) => self.send(json),
+            None => Ok(()),
+        }
+    }
+
     /// Stops the worker (dropping any job); the next big text starts a fresh one.
     pub fn stop(&mut self) {
         if let Some(w) = self.worker.take() {
@@ -112,5 +139,7 @@ impl Analyser {
             h.forget();
         }
         self.job = None;
+        self.ready = false;
+        self.waiting = None;
     }
 }

@@ -168,24 +168,21 @@ impl Ctx {
                 ));
             }
         };
-        let worker = match an.worker(on_message, on_error) {
-            Ok(w) => w,
-            Err(e) => {
-                drop(an);
-                self.error(e);
-                return;
-            }
-        };
+        if let Err(e) = an.worker(on_message, on_error) {
+            drop(an);
+            self.error(e);
+            return;
+        }
         let job = an.next_job();
         let bytes = text.len();
         let req = Request { job, id, text };
         let Ok(json) = serde_json::to_string(&req) else {
             return;
         };
-        if let Err(e) = worker.post_message(&JsValue::from_str(&json)) {
+        if let Err(e) = an.send(json) {
             an.stop();
             drop(an);
-            self.error(format!("The analysis worker could not be reached ({e:?})."));
+            self.error(e);
             return;
         }
         an.job = Some((job, source));
@@ -216,7 +213,14 @@ impl Ctx {
         };
         let current = self.analyser.borrow().job.as_ref().map(|(j, _)| *j);
         match reply {
-            Reply::Ready => {}
+            Reply::Ready => {
+                let res = self.analyser.borrow_mut().on_ready();
+                if let Err(e) = res {
+                    self.analyser.borrow_mut().stop();
+                    self.send(Action::Busy(None));
+                    self.error(e);
+                }
+            }
             Reply::Stage { job, stage } if Some(job) == current => {
                 let words = match stage.as_str() {
                     "analysing" => "Finding names, dates and quotes…".into(),
