@@ -113,8 +113,8 @@ impl Ctx {
             return;
         }
         let id = new_id();
-        if text.len() > WORKER_THRESHOLD {
-            self.analyse_in_worker(id, text, source);
+        // Long texts go to the worker; if it cannot start (a file:// page), analyse here.
+        if text.len() > WORKER_THRESHOLD && self.analyse_in_worker(&id, &text, source.clone()) {
             return;
         }
         let analysis = apostil_core::analyze(&text);
@@ -136,11 +136,13 @@ impl Ctx {
     }
 
     /// Analyses a big text in the worker (started now if needed); the page stays responsive.
-    fn analyse_in_worker(&self, id: String, text: String, source: Option<String>) {
+    /// False when the worker cannot start (the caller analyses on the page instead).
+    fn analyse_in_worker(&self, id: &str, text: &str, source: Option<String>) -> bool {
         let mut an = self.analyser.borrow_mut();
         if an.job.is_some() {
+            drop(an);
             self.error("An article is already being analysed: wait for it or cancel it.");
-            return;
+            return true;
         }
         let on_message = {
             let ctx = self.clone();
@@ -168,22 +170,22 @@ impl Ctx {
                 ));
             }
         };
-        if let Err(e) = an.worker(on_message, on_error) {
-            drop(an);
-            self.error(e);
-            return;
+        if an.worker(on_message, on_error).is_err() {
+            return false;
         }
         let job = an.next_job();
         let bytes = text.len();
-        let req = Request { job, id, text };
-        let Ok(json) = serde_json::to_string(&req) else {
-            return;
+        let req = Request {
+            job,
+            id: id.to_string(),
+            text: text.to_string(),
         };
-        if let Err(e) = an.send(json) {
+        let Ok(json) = serde_json::to_string(&req) else {
+            return false;
+        };
+        if an.send(json).is_err() {
             an.stop();
-            drop(an);
-            self.error(e);
-            return;
+            return false;
         }
         an.job = Some((job, source));
         drop(an);
@@ -197,6 +199,7 @@ impl Ctx {
             started,
             stage: "Starting the analyser…".into(),
         })));
+        true
     }
 
     /// A message from the analysis worker.
