@@ -10,6 +10,7 @@ pub mod sample;
 pub mod state;
 pub mod storage;
 pub mod text;
+pub mod worker;
 
 /// The current time, RFC 3339.
 pub fn now_iso() -> String {

@@ -90,6 +90,19 @@ pub enum Dialog {
     ImportPreview(Rc<Vec<Document>>),
 }
 
+/// A big text being analysed in the worker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Busy {
+    /// Job number.
+    pub job: u64,
+    /// Size of the text, bytes.
+    pub bytes: usize,
+    /// When it started (`performance.now()`, ms).
+    pub started: f64,
+    /// What the worker is doing, in words.
+    pub stage: String,
+}
+
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -121,6 +134,8 @@ pub struct State {
     pub library_loaded: bool,
     /// An open dialog.
     pub dialog: Option<Dialog>,
+    /// A big text being analysed in the worker.
+    pub busy: Option<Busy>,
     next_notice: u64,
 }
 
@@ -141,6 +156,7 @@ impl Default for State {
             library: Rc::new(Vec::new()),
             library_loaded: false,
             dialog: None,
+            busy: None,
             next_notice: 1,
         }
     }
@@ -220,6 +236,10 @@ pub enum Action {
     Rename(String),
     /// Run the analyser again, keeping every decision and hand-made annotation.
     Reanalyze,
+    /// A worker analysis started, moved on (same job) or ended (None).
+    Busy(Option<Busy>),
+    /// The worker job moved on to a stage (described in words).
+    BusyStage(u64, String),
 }
 
 impl State {
@@ -649,6 +669,12 @@ impl Reducible for State {
                         format!("Analysed again: {before} annotations before, {after} now. Your decisions and your own annotations were kept; undo history starts afresh."),
                         vec![],
                     );
+                }
+            }
+            Action::Busy(b) => s.busy = b,
+            Action::BusyStage(job, stage) => {
+                if let Some(b) = s.busy.as_mut().filter(|b| b.job == job) {
+                    b.stage = stage;
                 }
             }
             Action::Rename(title) => {

@@ -6,7 +6,7 @@ use crate::hooks::Ctx;
 use crate::labels::{self, CustomLabel};
 use crate::state::{Action, State};
 use apostil_core::text::intake::RegionKind;
-use apostil_core::text::offsets::slice_chars;
+use apostil_core::text::offsets::{CharMap, slice_chars};
 use apostil_core::{Annotation, AnnotationId, AnnotationKind, Document, Span};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -34,6 +34,18 @@ pub fn speaker_name(doc: &Document, a: &Annotation) -> Option<String> {
     {
         return Some(c.canonical.clone());
     }
+    // The speaker is usually a mention the document already holds (annotations are sorted by
+    // start): its text costs a binary search instead of a walk over a long text.
+    let from = doc
+        .annotations
+        .partition_point(|x| x.span.start < s.span.start);
+    if let Some(m) = doc.annotations[from..]
+        .iter()
+        .take_while(|x| x.span.start == s.span.start)
+        .find(|x| x.span == s.span)
+    {
+        return Some(m.exact.clone());
+    }
     slice_chars(&doc.text, s.span).map(str::to_string)
 }
 
@@ -45,12 +57,20 @@ pub fn article() -> Html {
     let Some(doc) = state.doc.clone() else {
         return html! {};
     };
-    let paras = {
+    // Paragraph spans and texts, once per text (one char map, not a walk per paragraph).
+    let para_memo = {
         let text = doc.text.clone();
         use_memo(doc.text_hash.clone(), move |_| {
-            crate::text::paragraphs(&text)
+            let spans = crate::text::paragraphs(&text);
+            let map = CharMap::new(&text);
+            let texts: Vec<AttrValue> = spans
+                .iter()
+                .map(|p| AttrValue::from(map.slice(&text, *p).to_string()))
+                .collect();
+            (spans, texts)
         })
     };
+    let (paras, para_texts) = (&para_memo.0, &para_memo.1);
     let pending = use_state(|| None::<Span>);
     let new_label = use_state(String::new);
 
@@ -159,7 +179,7 @@ pub fn article() -> Html {
         };
         let node = html! {
             <Paragraph key={p.start} start={p.start}
-                text={AttrValue::from(slice_chars(&doc.text, *p).unwrap_or_default().to_string())}
+                text={para_texts[i].clone()}
                 anns={Rc::new(anns)}
                 selected={state.selected.filter(|s| ids.contains(s))}
                 lit={Rc::new(lit.iter().copied().filter(|l| ids.contains(l)).collect::<Vec<_>>())}

@@ -71,6 +71,8 @@ pub fn entities() -> Html {
     let pos = state
         .selected
         .and_then(|s| mentions.iter().position(|m| *m == s));
+    let keys: std::rc::Rc<Vec<GroupKey>> =
+        std::rc::Rc::new(list.iter().map(|o| o.key.clone()).collect());
     html! {
         <section class="card entities" aria-labelledby="entities-title">
             <h2 id="entities-title">{ "Entities" } <span class="count">{ list.len() }</span></h2>
@@ -78,6 +80,7 @@ pub fn entities() -> Html {
                 <p class="muted">{ "No entities yet." }</p>
             }
             <ul class="groups">
+                // One shared list of keys for the merge menus (was one copy per group: quadratic).
                 { for list.iter().map(|g| {
                     let is_lit = lit.as_ref() == Some(&g.key);
                     let color = labels::color_of(&g.label, &state.custom);
@@ -89,7 +92,7 @@ pub fn entities() -> Html {
                     let merge = {
                         let ctx = ctx.clone();
                         let key = g.key.clone();
-                        let others: Vec<GroupKey> = list.iter().map(|o| o.key.clone()).collect();
+                        let others = keys.clone();
                         Callback::from(move |e: Event| {
                             let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
                             if let Some(from) = s.value().parse::<usize>().ok().and_then(|i| others.get(i).cloned()) {

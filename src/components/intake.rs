@@ -143,6 +143,7 @@ pub fn intake() -> Html {
         })
     };
 
+    let busy = ctx.state.busy.is_some();
     html! {
         <section class={classes!("intake", (*over).then_some("over"))} aria-labelledby="intake-title"
             {ondragover} {ondragleave} {ondrop}>
@@ -151,11 +152,14 @@ pub fn intake() -> Html {
             <label class="visually-hidden" for="paste">{ "Article text" }</label>
             <textarea id="paste" ref={area} rows="12" placeholder="Paste an article here (plain text or straight from a web page)…" onpaste={onpaste} />
             <div class="intake-actions">
-                <button class="primary" id="annotate" onclick={annotate}>{ "Annotate" }</button>
+                <button class="primary" id="annotate" onclick={annotate} disabled={busy}>{ "Annotate" }</button>
                 <input id="open-file" class="visually-hidden" type="file" accept=".txt,.html,.htm,.md,text/plain,text/html,text/markdown" {onchange} />
                 <label class="button" for="open-file">{ "Open a file…" }</label>
                 <button id="sample" onclick={sample}>{ "Try the sample article" }</button>
             </div>
+            if busy {
+                <crate::components::progress::AnalysisProgress />
+            }
             <p class="hint">{ "Press ? at any time for keyboard shortcuts." }</p>
         </section>
     }

@@ -12,5 +12,6 @@ pub mod legend;
 pub mod library;
 pub mod notices;
 pub mod paragraph;
+pub mod progress;
 pub mod quotes;
 pub mod toolbar;

@@ -3,6 +3,7 @@
 
 use crate::state::{Action, DocSummary, NoticeAction, NoticeKind, State};
 use crate::storage::{self, Record, StorageError, Store};
+use crate::worker::{Analyser, Reply, Request, WORKER_THRESHOLD};
 use apostil_core::Document;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,6 +33,8 @@ pub struct Ctx {
     pub store: Option<Store>,
     /// The save queue.
     pub saver: Rc<RefCell<Saver>>,
+    /// The analysis worker for big texts.
+    pub analyser: Rc<RefCell<Analyser>>,
 }
 
 impl PartialEq for Ctx {
@@ -110,8 +113,17 @@ impl Ctx {
             return;
         }
         let id = new_id();
+        // Long texts go to the worker; if it cannot start (a file:// page), analyse here.
+        if text.len() > WORKER_THRESHOLD && self.analyse_in_worker(&id, &text, source.clone()) {
+            return;
+        }
         let analysis = apostil_core::analyze(&text);
-        let mut doc = crate::model::from_analysis(&id, &text, &analysis);
+        let doc = crate::model::from_analysis(&id, &text, &analysis);
+        self.open_new(doc, source);
+    }
+
+    /// Opens a freshly analysed document.
+    fn open_new(&self, mut doc: Document, source: Option<String>) {
         if doc.meta.title.is_none() {
             doc.meta.title = Some(storage::title_of(&doc));
         }
@@ -121,6 +133,128 @@ impl Ctx {
         doc.meta.modified = Some(now);
         remember(&doc.id);
         self.send(Action::Open(Rc::new(doc), 0));
+    }
+
+    /// Analyses a big text in the worker (started now if needed); the page stays responsive.
+    /// False when the worker cannot start (the caller analyses on the page instead).
+    fn analyse_in_worker(&self, id: &str, text: &str, source: Option<String>) -> bool {
+        let mut an = self.analyser.borrow_mut();
+        if an.job.is_some() {
+            drop(an);
+            self.error("An article is already being analysed: wait for it or cancel it.");
+            return true;
+        }
+        let on_message = {
+            let ctx = self.clone();
+            move |data: JsValue| ctx.worker_message(data)
+        };
+        let on_error = {
+            let ctx = self.clone();
+            move |e: JsValue| {
+                let msg = e
+                    .dyn_ref::<web_sys::ErrorEvent>()
+                    .map(|e| e.message())
+                    .unwrap_or_default();
+                if let Some(e) = e.dyn_ref::<web_sys::Event>() {
+                    e.prevent_default();
+                }
+                ctx.analyser.borrow_mut().stop();
+                ctx.send(Action::Busy(None));
+                ctx.error(format!(
+                    "The analysis failed{}. Nothing was added to the library.",
+                    if msg.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({msg})")
+                    }
+                ));
+            }
+        };
+        if an.worker(on_message, on_error).is_err() {
+            return false;
+        }
+        let job = an.next_job();
+        let bytes = text.len();
+        let req = Request {
+            job,
+            id: id.to_string(),
+            text: text.to_string(),
+        };
+        let Ok(json) = serde_json::to_string(&req) else {
+            return false;
+        };
+        if an.send(json).is_err() {
+            an.stop();
+            return false;
+        }
+        an.job = Some((job, source));
+        drop(an);
+        let started = web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.now())
+            .unwrap_or(0.0);
+        self.send(Action::Busy(Some(crate::state::Busy {
+            job,
+            bytes,
+            started,
+            stage: "Starting the analyser…".into(),
+        })));
+        true
+    }
+
+    /// A message from the analysis worker.
+    fn worker_message(&self, data: JsValue) {
+        let data = data
+            .dyn_into::<web_sys::MessageEvent>()
+            .map(|e| e.data())
+            .unwrap_or(JsValue::NULL);
+        let Some(reply) = data
+            .as_string()
+            .and_then(|s| serde_json::from_str::<Reply>(&s).ok())
+        else {
+            return;
+        };
+        let current = self.analyser.borrow().job.as_ref().map(|(j, _)| *j);
+        match reply {
+            Reply::Ready => {
+                let res = self.analyser.borrow_mut().on_ready();
+                if let Err(e) = res {
+                    self.analyser.borrow_mut().stop();
+                    self.send(Action::Busy(None));
+                    self.error(e);
+                }
+            }
+            Reply::Stage { job, stage } if Some(job) == current => {
+                let words = match stage.as_str() {
+                    "analysing" => "Finding names, dates and quotes…".into(),
+                    other => other.to_string(),
+                };
+                self.send(Action::BusyStage(job, words));
+            }
+            Reply::Done { job, doc } if Some(job) == current => {
+                // Say so, let the page paint, then open (rendering a long article takes a while).
+                self.send(Action::BusyStage(job, "Showing the highlights…".into()));
+                let ctx = self.clone();
+                gloo::timers::callback::Timeout::new(40, move || {
+                    let mine = ctx.analyser.borrow().job.as_ref().map(|(j, _)| *j) == Some(job);
+                    if !mine {
+                        return; // cancelled meanwhile
+                    }
+                    let source = ctx.analyser.borrow_mut().job.take().and_then(|(_, s)| s);
+                    ctx.send(Action::Busy(None));
+                    ctx.open_new(*doc, source);
+                })
+                .forget();
+            }
+            _ => {}
+        }
+    }
+
+    /// Cancels the analysis in flight: the worker is stopped, the library is left as it was.
+    pub fn cancel_analysis(&self) {
+        self.analyser.borrow_mut().stop();
+        self.send(Action::Busy(None));
+        self.info("Analysis cancelled. Nothing was added to the library.");
     }
 
     /// Deletes a document, offering to undo.
@@ -331,6 +465,7 @@ type OnMessage = Closure<dyn FnMut(web_sys::MessageEvent)>;
 pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
     let store = use_state(|| None::<Store>);
     let saver = use_mut_ref(Saver::default);
+    let analyser = use_mut_ref(Analyser::default);
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
 
@@ -477,5 +612,6 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
         state,
         store: (*store).clone(),
         saver,
+        analyser,
     }
 }
