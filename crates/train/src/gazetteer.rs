@@ -4,6 +4,7 @@
 //! GeoNames cities, countries, states and continents (CC-BY 4.0, "GeoNames"), i18n nationality
 //! list (MIT), cleanco legal suffixes (MIT).
 
+use apostil_core::entities::names::gazetteer::front_code;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -382,12 +383,7 @@ pub fn build(dir: &Path, texts: &[String]) -> String {
         out.push('@');
         out.push_str(name);
         out.push('\n');
-        for w in set {
-            if !w.is_empty() {
-                out.push_str(w);
-                out.push('\n');
-            }
-        }
+        out.push_str(&front_code(set.iter().map(String::as_str)));
     }
     out
 }

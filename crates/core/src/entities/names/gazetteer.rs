@@ -969,14 +969,19 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// Parses the generated gazetteer text (`@section` headers, one phrase a line) and adds
     /// the hand-written keyword lists.
+    ///
+    /// Lists are front-coded: a line that starts with an ASCII digit `d` stands for the first
+    /// `d` bytes of the previous phrase followed by the rest of the line (sorted lists share
+    /// long prefixes, which gzip alone compresses poorly); any other line is a whole phrase.
     pub fn parse(text: &str) -> Self {
         let mut g = Gazetteer {
             table: HashMap::with_capacity_and_hasher(64 * 1024, PreHashed),
             max_tokens: 1,
         };
         let mut current = 0u32;
+        let mut prev = String::new();
         for line in text.lines() {
-            let line = line.trim();
+            let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
@@ -985,10 +990,22 @@ impl Gazetteer {
                     .iter()
                     .find(|(n, _)| *n == sec)
                     .map_or(0, |(_, f)| *f);
+                prev.clear();
                 continue;
             }
-            if current != 0 {
-                g.add(line, current);
+            let (keep, rest) = match line.as_bytes()[0] {
+                d @ b'0'..=b'9' => ((d - b'0') as usize, &line[1..]),
+                _ => (0, line),
+            };
+            let mut cut = keep.min(prev.len());
+            while !prev.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            prev.truncate(cut);
+            prev.push_str(rest);
+            let phrase = prev.trim();
+            if current != 0 && !phrase.is_empty() {
+                g.add(phrase, current);
             }
         }
         let lists: [(&[&str], u32); 14] = [
@@ -1065,9 +1082,62 @@ impl Gazetteer {
     }
 }
 
+/// Front-codes a sorted list of phrases for [`Gazetteer::parse`]: each line is the number of
+/// leading bytes shared with the previous phrase (a digit, at most 9) and the rest.
+pub fn front_code<'a>(phrases: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    let mut prev = "";
+    for p in phrases {
+        let p = p.trim();
+        if p.is_empty() {
+            continue;
+        }
+        let mut k = prev
+            .bytes()
+            .zip(p.bytes())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(9);
+        while !p.is_char_boundary(k) {
+            k -= 1;
+        }
+        out.push(char::from(b'0' + k as u8));
+        out.push_str(&p[k..]);
+        out.push('\n');
+        prev = p;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_coded_lists_round_trip() {
+        let words = [
+            "newt",
+            "new delhi",
+            "new york",
+            "newark",
+            "zürich",
+            "zurück",
+            "6th of october",
+        ];
+        let mut sorted = words.to_vec();
+        sorted.sort_unstable();
+        let coded = front_code(sorted.iter().copied());
+        let g = Gazetteer::parse(&format!(
+            "@city\n{coded}@first\n{}",
+            front_code(["anna", "anne"])
+        ));
+        for w in words {
+            assert_eq!(g.lookup(w), flag::CITY, "{w}");
+        }
+        assert_eq!(g.lookup("Anne"), flag::FIRST);
+        assert_eq!(g.lookup("Anna"), flag::FIRST);
+        assert_eq!(g.lookup("new yorkark"), 0);
+    }
 
     #[test]
     fn sections_and_keywords() {
