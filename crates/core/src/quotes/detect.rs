@@ -70,29 +70,10 @@ fn is_close_punct(c: char) -> bool {
     )
 }
 
-/// Quote characters as the pairing sees them (the scorer's set, without primes and accents).
+/// Quote characters as the pairing sees them: the tokenizer's quotation marks except the
+/// backtick, which news text uses as an accent or typo, not as a quotation mark.
 fn is_mark_char(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '\u{00AB}'
-            | '\u{00BB}'
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201A}'
-            | '\u{201B}'
-            | '\u{201C}'
-            | '\u{201D}'
-            | '\u{201E}'
-            | '\u{201F}'
-            | '\u{2039}'
-            | '\u{203A}'
-            | '\u{300C}'
-            | '\u{300D}'
-            | '\u{300E}'
-            | '\u{300F}'
-            | '\u{FF02}'
-    )
+    c != '`' && crate::text::token::is_quote_char(c)
 }
 
 /// Shortened words written with a leading apostrophe.
