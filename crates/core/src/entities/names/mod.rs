@@ -220,6 +220,16 @@ mod tests {
     }
 
     #[test]
+    fn business_head_words_join_the_name_before() {
+        // Regression: a quantised model tagged only "Caldera" (as a place).
+        let found =
+            names("The barrier will be designed by Caldera Engineering, a firm in Rotterdam.");
+        assert!(has(&found, "Caldera Engineering", "ORG"), "{found:?}");
+        let found = names("Shares in Pellam Holdings fell after the merger with Ostrava Motors.");
+        assert!(has(&found, "Pellam Holdings", "ORG"), "{found:?}");
+    }
+
+    #[test]
     fn embedded_model_loads_and_tags() {
         assert!(
             Tagger::embedded().model.len() > 1000,

@@ -374,8 +374,12 @@ pub fn label(
         if label == EntityLabel::Org {
             r.end = extend_of(doc, f, &r);
         }
-        // A company suffix right after the name belongs to it and makes it an ORG.
-        if r.end < doc.tokens.len() && f.toks[r.end].gaz & flag::CORP_SUFFIX != 0 {
+        // A company suffix or business head word ("Caldera Engineering") right after the name
+        // belongs to it and makes it an ORG.
+        if r.end < doc.tokens.len()
+            && (f.toks[r.end].gaz & flag::CORP_SUFFIX != 0
+                || is_business_head(doc.token_text(r.end)))
+        {
             let t = &f.toks[r.end];
             if t.class.is_capitalised() && f.toks[r.end].sent == f.toks[r.start].sent {
                 r.end += 1;
@@ -597,6 +601,35 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
     }
     ents.extend(add);
     works_of_art(doc, f, ents);
+}
+
+/// Words that end company names without being legal suffixes ("Caldera Engineering", "Vellamy
+/// Holdings"). Only used to join them to the name before; not a model feature.
+const BUSINESS_HEADS: &[&str] = &[
+    "airlines",
+    "airways",
+    "associates",
+    "construction",
+    "consulting",
+    "electronics",
+    "energy",
+    "engineering",
+    "holdings",
+    "industries",
+    "logistics",
+    "motors",
+    "partners",
+    "pharmaceuticals",
+    "shipping",
+    "systems",
+    "technologies",
+    "telecom",
+];
+
+fn is_business_head(word: &str) -> bool {
+    word.len() <= 16
+        && word.starts_with(|c: char| c.is_uppercase())
+        && BUSINESS_HEADS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 
 /// Converts to entities: sorted, without overlaps (longer and model mentions win).
