@@ -27,7 +27,7 @@ Dr. Samuel Achterberg, a hydrologist at Northgate University, told the council t
 Okafor said a public information session would be held at the Alder Public Library on April 2.
 
 Leave a Reply
-Your email address will not be published. Required fields are marked *
+Your email stays private. Fields marked * must be filled in.
 Comment
 Name *
 Email *

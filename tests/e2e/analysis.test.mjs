@@ -42,7 +42,7 @@ test('the analyser marks the comment form and related links as junk, shown colla
   const junk = await page.$$eval('details.junk-block', (els) => els.map((e) => e.open));
   try {
     assert.ok(junk.length >= 1 && junk.every((o) => !o), 'junk is collapsed');
-    assert.ok(!(await page.isVisible('text=Your email address will not be published')));
+    assert.ok(!(await page.isVisible('text=Your email stays private')));
   } finally {
     await context.close();
   }

@@ -53,7 +53,7 @@ test('imported suggestions are highlighted by type with badges; quotes show thei
   assert.equal(junk.length, 2);
   assert.ok(junk.every(([open]) => !open));
   assert.match(junk[0][1], /Comment form/);
-  assert.ok(!(await page.isVisible('text=Your email address will not be published')));
+  assert.ok(!(await page.isVisible('text=Your email stays private')));
   // Who said what.
   const who = await page.$$eval('.speaker h3', (els) => els.map((e) => e.textContent));
   assert.ok(who.some((w) => w.startsWith('Ruth Calder')));

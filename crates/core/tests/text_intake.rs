@@ -36,7 +36,7 @@ fn clean_article_has_no_junk() {
 #[test]
 fn tail_junk_is_marked() {
     let paste = format!(
-        "{BODY}\n\nSource: | This story first ran on the Brenmouth Gazette website\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n\nRelated Stories\n\nCouncil approves new budget for coastal defences\n\nThe town council voted late on Thursday to spend more on sea walls and…\n\nFerry timetable changes from next month\n\nPassengers travelling to the islands will have to check the new…"
+        "{BODY}\n\nSource: | This story first ran on the Brenmouth Gazette website\n\nLeave a Reply\n\nYour email stays private. Fields marked * must be filled in.\n\nRelated Stories\n\nCouncil approves new budget for coastal defences\n\nThe town council voted late on Thursday to spend more on sea walls and…\n\nFerry timetable changes from next month\n\nPassengers travelling to the islands will have to check the new…"
     );
     let got = junk(&paste);
     let kinds: Vec<RegionKind> = got.iter().map(|(k, _)| *k).collect();
@@ -50,7 +50,7 @@ fn tail_junk_is_marked() {
         "{got:#?}"
     );
     assert!(got[1].1.starts_with("Leave a Reply"));
-    assert!(got[1].1.ends_with("marked *"));
+    assert!(got[1].1.ends_with("must be filled in."));
     assert!(got[2].1.starts_with("Related Stories"));
     assert!(got[2].1.ends_with("check the new…"));
     // The article itself is untouched.
@@ -152,7 +152,7 @@ fn share_cookie_and_newsletter_lines() {
 #[test]
 fn line_breaks_and_invisible_characters_do_not_change_regions() {
     let lf = format!(
-        "Brenmouth pier to close\n\n{BODY}\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *"
+        "Brenmouth pier to close\n\n{BODY}\n\nLeave a Reply\n\nYour email stays private. Fields marked * must be filled in."
     );
     let want: Vec<(RegionKind, String)> = regions(&lf);
     assert_eq!(want.len(), 2);

@@ -15,7 +15,7 @@ GLENFORD — The Glenford Transport Authority opened the rebuilt Mill Street Bri
 Engineer Tomasz Wolny said the upgrade cost $12 million. "We replaced every bearing," Wolny said.
 
 Leave a Reply
-Your email address will not be published.
+Your email stays private.
 
 You May Also Like
 Glenford library extends opening hours`;
@@ -66,7 +66,7 @@ export function fixtureDoc(id = 'doc-fixture-1') {
   quote('This bridge carries nine thousand people a day, and now it will carry them safely,', calder);
   quote('We replaced every bearing,', wolny);
   annotations.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
-  const junk1 = span(t, 'Leave a Reply\nYour email address will not be published.');
+  const junk1 = span(t, 'Leave a Reply\nYour email stays private.');
   const junk2 = span(t, 'You May Also Like\nGlenford library extends opening hours');
   return {
     apostil: 1,
