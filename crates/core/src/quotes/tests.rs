@@ -54,8 +54,8 @@ fn speakers_table() {
             &[("Security work must be done well.", "Chen Yixin")],
         ),
         (
-            "Chinese Foreign Ministry spokesperson Geng Shuang said, “We firmly oppose this.”",
-            &[("We firmly oppose this.", "Geng Shuang")],
+            "Norvian Trade Ministry spokesperson Ilse Marken said, “We firmly oppose this.”",
+            &[("We firmly oppose this.", "Ilse Marken")],
         ),
         (
             "According to Maria Lopez, “nothing has changed in the last year at all.”",

@@ -1570,7 +1570,7 @@ mod tests {
 
     #[test]
     fn line_features() {
-        let f = Features::of("Russia may not have much hope of success on the field, but…");
+        let f = Features::of("Olsen may not have much luck on the track this season, but…");
         assert!(f.truncated && !f.terminal && !f.prose());
         let f = Features::of(
             "“The harbor board met on Monday and agreed to close the pier,” she said.",
