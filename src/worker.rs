@@ -31,8 +31,10 @@ pub struct Request {
 }
 
 /// What the worker tells the page.
+// Externally tagged (serde's default): an internally tagged enum would make serde buffer the
+// whole document and compile a second copy of its deserialiser into the wasm.
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Reply {
     /// The worker's wasm is loaded and it listens.
     Ready,
