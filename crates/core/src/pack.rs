@@ -12,7 +12,10 @@
 //! on every build and by the tests.
 //!
 //! Format: `b"APK1"`, the stride (1 byte: 0 for text; `n` for tables of `n`-byte rows, whose
-//! models add the column as context), the length (u32 LE), then the arithmetic-coded bits.
+//! models add the column, the row above and the sum of the row so far as context: a perceptron's
+//! weight rows sum to about zero), the length (u32 LE), the number of row origins (1 byte) and
+//! the origins (u32 LE each: offsets where rows start, e.g. each model's weights), then the
+//! arithmetic-coded bits.
 
 const MAGIC: &[u8; 4] = b"APK1";
 /// Largest unpacked size accepted (corrupt headers must not allocate without bound).
@@ -40,6 +43,8 @@ fn squash(d: i32) -> i32 {
 /// The shared model state: identical steps on both sides.
 struct Predictor {
     stride: usize,
+    origins: Vec<usize>,
+    rowsum: i32,
     stretch: Vec<i16>,
     /// Reciprocals for the adaptive learning rate of each counter.
     rate: [u32; 64],
@@ -56,8 +61,8 @@ struct Predictor {
 }
 
 impl Predictor {
-    fn new(stride: usize) -> Self {
-        let n = 5; // context models (see `contexts`)
+    fn new(stride: usize, origins: Vec<usize>) -> Self {
+        let n = if stride == 0 { 5 } else { 6 }; // context models (see `contexts`)
         let mut stretch = vec![0i16; 4096];
         let mut pi = 0usize;
         for x in -2047..=2047 {
@@ -76,6 +81,8 @@ impl Predictor {
         }
         Predictor {
             stride,
+            origins,
+            rowsum: 0,
             stretch,
             rate,
             tables: (0..n).map(|_| vec![1u32 << 31; 1 << BITS]).collect(),
@@ -116,13 +123,23 @@ impl Predictor {
             self.base[3] = h(&[4, acc[0], acc[1], acc[2], acc[3]]);
             self.base[4] = h(&[6, acc[0], acc[1], acc[2], acc[3], acc[4], acc[5]]);
         } else {
-            let col = (self.hist.len() % self.stride) as u32;
+            let pos = self.hist.len();
+            let origin = self.origins.iter().rev().find(|&&o| o <= pos).copied();
+            let col = (pos - origin.unwrap_or(0)) % self.stride;
+            if col == 0 {
+                self.rowsum = 0;
+            } else if let Some(&last) = self.hist.last() {
+                self.rowsum += i32::from(last as i8);
+            }
+            let col = col as u32;
             let (a, b, up) = (self.back(1), self.back(2), self.back(self.stride));
+            let sum = self.rowsum.clamp(-100, 100) as u32;
             self.base[0] = h(&[10, col]);
             self.base[1] = h(&[11, col, a]);
             self.base[2] = h(&[12, col, up]);
             self.base[3] = h(&[13, col, a, b]);
             self.base[4] = h(&[14, col, a, up]);
+            self.base[5] = h(&[15, col, sum]);
         }
     }
 
@@ -177,13 +194,20 @@ impl Predictor {
     }
 }
 
-/// Packs `data`. `stride` is 0 for text, or the row length of a table of bytes.
-pub fn pack(data: &[u8], stride: u8) -> Vec<u8> {
+/// Packs `data`. `stride` is 0 for text, or the row length of a table of bytes whose rows start
+/// at `origins` (sorted offsets; at most 255 are kept; before the first, rows start at 0).
+pub fn pack(data: &[u8], stride: u8, origins: &[u32]) -> Vec<u8> {
+    let origins = &origins[..origins.len().min(255)];
     let mut out = Vec::with_capacity(data.len() / 2 + 16);
     out.extend_from_slice(MAGIC);
     out.push(stride);
     out.extend_from_slice(&(data.len() as u32).to_le_bytes());
-    let mut m = Predictor::new(usize::from(stride));
+    out.push(origins.len() as u8);
+    for o in origins {
+        out.extend_from_slice(&o.to_le_bytes());
+    }
+    let origins = origins.iter().map(|&o| o as usize).collect();
+    let mut m = Predictor::new(usize::from(stride), origins);
     m.contexts();
     let (mut x1, mut x2) = (0u32, u32::MAX);
     for &byte in data {
@@ -218,7 +242,13 @@ pub fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
     if len > MAX_LEN {
         return None;
     }
-    let body = &packed[9..];
+    let count = usize::from(*packed.get(9)?);
+    let heads = packed.get(10..10 + 4 * count)?;
+    let origins = heads
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize)
+        .collect();
+    let body = &packed[10 + 4 * count..];
     let mut at = 0usize;
     let next = |at: &mut usize| {
         let b = body.get(*at).copied().unwrap_or(0);
@@ -229,7 +259,7 @@ pub fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
     for _ in 0..4 {
         x = (x << 8) | next(&mut at);
     }
-    let mut m = Predictor::new(usize::from(stride));
+    let mut m = Predictor::new(usize::from(stride), origins);
     m.contexts();
     let (mut x1, mut x2) = (0u32, u32::MAX);
     let mut out = Vec::with_capacity(len);
@@ -282,7 +312,7 @@ mod tests {
             (&[255, 0, 255, 0, 1], 3),
         ];
         for (data, stride) in cases {
-            let p = pack(data, stride);
+            let p = pack(data, stride, &[2, 40]);
             assert_eq!(unpack(&p).as_deref(), Some(data), "stride {stride}");
         }
     }
@@ -290,7 +320,7 @@ mod tests {
     #[test]
     fn repetitive_text_shrinks() {
         let text = "harbour council approves new ferry link\n".repeat(200);
-        assert!(pack(text.as_bytes(), 0).len() < text.len() / 10);
+        assert!(pack(text.as_bytes(), 0, &[]).len() < text.len() / 10);
     }
 
     #[test]
@@ -318,7 +348,7 @@ mod tests {
         assert_eq!(unpack(b"APK0\0\x01\0\0\0x"), None);
         // A huge claimed length with no data ends at once.
         assert_eq!(unpack(b"APK1\0\xff\xff\xff\x00"), None);
-        let mut p = pack(b"some text that is long enough to matter", 0);
+        let mut p = pack(b"some text that is long enough to matter", 0, &[]);
         p.truncate(p.len() - 6);
         assert_ne!(
             unpack(&p).as_deref(),
@@ -328,8 +358,14 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_bytes_round_trip(data in proptest::collection::vec(any::<u8>(), 0..300), stride in 0u8..12) {
-            prop_assert_eq!(unpack(&pack(&data, stride)), Some(data));
+        fn any_bytes_round_trip(
+            data in proptest::collection::vec(any::<u8>(), 0..300),
+            stride in 0u8..12,
+            origins in proptest::collection::vec(0u32..400, 0..4),
+        ) {
+            let mut origins = origins;
+            origins.sort_unstable();
+            prop_assert_eq!(unpack(&pack(&data, stride, &origins)), Some(data));
         }
 
         #[test]
