@@ -45,9 +45,11 @@ struct Predictor {
     stride: usize,
     origins: Vec<usize>,
     rowsum: i32,
+    /// Counters stop slowing their adaptation after this many updates.
+    limit: u32,
     stretch: Vec<i16>,
     /// Reciprocals for the adaptive learning rate of each counter.
-    rate: [u32; 64],
+    rate: [u32; 256],
     tables: Vec<Vec<u32>>,
     /// Per-model base hash of the current byte's context.
     base: Vec<u32>,
@@ -75,7 +77,7 @@ impl Predictor {
         for s in stretch.iter_mut().skip(pi) {
             *s = 2047;
         }
-        let mut rate = [0u32; 64];
+        let mut rate = [0u32; 256];
         for (i, r) in rate.iter_mut().enumerate() {
             *r = (65536 * 2 / (2 * i as u32 + 3)).max(1);
         }
@@ -83,6 +85,7 @@ impl Predictor {
             stride,
             origins,
             rowsum: 0,
+            limit: if stride == 0 { 30 } else { 255 },
             stretch,
             rate,
             tables: (0..n).map(|_| vec![1u32 << 31; 1 << BITS]).collect(),
@@ -170,12 +173,12 @@ impl Predictor {
         let err = ((bit as i32) << 12) - self.pr;
         let w = &mut self.weights[self.node as usize * (n + 1)..][..n + 1];
         for (w, &x) in w.iter_mut().zip(&self.inputs) {
-            *w = (*w + ((x * err) >> 10)).clamp(-(1 << 22), 1 << 22);
+            *w = (*w + ((x * err) >> 11)).clamp(-(1 << 22), 1 << 22);
         }
         for i in 0..n {
             let v = &mut self.tables[i][self.slots[i]];
             let p = *v >> 10;
-            let c = *v & 63;
+            let c = *v & 255;
             let target = if bit == 1 { (1u32 << 22) - 1 } else { 0 };
             let r = self.rate[c as usize];
             let np = if target > p {
@@ -183,7 +186,7 @@ impl Predictor {
             } else {
                 p - (((u64::from(p - target)) * u64::from(r)) >> 16) as u32
             };
-            *v = (np << 10) | (c + u32::from(c < 60));
+            *v = (np << 10) | (c + u32::from(c < self.limit));
         }
         self.node = (self.node << 1) | bit;
         if self.node >= 256 {
