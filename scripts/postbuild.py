@@ -9,7 +9,10 @@ built folder given as the argument (it is idempotent: run it again after changin
    script-src (and any inline <style> to style-src), so no 'unsafe-inline' is needed.
 2. Service worker: web/sw.js is copied to sw.js with this build's file list and version (a hash
    over every file), so each deploy has a byte-different worker and its own cache.
-3. <meta name="apostil-build" content="VERSION"> tells the page (and tests) which build it is.
+3. Analysis worker: web/analysis-worker.js is copied to analysis-worker.js with the names of
+   this build's hashed wasm-bindgen glue and wasm (the ones Trunk's loader imports), so the
+   worker runs the page's own wasm and nothing is downloaded twice.
+4. <meta name="apostil-build" content="VERSION"> tells the page (and tests) which build it is.
 
     python3 scripts/postbuild.py [DIR]
 """
@@ -22,6 +25,8 @@ import sys
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 SW_TEMPLATE = os.path.join(ROOT, "web", "sw.js")
+WORKER_TEMPLATE = os.path.join(ROOT, "web", "analysis-worker.js")
+WORKER_NAME = "analysis-worker.js"
 
 CSP_RE = re.compile(
     r'(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")', re.IGNORECASE
@@ -66,6 +71,31 @@ def apply_csp_hashes(html):
     return html[: m.start(2)] + policy + html[m.end(2) :]
 
 
+def loader_files(html):
+    """The glue (.js) and wasm file names that Trunk's inline loader script imports."""
+    for body in inline_scripts(html):
+        glue = re.search(r"from\s+'([^']+\.js)'", body)
+        wasm = re.search(r"'([^']+_bg\.wasm)'", body)
+        if glue and wasm:
+            return glue.group(1), wasm.group(1)
+    raise SystemExit("postbuild: no Trunk wasm loader in index.html")
+
+
+def write_worker(folder, html):
+    """Writes the analysis worker script for this build (see web/analysis-worker.js)."""
+    glue, wasm = loader_files(html)
+    for name in (glue, wasm):
+        if not os.path.exists(os.path.join(folder, name)):
+            raise SystemExit("postbuild: %s (from the loader) is not in %s" % (name, folder))
+    with open(WORKER_TEMPLATE, encoding="utf-8") as f:
+        js = f.read()
+    if "__APOSTIL_GLUE__" not in js or "__APOSTIL_WASM__" not in js:
+        raise SystemExit("postbuild: web/analysis-worker.js lost its placeholders")
+    js = js.replace("__APOSTIL_GLUE__", glue).replace("__APOSTIL_WASM__", wasm)
+    with open(os.path.join(folder, WORKER_NAME), "w", encoding="utf-8") as f:
+        f.write(js)
+
+
 def list_files(folder):
     """Every file under `folder` as a sorted list of '/'-joined relative paths."""
     out = []
@@ -97,6 +127,7 @@ def process(folder):
     html = apply_csp_hashes(html)
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
+    write_worker(folder, html)
 
     with open(SW_TEMPLATE, encoding="utf-8") as f:
         template = f.read()

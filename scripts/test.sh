@@ -64,15 +64,14 @@ section "end-to-end tests (Playwright + Debian chromium)"
 want e2e && (cd tests/e2e && node --test --test-concurrency=1)
 
 section "size budget (first load, gzipped; budget 600 KB)"
-# Reported on every run. Fatal only with SIZE_STRICT=1: the embedded name model and gazetteer
-# make the wasm ~690 KB gzipped today, and one team-wide budget miss should not hide every
-# other result. Flip the default here once the first load fits.
+# Every file of dist/ is precached by the service worker, so the first visit loads all of it.
+# Fatal when over budget (SIZE_STRICT=0 only reports, for local experiments).
 if want size; then
-  if [ "${SIZE_STRICT:-0}" = 1 ]; then
+  if [ "${SIZE_STRICT:-1}" = 1 ]; then
     python3 scripts/size-report.py dist --budget-kb 600
   else
     python3 scripts/size-report.py dist --budget-kb 600 \
-      || echo "WARNING: first load over the 600 KB gzipped budget (SIZE_STRICT=1 makes this fatal)"
+      || echo "WARNING: first load over the 600 KB gzipped budget (SIZE_STRICT=0: not fatal)"
   fi
 fi
 

@@ -17,7 +17,11 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// Starts the page.
+/// Starts the page. The same wasm also runs the analysis worker (see [`worker`]): there the
+/// start function must not mount anything, the worker script calls [`worker::serve`] instead.
 pub fn run() {
+    if worker::in_worker() {
+        return;
+    }
     yew::Renderer::<components::app::App>::new().render();
 }

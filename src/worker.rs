@@ -1,8 +1,12 @@
-//! Big texts are analysed in a Web Worker so the page never freezes. The worker
-//! (`src/bin/worker.rs`) is built by Trunk as `apostil-worker_loader.js`, which loads
-//! `apostil-worker.js` and `apostil-worker_bg.wasm` (stable names, precached offline). It is
-//! started lazily, on the first big text, so small texts never fetch it. Messages are JSON
-//! strings: the page sends a [`Request`], the worker answers with [`Reply`]s.
+//! Big texts are analysed in a Web Worker so the page never freezes. The worker runs the page's
+//! OWN wasm: `web/analysis-worker.js` (a module worker; `scripts/postbuild.py` writes the names
+//! of this build's hashed glue and wasm into it) imports the same `apostil-app-*.js` and
+//! `*_bg.wasm` the page loaded, so the browser and the service worker hold them once. The wasm's
+//! start function sees it is in a worker and does not mount the page ([`crate::run`]); the script
+//! then calls the exported `apostil_worker_start`, which is [`serve`]. The worker is started
+//! lazily, on the first big text. Messages are JSON strings: the page sends a [`Request`], the
+//! worker answers with [`Reply`]s. Pages opened from a file (the single-file build) cannot start
+//! workers: [`Analyser::worker`] says so and the caller analyses on the page.
 
 use apostil_core::Document;
 use serde::{Deserialize, Serialize};
@@ -10,8 +14,10 @@ use serde::{Deserialize, Serialize};
 /// Texts longer than this (in bytes) are analysed in the worker; shorter ones on the page.
 pub const WORKER_THRESHOLD: usize = 200_000;
 
-/// The worker's script, next to the page (stable name, precached by the service worker).
-pub const WORKER_URL: &str = "./apostil-worker_loader.js";
+/// The worker's script, next to the page (stable name, precached by the service worker). The
+/// page adds `?v=BUILD` (its `<meta name="apostil-build">`) so an HTTP cache never pairs an old
+/// script with a new build.
+pub const WORKER_URL: &str = "./analysis-worker.js";
 
 /// What the page asks the worker.
 #[derive(Debug, Serialize, Deserialize)]
@@ -25,8 +31,10 @@ pub struct Request {
 }
 
 /// What the worker tells the page.
+// Externally tagged (serde's default): an internally tagged enum would make serde buffer the
+// whole document and compile a second copy of its deserialiser into the wasm.
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Reply {
     /// The worker's wasm is loaded and it listens.
     Ready,
@@ -93,7 +101,22 @@ impl Analyser {
         if let Some(w) = &self.worker {
             return Ok(w.clone());
         }
-        let w = web_sys::Worker::new(WORKER_URL)
+        let window = web_sys::window().ok_or("The analysis worker needs a page.")?;
+        if window.location().protocol().ok().as_deref() == Some("file:") {
+            // Browsers refuse workers to pages opened from a file: analyse on the page.
+            return Err("Pages opened from a file cannot start workers.".into());
+        }
+        let build = window
+            .document()
+            .and_then(|d| d.query_selector("meta[name=apostil-build]").ok().flatten())
+            .and_then(|m| m.get_attribute("content"));
+        let url = match build {
+            Some(v) => format!("{WORKER_URL}?v={v}"),
+            None => WORKER_URL.to_string(),
+        };
+        let opts = web_sys::WorkerOptions::new();
+        opts.set_type(web_sys::WorkerType::Module);
+        let w = web_sys::Worker::new_with_options(&url, &opts)
             .map_err(|e| format!("The analysis worker could not start ({e:?})."))?;
         let m = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(on_message);
         let e = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(on_error);
@@ -142,4 +165,57 @@ impl Analyser {
         self.ready = false;
         self.waiting = None;
     }
+}
+
+/// Is this code running in a Web Worker (not on the page)?
+pub fn in_worker() -> bool {
+    use wasm_bindgen::JsCast;
+    js_sys::global().is_instance_of::<web_sys::WorkerGlobalScope>()
+}
+
+/// The worker's side: listens for [`Request`]s and answers with [`Reply`]s (`Ready` first).
+/// Called once by `web/analysis-worker.js` (through `apostil_worker_start`, exported by the
+/// app's `main.rs`) after the wasm is loaded.
+pub fn serve() {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
+        if let Ok(json) = serde_json::to_string(reply) {
+            let _ = scope.post_message(&JsValue::from_str(&json));
+        }
+    }
+
+    let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
+        return;
+    };
+    let me = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let Some(json) = e.data().as_string() else {
+            return;
+        };
+        let Ok(req) = serde_json::from_str::<Request>(&json) else {
+            return;
+        };
+        post(
+            &me,
+            &Reply::Stage {
+                job: req.job,
+                stage: "analysing".into(),
+            },
+        );
+        let doc = run(&req);
+        post(
+            &me,
+            &Reply::Done {
+                job: req.job,
+                doc: Box::new(doc),
+            },
+        );
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&scope, &Reply::Ready);
 }

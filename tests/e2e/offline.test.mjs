@@ -238,3 +238,30 @@ test('the single-file build renders from file://', TIMEOUT, async (t) => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the single-file build analyses a long article on the page (no workers from file://)', TIMEOUT, async () => {
+  if (!fs.existsSync(SINGLE)) {
+    assert.fail(`${SINGLE} missing: run scripts/build-single-file.sh`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apostil-single-'));
+  const file = path.join(dir, 'apostil.html');
+  fs.copyFileSync(SINGLE, file);
+  try {
+    const { context, page, errors, requests } = await open('file://' + file);
+    await appRunning(page, errors, 'file://');
+    // Over the worker threshold (200 KB): the page would use the worker if it could.
+    const paras = [];
+    for (let i = 0; paras.join('\n\n').length < 230_000; i++) {
+      paras.push(`Councillor Wenna Trask said on Tuesday that the ferry to Marrow Island would cost $${i % 9 + 2} million. ` +
+        `"We will not wait another year," Trask said in Port Ellis.`);
+    }
+    await page.locator('#paste, [data-testid="article-input"], textarea').first().fill(paras.join('\n\n'));
+    await page.locator('#annotate, [data-testid="annotate"]').first().click();
+    await page.waitForSelector('.ent, [data-testid="entity"]', { timeout: 60_000 });
+    assert.deepEqual(requests.filter((u) => /analysis-worker/.test(u)), [], 'no worker script requested');
+    assert.deepEqual(errors, [], 'no errors');
+    await context.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

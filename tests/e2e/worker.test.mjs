@@ -1,6 +1,7 @@
 // Long articles (> 200 KB) are analysed in a Web Worker: the page stays responsive, shows
 // progress, can cancel (leaving the library unchanged), and otherwise ends with highlights.
-// The worker is fetched only on the first long article; short ones stay on the fast path.
+// The worker is fetched only on the first long article; short ones stay on the fast path. It
+// runs the page's own wasm: no second binary is ever requested.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage } from './lib/harness.mjs';
@@ -60,10 +61,24 @@ async function probe(page) {
   });
 }
 
+/** URLs of the worker script requested from now on (and, in `.wasm`, every wasm file). */
 function workerRequests(page) {
   const urls = [];
-  page.on('request', (r) => { if (/apostil-worker/.test(r.url())) urls.push(r.url()); });
+  Object.defineProperty(urls, 'wasm', { value: [] }); // not enumerable: deepEqual(urls, []) still works
+  page.on('request', (r) => {
+    const u = r.url();
+    if (/analysis-worker|apostil-worker/.test(u)) urls.push(u);
+    if (/\.wasm(\?|$)/.test(u)) urls.wasm.push(u);
+  });
   return urls;
+}
+
+/** The wasm file the page's own loader imports (from index.html). */
+async function pageWasm(page) {
+  return page.evaluate(() => {
+    const s = [...document.querySelectorAll('script[type=module]')].map((e) => e.textContent).join('\n');
+    return (s.match(/'\.\/([^']+_bg\.wasm)'/) || [])[1];
+  });
 }
 
 async function paste(page, text) {
@@ -105,8 +120,12 @@ test('a 1 MB article: progress and Cancel; cancelling leaves the library unchang
   await page.waitForTimeout(1500);
   assert.equal(await page.$('.article'), null);
   assert.equal(await page.textContent('.library .count'), '0');
-  assert.ok(fetched.some((u) => /apostil-worker_loader\.js$/.test(u)), JSON.stringify(fetched));
-  assert.ok(fetched.some((u) => /apostil-worker_bg\.wasm$/.test(u)), JSON.stringify(fetched));
+  assert.ok(fetched.some((u) => /\/analysis-worker\.js\?v=[0-9a-f]{16}$/.test(u)), JSON.stringify(fetched));
+  assert.ok(!fetched.some((u) => /apostil-worker/.test(u)), JSON.stringify(fetched));
+  // The worker ran the page's own wasm: no other wasm file was requested.
+  const own = await pageWasm(page);
+  assert.ok(own, 'the page loader names its wasm');
+  assert.deepEqual(fetched.wasm.filter((u) => !u.endsWith('/' + own)), [], JSON.stringify(fetched.wasm));
   assert.deepEqual(realErrors(errors), []);
   await context.close();
 });

@@ -23,6 +23,7 @@ pub mod entities;
 pub mod error;
 pub mod formats;
 pub mod label;
+pub mod pack;
 pub mod quotes;
 pub mod span;
 pub mod text;

@@ -34,14 +34,6 @@ struct LibraryOut<'a> {
 }
 
 #[derive(Deserialize)]
-struct SingleIn {
-    #[allow(dead_code)]
-    apostil: u64,
-    #[serde(flatten)]
-    document: Document,
-}
-
-#[derive(Deserialize)]
 struct LibraryIn {
     #[allow(dead_code)]
     apostil: u64,
@@ -111,8 +103,10 @@ pub fn import(input: &str) -> Result<Vec<Document>, FormatError> {
         let lib: LibraryIn = serde_json::from_str(input).map_err(|e| json_error(NAME, e))?;
         lib.documents
     } else {
-        let single: SingleIn = serde_json::from_str(input).map_err(|e| json_error(NAME, e))?;
-        vec![single.document]
+        // The version was checked above; `Document` ignores the "apostil" key. (Not a struct
+        // with `#[serde(flatten)]`: that compiles a second Document reader into the wasm.)
+        let document: Document = serde_json::from_str(input).map_err(|e| json_error(NAME, e))?;
+        vec![document]
     };
     for (i, doc) in docs.iter_mut().enumerate() {
         validate(doc).map_err(|e| in_document(i, &doc.id, e))?;

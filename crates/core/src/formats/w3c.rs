@@ -47,7 +47,7 @@ use crate::label::EntityLabel;
 use crate::quotes::QuoteKind;
 use crate::span::Span;
 use crate::text::offsets::CharMap;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 const NAME: &str = "W3C Web Annotation";
@@ -56,11 +56,25 @@ pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 const CONTEXT_CHARS: usize = 32;
 
 /// The document part that W3C has no place for.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Embedded {
     apostil: u64,
     #[serde(flatten)]
     document: Document,
+}
+
+/// Reads an "apostil:document" value: its version and the document. (Not a `Deserialize` struct
+/// with `#[serde(flatten)]`, which compiles a second Document reader into the wasm; the document
+/// is read from JSON text like every other one.)
+fn read_embedded(v: &Value) -> Result<(u64, Document), serde_json::Error> {
+    use serde::de::Error;
+    let version = match v.get("apostil") {
+        Some(n) => n
+            .as_u64()
+            .ok_or_else(|| serde_json::Error::custom("\"apostil\" must be a whole number"))?,
+        None => return Err(serde_json::Error::missing_field("apostil")),
+    };
+    Ok((version, serde_json::from_str(&v.to_string())?))
 }
 
 /// `urn:apostil:doc:<id>` with the id percent-encoded.
@@ -195,15 +209,14 @@ pub fn import(input: &str) -> Result<Vec<Document>, FormatError> {
                     .to_string(),
             });
         };
-        let e: Embedded = serde_json::from_value(embedded.clone())
+        let (version, mut doc) = read_embedded(embedded)
             .map_err(|e| FormatError::Invalid(format!("\"apostil:document\" is not valid: {e}")))?;
-        if e.apostil > apostil::VERSION {
+        if version > apostil::VERSION {
             return Err(FormatError::UnsupportedVersion {
-                found: e.apostil,
+                found: version,
                 supported: apostil::VERSION,
             });
         }
-        let mut doc = e.document;
         if !doc.annotations.is_empty() {
             return Err(FormatError::Invalid(
                 "\"apostil:document\" must not hold annotations; they belong in the items"
@@ -233,11 +246,11 @@ pub fn import_with_text(id: &str, text: &str, input: &str) -> Result<Document, F
     let mut doc = Document::new(id, text);
     let mut items: Vec<&Value> = Vec::new();
     for (embedded, group) in groups(&value)? {
-        let emb = embedded.and_then(|v| serde_json::from_value::<Embedded>(v.clone()).ok());
-        if let Some(e) = emb.filter(|e| e.document.text == text) {
+        let emb = embedded.and_then(|v| read_embedded(v).ok());
+        if let Some((_, document)) = emb.filter(|(_, d)| d.text == text) {
             doc = Document {
                 id: id.to_string(),
-                ..e.document
+                ..document
             };
         }
         items.extend(group);
