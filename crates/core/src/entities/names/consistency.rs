@@ -27,17 +27,30 @@ pub fn apply(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
     repeats(f, ents);
 }
 
-/// True when token `i` lies in the intake's headline region.
-fn in_headline(doc: &Prepared<'_>, i: usize) -> bool {
-    doc.intake
-        .region_at(doc.tokens[i].span.start)
-        .is_some_and(|r| r.kind == RegionKind::Headline)
+/// The number of tokens on the text's first line when that line stands alone (a line break
+/// follows it) without closing punctuation, as a headline does; else 0.
+fn first_line_headline(doc: &Prepared<'_>) -> usize {
+    let n = doc.tokens.len();
+    match (1..n).find(|&k| doc.tokens[k].newline_before) {
+        Some(end) if !matches!(doc.token_text(end - 1), "." | "!" | "?" | ":" | ";" | ",") => end,
+        _ => 0,
+    }
 }
 
-/// True when token `i` sits on a headline: the intake's headline region, or a line of mostly
+/// True when token `i` lies in the intake's headline region or on a headline-like first line
+/// (`first` tokens, see [`first_line_headline`]).
+fn in_headline(doc: &Prepared<'_>, first: usize, i: usize) -> bool {
+    i < first
+        || doc
+            .intake
+            .region_at(doc.tokens[i].span.start)
+            .is_some_and(|r| r.kind == RegionKind::Headline)
+}
+
+/// True when token `i` sits on a headline: see [`in_headline`], or a line of mostly
 /// title-case or all-caps words.
-fn on_headline(doc: &Prepared<'_>, f: &DocFeatures, i: usize) -> bool {
-    f.toks[i].line != LineKind::Body || in_headline(doc, i)
+fn on_headline(doc: &Prepared<'_>, f: &DocFeatures, first: usize, i: usize) -> bool {
+    f.toks[i].line != LineKind::Body || in_headline(doc, first, i)
 }
 
 /// "Harbour city approves …": on a headline every word may be capitalised, so a lone word
@@ -46,13 +59,15 @@ fn on_headline(doc: &Prepared<'_>, f: &DocFeatures, i: usize) -> bool {
 /// capitals in body text, or is a mention off the headline.
 fn headline_singles(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
     let protected = PLACE | flag::NATIONALITY | flag::FIRST;
-    let single_on_headline = |e: &Named| e.tokens.len() == 1 && on_headline(doc, f, e.tokens.start);
+    let first = first_line_headline(doc);
+    let single_on_headline =
+        |e: &Named| e.tokens.len() == 1 && on_headline(doc, f, first, e.tokens.start);
     if !ents.iter().any(single_on_headline) {
         return;
     }
     let mut body: HashMap<u64, (), PreHashed> = HashMap::default();
     for e in ents.iter() {
-        if !e.tokens.clone().any(|k| on_headline(doc, f, k)) {
+        if !e.tokens.clone().any(|k| on_headline(doc, f, first, k)) {
             for k in e.tokens.clone() {
                 body.insert(f.toks[k].lower, ());
             }
@@ -67,7 +82,7 @@ fn headline_singles(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) 
         let line_start = i == 0 || doc.tokens[i].newline_before;
         let common = t.gaz & flag::COMMON != 0;
         let weak = common
-            || (line_start && t.sent_start && t.class == Class::Title && in_headline(doc, i));
+            || (line_start && t.sent_start && t.class == Class::Title && in_headline(doc, first, i));
         let supported = t.doc & (doc_bit::TITLE_MID | doc_bit::UPPER_BODY) != 0
             || body.contains_key(&t.lower)
             || t.gaz & protected != 0;
