@@ -285,7 +285,19 @@ fn split_title(
         a -= 1;
     }
     let k = r.end - a;
-    let cued = (a..r.end).any(|j| f.toks[j].gaz & (flag::FIRST | flag::SURNAME) != 0);
+    // An unknown name after "Title of Department" ("Minister of Public Security Oyelaran
+    // Adebanjo"): the department comes first, the last two name-like words are the name.
+    let of_before = r.start >= 1 && doc.token_text(r.start - 1).eq_ignore_ascii_case("of");
+    let after_title_of = (of_before && f.toks[r.start].gaz & flag::TITLE == 0)
+        || (f.toks[r.start].gaz & flag::TITLE != 0
+            && (r.start + 1..r.end.min(r.start + 3))
+                .any(|j| doc.token_text(j).eq_ignore_ascii_case("of")));
+    let dept_before = after_title_of
+        && a > r.start
+        && (a..r.end)
+            .all(|j| f.toks[j].gaz & (flag::COMMON | flag::GPE_WORD | flag::NATIONALITY) == 0);
+    let cued =
+        dept_before || (a..r.end).any(|j| f.toks[j].gaz & (flag::FIRST | flag::SURNAME) != 0);
     let prev_connector = doc.token_text(a - 1).eq_ignore_ascii_case("of")
         || doc.token_text(a - 1).eq_ignore_ascii_case("and");
     (k >= 2 && cued && !prev_connector).then_some(a..r.end)
@@ -661,4 +673,63 @@ pub fn finish(doc: &Prepared<'_>, mut ents: Vec<Named>) -> Vec<Entity> {
             Entity::new(span, e.label, e.source, e.score)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::NameRecognizer;
+    use crate::entities::names::DefaultNames;
+    use crate::text::Prepared;
+
+    pub(super) fn names(text: &str) -> Vec<(String, &'static str)> {
+        let doc = Prepared::new(text);
+        DefaultNames::default()
+            .recognize(&doc)
+            .iter()
+            .map(|e| (doc.slice(e.span).to_string(), e.label.as_str()))
+            .collect()
+    }
+
+    /// Each case: a sentence, mentions that must be found, strings that must not be mentions
+    /// with the given label ("" = with any label).
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [(&'a str, &'a str)]);
+
+    pub(super) fn check(cases: &[Case<'_>]) {
+        for (text, want, not) in cases {
+            let found = names(text);
+            for (s, l) in *want {
+                assert!(
+                    found.iter().any(|(a, b)| a == s && b == l),
+                    "{text}: want {s} {l}, got {found:?}"
+                );
+            }
+            for (s, l) in *not {
+                assert!(
+                    !found.iter().any(|(a, b)| a == s && (l.is_empty() || b == l)),
+                    "{text}: did not want {s} {l}, got {found:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn title_of_department_then_unknown_name_is_a_person() {
+        check(&[
+            (
+                "Minister of Public Security Oyelaran Adebanjo wrote to the governors on Monday.",
+                &[("Oyelaran Adebanjo", "PERSON")],
+                &[("Public Security Oyelaran Adebanjo", "")],
+            ),
+            (
+                "Deputy Minister of Rural Water Supply Tshilidzi Mavhungu opened the dam.",
+                &[("Tshilidzi Mavhungu", "PERSON")],
+                &[],
+            ),
+            (
+                "Minister of Finance Kwame Asante presented the budget.",
+                &[("Kwame Asante", "PERSON")],
+                &[],
+            ),
+        ]);
+    }
 }
