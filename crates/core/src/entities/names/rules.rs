@@ -118,6 +118,13 @@ pub fn map_label(
                 return Some(EntityLabel::Loc);
             }
 
+            // "Maverick X3", "Apollo RT6": a name ending in a model code is a product.
+            if !single
+                && f.toks[first].class != Class::Number
+                && super::kinds::is_model_code(doc.token_text(last))
+            {
+                return Some(EntityLabel::Product);
+            }
             if !single && last_g & flag::LAW_WORD != 0 {
                 return Some(EntityLabel::Law);
             }
@@ -613,6 +620,7 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
     }
     ents.extend(add);
     works_of_art(doc, f, ents);
+    super::kinds::apply(doc, f, ents);
 }
 
 /// Words that end company names without being legal suffixes ("Caldera Engineering", "Vellamy
@@ -705,7 +713,9 @@ mod tests {
             }
             for (s, l) in *not {
                 assert!(
-                    !found.iter().any(|(a, b)| a == s && (l.is_empty() || b == l)),
+                    !found
+                        .iter()
+                        .any(|(a, b)| a == s && (l.is_empty() || b == l)),
                     "{text}: did not want {s} {l}, got {found:?}"
                 );
             }
