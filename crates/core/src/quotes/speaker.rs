@@ -1342,7 +1342,10 @@ mod tests {
                 "\"The work starts now,\" said Minister of Trade Ilse Varga.",
                 "Ilse Varga",
             ),
-            ("\"The work starts now,\" Senator Ilse Varga said.", "Ilse Varga"),
+            (
+                "\"The work starts now,\" Senator Ilse Varga said.",
+                "Ilse Varga",
+            ),
         ];
         for (text, want) in cases {
             let got = run(text);

@@ -82,7 +82,10 @@ fn headline_singles(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) 
         let line_start = i == 0 || doc.tokens[i].newline_before;
         let common = t.gaz & flag::COMMON != 0;
         let weak = common
-            || (line_start && t.sent_start && t.class == Class::Title && in_headline(doc, first, i));
+            || (line_start
+                && t.sent_start
+                && t.class == Class::Title
+                && in_headline(doc, first, i));
         let supported = t.doc & (doc_bit::TITLE_MID | doc_bit::UPPER_BODY) != 0
             || body.contains_key(&t.lower)
             || t.gaz & protected != 0;
