@@ -506,6 +506,53 @@ const WORK_CUES: &[&str] = &[
     "report",
 ];
 
+/// A quoted Title-Case phrase of two to eight words ("“Raging Fire”", "“Make Poverty History”")
+/// opened by an opening mark: a title or a named campaign, not speech.
+fn quoted_title_case(doc: &Prepared<'_>, f: &DocFeatures, open: usize, r: Range<usize>) -> bool {
+    use crate::text::token::TokenKind;
+    const LINKS: &[&str] = &[
+        "of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "with", "from", "or",
+    ];
+    let opener = !matches!(doc.token_text(open), "”" | "’" | "»" | "›")
+        && (open == 0
+            || doc.tokens[open - 1].span.end < doc.tokens[open].span.start
+            || doc.tokens[open].newline_before
+            || matches!(doc.token_text(open), "“" | "‘" | "«"));
+    if !opener || r.len() < 2 || r.len() > 8 {
+        return false;
+    }
+    let mut capitals = 0;
+    for k in r.clone() {
+        let t = &f.toks[k];
+        let w = doc.token_text(k);
+        if t.class.is_capitalised() {
+            capitals += 1;
+        } else if t.class == Class::Lower && LINKS.contains(&w) {
+        } else if !matches!(doc.tokens[k].kind, TokenKind::Clitic)
+            && !matches!(w, "," | ":" | "-" | "–")
+        {
+            return false;
+        }
+    }
+    capitals >= 2 && f.toks[r.end - 1].class.is_capitalised()
+}
+
+/// A quoted phrase that is a plain name, not a title: it ends in an organisation or facility
+/// word ("“National Health Committee”"), is a known place ("“Central America”"), or is a
+/// person the model found that starts with a first name.
+fn quoted_name(f: &DocFeatures, ents: &[Named], r: Range<usize>) -> bool {
+    let last = &f.toks[r.end - 1];
+    let first = &f.toks[r.start];
+    last.gaz & (flag::ORG_WORD | flag::CORP_SUFFIX | flag::FAC_WORD) != 0
+        || (first.multi_pos == 1
+            && last.multi_pos == 3
+            && first.multi & (PLACE | flag::CONTINENT) != 0)
+        || (first.gaz & flag::FIRST != 0
+            && ents
+                .iter()
+                .any(|e| e.tokens == r && e.label == EntityLabel::Person))
+}
+
 /// Titles in quotation marks after a cue word ("the film “Silent Harbour”") are WORK_OF_ART;
 /// any model mention inside the quotes gives way.
 fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
@@ -527,7 +574,7 @@ fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
         while b < n && b < a + 10 && doc.tokens[b].kind != TokenKind::Quote {
             b += 1;
         }
-        if !cue || b >= n || b == a || doc.tokens[b].kind != TokenKind::Quote {
+        if b >= n || b == a || doc.tokens[b].kind != TokenKind::Quote {
             i += 1;
             continue;
         }
@@ -538,10 +585,21 @@ fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
         let caps = f.toks[a].class.is_capitalised()
             && (a..end).all(|k| f.toks[k].sent == f.toks[a].sent)
             && end > a;
-        if caps {
+        if cue && caps {
             titles.push(a..end);
+            i = b + 1;
+        } else if !cue
+            && caps
+            && quoted_title_case(doc, f, i, a..end)
+            && !quoted_name(f, ents, a..end)
+        {
+            titles.push(a..end);
+            i = b + 1;
+        } else if cue {
+            i = b + 1;
+        } else {
+            i += 1;
         }
-        i = b + 1;
     }
     // Each title drops the mentions inside it and is added unless a mention overlaps it.
     // Titles are sorted and disjoint, so this is done in one pass over `ents` (not one pass
@@ -720,6 +778,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn quoted_title_case_phrases_are_works() {
+        check(&[
+            (
+                "Fans queued overnight for \u{201c}Paper Lanterns in the Rain\u{201d}, which opens on Friday.",
+                &[("Paper Lanterns in the Rain", "WORK_OF_ART")],
+                &[],
+            ),
+            (
+                "The ministry launched its \u{201c}Clean Rivers Now\u{201d} campaign in Kisumu.",
+                &[("Clean Rivers Now", "WORK_OF_ART")],
+                &[],
+            ),
+            (
+                // A quoted organisation stays an organisation; speech is not a title.
+                "She joined the \u{201c}Lakeside Farmers Union\u{201d} in 2019. \u{201c}We will win,\u{201d} she said.",
+                &[],
+                &[
+                    ("Lakeside Farmers Union", "WORK_OF_ART"),
+                    ("We will win", ""),
+                ],
+            ),
+            (
+                // A nickname the model reads as a person stays a person.
+                "Police arrested Joaquin \u{201c}Tomas Ferreira\u{201d} Lopez on Monday.",
+                &[],
+                &[("Tomas Ferreira", "WORK_OF_ART")],
+            ),
+        ]);
     }
 
     #[test]
