@@ -585,17 +585,13 @@ fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
         let caps = f.toks[a].class.is_capitalised()
             && (a..end).all(|k| f.toks[k].sent == f.toks[a].sent)
             && end > a;
-        if cue && caps {
+        // Without a cue, a quoted Title-Case phrase that is not a plain name is a title too.
+        let uncued =
+            !cue && caps && quoted_title_case(doc, f, i, a..end) && !quoted_name(f, ents, a..end);
+        if (cue && caps) || uncued {
             titles.push(a..end);
-            i = b + 1;
-        } else if !cue
-            && caps
-            && quoted_title_case(doc, f, i, a..end)
-            && !quoted_name(f, ents, a..end)
-        {
-            titles.push(a..end);
-            i = b + 1;
-        } else if cue {
+        }
+        if cue || uncued {
             i = b + 1;
         } else {
             i += 1;
