@@ -197,31 +197,41 @@ fn same_line(doc: &Prepared<'_>, f: &DocFeatures, a: usize, b: usize) -> bool {
 fn product_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<usize>> {
     let n = doc.tokens.len();
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mention_ending = |k: usize| ents.iter().find(|e| e.tokens.end == k + 1);
+    // The mention ending at each token (built once: looking it up per token was quadratic).
+    let mut ending: Vec<Option<usize>> = vec![None; n];
+    for (k, e) in ents.iter().enumerate() {
+        if e.tokens.end > 0 && e.tokens.end <= n {
+            ending[e.tokens.end - 1] = Some(k);
+        }
+    }
     let mut i = 0;
     while i < n {
         let w = doc.token_text(i);
         let kind = doc.tokens[i].kind;
+        let number = kind == TokenKind::Number
+            && w.len() <= 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && !is_year(w);
+        let code_shape = number || (kind == TokenKind::Word && is_model_code(w));
         // Brand or line + model code.
-        let code_here = i > 0
+        let code_here = code_shape
+            && i > 0
             && same_line(doc, f, i - 1, i)
-            && f.toks[i - 1].class.is_capitalised()
-            && !(kind == TokenKind::Number && is_year(w));
+            && f.toks[i - 1].class.is_capitalised();
         if code_here {
             let brand_end = i; // exclusive
-            let brand = mention_ending(i - 1).map(|e| e.tokens.clone());
+            let brand_mention = ending[i - 1].map(|k| &ents[k]);
+            let brand = brand_mention.map(|e| e.tokens.clone());
             let line_start = brand_end.saturating_sub(2);
             let line: Option<usize> = (line_start..brand_end).find(|&s| {
                 let phrase: Vec<&str> = (s..brand_end).map(|k| doc.token_text(k)).collect();
                 lower_in(&phrase.join(" "), PRODUCT_LINES)
             });
-            let brand_ok_label = brand.as_ref().is_none_or(|_| {
-                mention_ending(i - 1).is_some_and(|e| {
-                    matches!(
-                        e.label,
-                        EntityLabel::Org | EntityLabel::Event | EntityLabel::Product
-                    )
-                })
+            let brand_ok_label = brand_mention.is_none_or(|e| {
+                matches!(
+                    e.label,
+                    EntityLabel::Org | EntityLabel::Event | EntityLabel::Product
+                )
             });
             let start = match (&brand, line) {
                 (_, Some(l)) => Some(l),
@@ -231,13 +241,7 @@ fn product_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Ran
                 }
                 _ => None,
             };
-            let is_code = match kind {
-                TokenKind::Number => {
-                    w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) && line.is_some()
-                }
-                TokenKind::Word => is_model_code(w),
-                _ => false,
-            };
+            let is_code = !number || line.is_some();
             if let Some(start) = start.filter(|_| is_code) {
                 let mut end = i + 1;
                 // "737-800"
@@ -255,6 +259,10 @@ fn product_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Ran
                     && lower_in(doc.token_text(end), MODEL_SUFFIXES)
                 {
                     end += 1;
+                }
+                // "iPhone" was taken alone a token ago; "iPhone 15" replaces it.
+                while out.last().is_some_and(|p| p.end > start) {
+                    out.pop();
                 }
                 out.push(start..end);
                 i = end;
@@ -346,7 +354,8 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
 
 /// Adds `spans` with `label`: each drops the mentions inside it and is skipped when a mention
 /// crosses its edges; with `cut_left`, a mention that starts before the span and ends inside it
-/// is cut short instead ("the airline's Boeing 777": "airline's Boeing" → "airline's").
+/// is cut short instead ("the airline's Boeing 777": "airline's Boeing" → "airline's"). Linear
+/// in the number of mentions and spans.
 fn add_spans(
     doc: &Prepared<'_>,
     ents: &mut Vec<Named>,
@@ -354,42 +363,65 @@ fn add_spans(
     label: EntityLabel,
     cut_left: bool,
 ) {
-    for r in spans {
-        if cut_left {
-            for e in ents.iter_mut() {
-                if e.tokens.start < r.start && e.tokens.end > r.start && e.tokens.end <= r.end {
-                    e.tokens.end = r.start;
-                    while e.tokens.end > e.tokens.start
-                        && !matches!(
-                            doc.tokens[e.tokens.end - 1].kind,
-                            TokenKind::Word | TokenKind::Number
-                        )
-                    {
-                        e.tokens.end -= 1;
-                    }
-                    // What is left of a MISC guess is rarely a name of its own.
-                    if matches!(e.label, EntityLabel::Event | EntityLabel::Product) {
-                        e.tokens.end = e.tokens.start;
-                    }
-                }
-            }
-            ents.retain(|e| !e.tokens.is_empty());
-        }
-        let crosses = ents.iter().any(|e| {
-            e.tokens.start < r.end
-                && r.start < e.tokens.end
-                && (e.tokens.start < r.start || e.tokens.end > r.end)
-        });
-        if crosses {
+    if spans.is_empty() {
+        return;
+    }
+    let n = doc.tokens.len();
+    let mut owner = vec![usize::MAX; n];
+    let mut blocked = vec![false; spans.len()];
+    for (k, r) in spans.iter().enumerate() {
+        if r.end > n || r.is_empty() || owner[r.clone()].iter().any(|&o| o != usize::MAX) {
+            blocked[k] = true;
             continue;
         }
-        ents.retain(|e| !(e.tokens.start >= r.start && e.tokens.end <= r.end));
-        ents.push(Named {
-            tokens: r,
-            label,
-            source: EntitySource::Rule,
-            score: 0.7,
-        });
+        owner[r.clone()].fill(k);
+    }
+    let mut drop = vec![false; ents.len()];
+    for (j, e) in ents.iter_mut().enumerate() {
+        let mut t = e.tokens.start;
+        while t < e.tokens.end.min(n) {
+            let k = owner[t];
+            if k == usize::MAX || blocked[k] {
+                t += 1;
+                continue;
+            }
+            let r = &spans[k];
+            if e.tokens.start >= r.start && e.tokens.end <= r.end {
+                drop[j] = true;
+            } else if cut_left && e.tokens.start < r.start && e.tokens.end <= r.end {
+                e.tokens.end = r.start;
+                while e.tokens.end > e.tokens.start
+                    && !matches!(
+                        doc.tokens[e.tokens.end - 1].kind,
+                        TokenKind::Word | TokenKind::Number
+                    )
+                {
+                    e.tokens.end -= 1;
+                }
+                // What is left of a MISC guess is rarely a name of its own.
+                if matches!(e.label, EntityLabel::Event | EntityLabel::Product) {
+                    e.tokens.end = e.tokens.start;
+                }
+            } else {
+                blocked[k] = true;
+            }
+            t = r.end;
+        }
+    }
+    let mut j = 0;
+    ents.retain(|e| {
+        j += 1;
+        !drop[j - 1] && !e.tokens.is_empty()
+    });
+    for (r, b) in spans.into_iter().zip(blocked) {
+        if !b {
+            ents.push(Named {
+                tokens: r,
+                label,
+                source: EntitySource::Rule,
+                score: 0.7,
+            });
+        }
     }
 }
 

@@ -310,6 +310,51 @@ fn split_title(
     (k >= 2 && cued && !prev_connector).then_some(a..r.end)
 }
 
+/// Group words (NORP) that neither the nationality list nor `gazetteer::GROUP_WORDS` holds.
+/// (Kept here, not in the gazetteer, so the model's features do not change.)
+const NORP_MORE: &[&str] = &[
+    "moslem",
+    "moslems",
+    "chechen",
+    "chechens",
+    "serb",
+    "serbs",
+    "swede",
+    "swedes",
+    "croat",
+    "croats",
+    "azeri",
+    "azeris",
+    "afrikaner",
+    "afrikaners",
+    "tamil",
+    "tamils",
+    "maasai",
+    "masai",
+    "yazidi",
+    "yazidis",
+    "tatar",
+    "tatars",
+    "bedouins",
+    "houthi",
+    "houthis",
+    "brits",
+    "britons",
+    "cossacks",
+    "basques",
+    "catalans",
+    "flemish",
+    "sherpas",
+];
+
+fn is_norp_more(doc: &Prepared<'_>, f: &DocFeatures, i: usize) -> bool {
+    f.toks[i].class.is_capitalised()
+        && f.toks[i].len >= 4
+        && NORP_MORE
+            .iter()
+            .any(|w| doc.token_text(i).eq_ignore_ascii_case(w))
+}
+
 /// Upper-case abbreviations that are common nouns, not names.
 pub const NOT_NAMES: &[&str] = &[
     "ceo", "cfo", "coo", "cto", "gdp", "gnp", "ai", "atm", "atms", "mou", "hiv", "aids", "covid",
@@ -360,6 +405,9 @@ pub fn label(
             if NOT_NAMES.iter().any(|x| w.eq_ignore_ascii_case(x)) {
                 continue;
             }
+        }
+        if m.tokens.len() == 1 && is_norp_more(doc, f, m.tokens.start) {
+            label = EntityLabel::Norp;
         }
         let mut r = trim(doc, f, m.tokens.clone(), label);
         // A sentence-initial common word is capitalised only by its position ("Furthermore",
@@ -547,10 +595,14 @@ fn quoted_name(f: &DocFeatures, ents: &[Named], r: Range<usize>) -> bool {
         || (first.multi_pos == 1
             && last.multi_pos == 3
             && first.multi & (PLACE | flag::CONTINENT) != 0)
-        || (first.gaz & flag::FIRST != 0
-            && ents
+        || (first.gaz & flag::FIRST != 0 && {
+            // `ents` is sorted by start here (see `works_of_art`).
+            let k = ents.partition_point(|e| e.tokens.start < r.start);
+            ents[k..]
                 .iter()
-                .any(|e| e.tokens == r && e.label == EntityLabel::Person))
+                .take_while(|e| e.tokens.start == r.start)
+                .any(|e| e.tokens == r && e.label == EntityLabel::Person)
+        })
 }
 
 /// Titles in quotation marks after a cue word ("the film “Silent Harbour”") are WORK_OF_ART;
@@ -558,6 +610,7 @@ fn quoted_name(f: &DocFeatures, ents: &[Named], r: Range<usize>) -> bool {
 fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
     use crate::text::token::TokenKind;
     let n = doc.tokens.len();
+    ents.sort_by_key(|e| e.tokens.start);
     let mut titles: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -634,7 +687,9 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
             continue;
         }
         // Nationality and group words (Chinese, Australians, Muslims) standing alone.
-        if t.gaz & flag::NATIONALITY != 0 && t.gaz & (PLACE | flag::FIRST) == 0 {
+        if (t.gaz & flag::NATIONALITY != 0 && t.gaz & (PLACE | flag::FIRST) == 0)
+            || is_norp_more(doc, f, i)
+        {
             let next_cap = i + 1 < n
                 && f.toks[i + 1].class.is_capitalised()
                 && f.toks[i + 1].sent == t.sent
@@ -774,6 +829,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn group_words_outside_the_gazetteer_are_norp() {
+        check(&[
+            (
+                "Chechens and Serbs marched through the square while Swedes watched.",
+                &[("Chechens", "NORP"), ("Serbs", "NORP"), ("Swedes", "NORP")],
+                &[],
+            ),
+            (
+                "Houthi fighters fired on the port, a Yazidi leader said.",
+                &[("Houthi", "NORP"), ("Yazidi", "NORP")],
+                &[],
+            ),
+        ]);
     }
 
     #[test]
