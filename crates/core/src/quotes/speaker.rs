@@ -634,8 +634,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Drops leading titles, determiners and "of" from a capitalised run `s..=e`.
     fn strip_titles(&self, s: usize, e: usize) -> Found {
         let mut k = s;
+        let mut of = false;
         while k < e && (verbs::is_title(self.text(k)) || self.is_func(k)) {
+            of |= self.lw(k) == "of";
             k += 1;
+        }
+        // "Minister of Public Security Maria Santos": after "title of", the department comes
+        // first and the person's name (its last two words) ends the run.
+        if of && e >= k + 2 {
+            k = e - 1;
         }
         Found {
             span: Span::new(self.doc.tokens[k].span.start, self.doc.tokens[e].span.end),
@@ -1297,5 +1304,53 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return "";
         }
         self.lw(e - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::Prepared;
+
+    /// (quote, speaker) pairs of `text`, found without any entities.
+    fn run(text: &str) -> Vec<(String, Option<String>)> {
+        let doc = Prepared::new(text);
+        let mut clusters = Vec::new();
+        super::super::find(&doc, &[], &mut clusters)
+            .into_iter()
+            .filter(|q| q.is_reported())
+            .map(|q| {
+                (
+                    doc.slice(q.span).to_string(),
+                    q.speaker.map(|s| doc.slice(s.mention).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn title_of_department_keeps_only_the_name() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "\"We will not back down,\" Minister of Public Security Maria Santos wrote.",
+                "Maria Santos",
+            ),
+            (
+                "Secretary of Rural Roads Oyelaran Adebanjo said: \"The work starts now.\"",
+                "Oyelaran Adebanjo",
+            ),
+            (
+                "\"The work starts now,\" said Minister of Trade Ilse Varga.",
+                "Ilse Varga",
+            ),
+            (
+                "\"The work starts now,\" Senator Ilse Varga said.",
+                "Ilse Varga",
+            ),
+        ];
+        for (text, want) in cases {
+            let got = run(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1.as_deref(), Some(*want), "{text}: {got:?}");
+        }
     }
 }

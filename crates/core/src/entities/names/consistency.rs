@@ -1,13 +1,14 @@
 //! Document-level consistency: one label per repeated string, surnames after full names,
 //! acronyms defined in brackets, and repeated names the model missed.
 
-use super::features::{Class, DocFeatures, doc_bit};
+use super::features::{Class, DocFeatures, LineKind, doc_bit};
 use super::gazetteer::flag;
 use super::hash::PreHashed;
 use super::rules::{Named, phrase_hash};
 use crate::entities::EntitySource;
 use crate::label::EntityLabel;
 use crate::text::Prepared;
+use crate::text::intake::RegionKind;
 use std::collections::HashMap;
 
 const PLACE: u32 = flag::CITY | flag::COUNTRY | flag::STATE | flag::CITY_BIG | flag::CONTINENT;
@@ -18,11 +19,78 @@ fn label_index(l: EntityLabel) -> usize {
 
 /// Applies the document-level passes to `ents` (model and rule mentions).
 pub fn apply(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
+    headline_singles(doc, f, ents);
     majority(f, ents);
     person_parts(f, ents);
     acronyms(doc, f, ents);
     surnames(f, ents);
     repeats(f, ents);
+}
+
+/// The number of tokens on the text's first line when that line stands alone (a line break
+/// follows it) without closing punctuation, as a headline does; else 0.
+fn first_line_headline(doc: &Prepared<'_>) -> usize {
+    let n = doc.tokens.len();
+    match (1..n).find(|&k| doc.tokens[k].newline_before) {
+        Some(end) if !matches!(doc.token_text(end - 1), "." | "!" | "?" | ":" | ";" | ",") => end,
+        _ => 0,
+    }
+}
+
+/// True when token `i` lies in the intake's headline region or on a headline-like first line
+/// (`first` tokens, see [`first_line_headline`]).
+fn in_headline(doc: &Prepared<'_>, first: usize, i: usize) -> bool {
+    i < first
+        || doc
+            .intake
+            .region_at(doc.tokens[i].span.start)
+            .is_some_and(|r| r.kind == RegionKind::Headline)
+}
+
+/// True when token `i` sits on a headline: see [`in_headline`], or a line of mostly
+/// title-case or all-caps words.
+fn on_headline(doc: &Prepared<'_>, f: &DocFeatures, first: usize, i: usize) -> bool {
+    f.toks[i].line != LineKind::Body || in_headline(doc, first, i)
+}
+
+/// "Harbour city approves …": on a headline every word may be capitalised, so a lone word
+/// there that is a common word (or the first word of the article's headline, with no first
+/// name or place gazetteer behind it) is not a name unless the body supports it: the word is capitalised mid-sentence or in
+/// capitals in body text, or is a mention off the headline.
+fn headline_singles(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
+    let protected = PLACE | flag::NATIONALITY | flag::FIRST;
+    let first = first_line_headline(doc);
+    let single_on_headline =
+        |e: &Named| e.tokens.len() == 1 && on_headline(doc, f, first, e.tokens.start);
+    if !ents.iter().any(single_on_headline) {
+        return;
+    }
+    let mut body: HashMap<u64, (), PreHashed> = HashMap::default();
+    for e in ents.iter() {
+        if !e.tokens.clone().any(|k| on_headline(doc, f, first, k)) {
+            for k in e.tokens.clone() {
+                body.insert(f.toks[k].lower, ());
+            }
+        }
+    }
+    ents.retain(|e| {
+        if !single_on_headline(e) {
+            return true;
+        }
+        let i = e.tokens.start;
+        let t = &f.toks[i];
+        let line_start = i == 0 || doc.tokens[i].newline_before;
+        let common = t.gaz & flag::COMMON != 0;
+        let weak = common
+            || (line_start
+                && t.sent_start
+                && t.class == Class::Title
+                && in_headline(doc, first, i));
+        let supported = t.doc & (doc_bit::TITLE_MID | doc_bit::UPPER_BODY) != 0
+            || body.contains_key(&t.lower)
+            || t.gaz & protected != 0;
+        !weak || supported
+    });
 }
 
 /// Every mention of the same string gets the label most mentions of it have.
@@ -255,6 +323,55 @@ fn repeats(f: &DocFeatures, ents: &mut Vec<Named>) {
                 i = end;
             }
             _ => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::NameRecognizer;
+    use crate::entities::names::DefaultNames;
+    use crate::text::Prepared;
+
+    fn names(text: &str) -> Vec<(String, &'static str)> {
+        let doc = Prepared::new(text);
+        DefaultNames::default()
+            .recognize(&doc)
+            .iter()
+            .map(|e| (doc.slice(e.span).to_string(), e.label.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn lone_headline_words_need_support_from_the_body() {
+        // (text, word, should it be a mention?)
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "Harbour city approves sea wall after heated council debate\n\n\
+                 The council voted on Tuesday to build the wall.",
+                "Harbour",
+                false,
+            ),
+            (
+                "Kenya approves new sea wall after long debate\n\n\
+                 The council in Mombasa voted on Tuesday to build the wall.",
+                "Kenya",
+                true,
+            ),
+            (
+                "Okonkwo wins seat after long count\n\n\
+                 Adaeze Okonkwo won the seat on Friday. Okonkwo thanked voters in Enugu.",
+                "Okonkwo",
+                true,
+            ),
+        ];
+        for (text, word, want) in cases {
+            let found = names(text);
+            let first_line = text.lines().next().unwrap_or("");
+            let on_line = found.iter().any(|(s, _)| s == word)
+                && first_line.starts_with(word)
+                && found.first().is_some_and(|(s, _)| s == word);
+            assert_eq!(on_line, *want, "{text}: {found:?}");
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod decode;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
+pub mod kinds;
 pub mod model;
 pub mod rules;
 

@@ -118,6 +118,13 @@ pub fn map_label(
                 return Some(EntityLabel::Loc);
             }
 
+            // "Maverick X3", "Apollo RT6": a name ending in a model code is a product.
+            if !single
+                && f.toks[first].class != Class::Number
+                && super::kinds::is_model_code(doc.token_text(last))
+            {
+                return Some(EntityLabel::Product);
+            }
             if !single && last_g & flag::LAW_WORD != 0 {
                 return Some(EntityLabel::Law);
             }
@@ -285,10 +292,67 @@ fn split_title(
         a -= 1;
     }
     let k = r.end - a;
-    let cued = (a..r.end).any(|j| f.toks[j].gaz & (flag::FIRST | flag::SURNAME) != 0);
+    // An unknown name after "Title of Department" ("Minister of Public Security Oyelaran
+    // Adebanjo"): the department comes first, the last two name-like words are the name.
+    let of_before = r.start >= 1 && doc.token_text(r.start - 1).eq_ignore_ascii_case("of");
+    let after_title_of = (of_before && f.toks[r.start].gaz & flag::TITLE == 0)
+        || (f.toks[r.start].gaz & flag::TITLE != 0
+            && (r.start + 1..r.end.min(r.start + 3))
+                .any(|j| doc.token_text(j).eq_ignore_ascii_case("of")));
+    let dept_before = after_title_of
+        && a > r.start
+        && (a..r.end)
+            .all(|j| f.toks[j].gaz & (flag::COMMON | flag::GPE_WORD | flag::NATIONALITY) == 0);
+    let cued =
+        dept_before || (a..r.end).any(|j| f.toks[j].gaz & (flag::FIRST | flag::SURNAME) != 0);
     let prev_connector = doc.token_text(a - 1).eq_ignore_ascii_case("of")
         || doc.token_text(a - 1).eq_ignore_ascii_case("and");
     (k >= 2 && cued && !prev_connector).then_some(a..r.end)
+}
+
+/// Group words (NORP) that neither the nationality list nor `gazetteer::GROUP_WORDS` holds.
+/// (Kept here, not in the gazetteer, so the model's features do not change.)
+const NORP_MORE: &[&str] = &[
+    "moslem",
+    "moslems",
+    "chechen",
+    "chechens",
+    "serb",
+    "serbs",
+    "swede",
+    "swedes",
+    "croat",
+    "croats",
+    "azeri",
+    "azeris",
+    "afrikaner",
+    "afrikaners",
+    "tamil",
+    "tamils",
+    "maasai",
+    "masai",
+    "yazidi",
+    "yazidis",
+    "tatar",
+    "tatars",
+    "bedouins",
+    "houthi",
+    "houthis",
+    "brits",
+    "britons",
+    "cossacks",
+    "basques",
+    "catalans",
+    "flemish",
+    "sherpas",
+];
+
+fn is_norp_more(doc: &Prepared<'_>, f: &DocFeatures, i: usize) -> bool {
+    f.toks[i].class.is_capitalised()
+        && f.toks[i].len >= 4
+        && NORP_MORE
+            .iter()
+            .any(|w| doc.token_text(i).eq_ignore_ascii_case(w))
 }
 
 /// Upper-case abbreviations that are common nouns, not names.
@@ -341,6 +405,9 @@ pub fn label(
             if NOT_NAMES.iter().any(|x| w.eq_ignore_ascii_case(x)) {
                 continue;
             }
+        }
+        if m.tokens.len() == 1 && is_norp_more(doc, f, m.tokens.start) {
+            label = EntityLabel::Norp;
         }
         let mut r = trim(doc, f, m.tokens.clone(), label);
         // A sentence-initial common word is capitalised only by its position ("Furthermore",
@@ -487,11 +554,63 @@ const WORK_CUES: &[&str] = &[
     "report",
 ];
 
+/// A quoted Title-Case phrase of two to eight words ("“Raging Fire”", "“Make Poverty History”")
+/// opened by an opening mark: a title or a named campaign, not speech.
+fn quoted_title_case(doc: &Prepared<'_>, f: &DocFeatures, open: usize, r: Range<usize>) -> bool {
+    use crate::text::token::TokenKind;
+    const LINKS: &[&str] = &[
+        "of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "with", "from", "or",
+    ];
+    let opener = !matches!(doc.token_text(open), "”" | "’" | "»" | "›")
+        && (open == 0
+            || doc.tokens[open - 1].span.end < doc.tokens[open].span.start
+            || doc.tokens[open].newline_before
+            || matches!(doc.token_text(open), "“" | "‘" | "«"));
+    if !opener || r.len() < 2 || r.len() > 8 {
+        return false;
+    }
+    let mut capitals = 0;
+    for k in r.clone() {
+        let t = &f.toks[k];
+        let w = doc.token_text(k);
+        if t.class.is_capitalised() {
+            capitals += 1;
+        } else if t.class == Class::Lower && LINKS.contains(&w) {
+        } else if !matches!(doc.tokens[k].kind, TokenKind::Clitic)
+            && !matches!(w, "," | ":" | "-" | "–")
+        {
+            return false;
+        }
+    }
+    capitals >= 2 && f.toks[r.end - 1].class.is_capitalised()
+}
+
+/// A quoted phrase that is a plain name, not a title: it ends in an organisation or facility
+/// word ("“National Health Committee”"), is a known place ("“Central America”"), or is a
+/// person the model found that starts with a first name.
+fn quoted_name(f: &DocFeatures, ents: &[Named], r: Range<usize>) -> bool {
+    let last = &f.toks[r.end - 1];
+    let first = &f.toks[r.start];
+    last.gaz & (flag::ORG_WORD | flag::CORP_SUFFIX | flag::FAC_WORD) != 0
+        || (first.multi_pos == 1
+            && last.multi_pos == 3
+            && first.multi & (PLACE | flag::CONTINENT) != 0)
+        || (first.gaz & flag::FIRST != 0 && {
+            // `ents` is sorted by start here (see `works_of_art`).
+            let k = ents.partition_point(|e| e.tokens.start < r.start);
+            ents[k..]
+                .iter()
+                .take_while(|e| e.tokens.start == r.start)
+                .any(|e| e.tokens == r && e.label == EntityLabel::Person)
+        })
+}
+
 /// Titles in quotation marks after a cue word ("the film “Silent Harbour”") are WORK_OF_ART;
 /// any model mention inside the quotes gives way.
 fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
     use crate::text::token::TokenKind;
     let n = doc.tokens.len();
+    ents.sort_by_key(|e| e.tokens.start);
     let mut titles: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -508,7 +627,7 @@ fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
         while b < n && b < a + 10 && doc.tokens[b].kind != TokenKind::Quote {
             b += 1;
         }
-        if !cue || b >= n || b == a || doc.tokens[b].kind != TokenKind::Quote {
+        if b >= n || b == a || doc.tokens[b].kind != TokenKind::Quote {
             i += 1;
             continue;
         }
@@ -519,10 +638,17 @@ fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
         let caps = f.toks[a].class.is_capitalised()
             && (a..end).all(|k| f.toks[k].sent == f.toks[a].sent)
             && end > a;
-        if caps {
+        // Without a cue, a quoted Title-Case phrase that is not a plain name is a title too.
+        let uncued =
+            !cue && caps && quoted_title_case(doc, f, i, a..end) && !quoted_name(f, ents, a..end);
+        if (cue && caps) || uncued {
             titles.push(a..end);
         }
-        i = b + 1;
+        if cue || uncued {
+            i = b + 1;
+        } else {
+            i += 1;
+        }
     }
     // Each title drops the mentions inside it and is added unless a mention overlaps it.
     // Titles are sorted and disjoint, so this is done in one pass over `ents` (not one pass
@@ -561,7 +687,9 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
             continue;
         }
         // Nationality and group words (Chinese, Australians, Muslims) standing alone.
-        if t.gaz & flag::NATIONALITY != 0 && t.gaz & (PLACE | flag::FIRST) == 0 {
+        if (t.gaz & flag::NATIONALITY != 0 && t.gaz & (PLACE | flag::FIRST) == 0)
+            || is_norp_more(doc, f, i)
+        {
             let next_cap = i + 1 < n
                 && f.toks[i + 1].class.is_capitalised()
                 && f.toks[i + 1].sent == t.sent
@@ -601,6 +729,7 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
     }
     ents.extend(add);
     works_of_art(doc, f, ents);
+    super::kinds::apply(doc, f, ents);
 }
 
 /// Words that end company names without being legal suffixes ("Caldera Engineering", "Vellamy
@@ -661,4 +790,112 @@ pub fn finish(doc: &Prepared<'_>, mut ents: Vec<Named>) -> Vec<Entity> {
             Entity::new(span, e.label, e.source, e.score)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::NameRecognizer;
+    use crate::entities::names::DefaultNames;
+    use crate::text::Prepared;
+
+    pub(super) fn names(text: &str) -> Vec<(String, &'static str)> {
+        let doc = Prepared::new(text);
+        DefaultNames::default()
+            .recognize(&doc)
+            .iter()
+            .map(|e| (doc.slice(e.span).to_string(), e.label.as_str()))
+            .collect()
+    }
+
+    /// Each case: a sentence, mentions that must be found, strings that must not be mentions
+    /// with the given label ("" = with any label).
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [(&'a str, &'a str)]);
+
+    pub(super) fn check(cases: &[Case<'_>]) {
+        for (text, want, not) in cases {
+            let found = names(text);
+            for (s, l) in *want {
+                assert!(
+                    found.iter().any(|(a, b)| a == s && b == l),
+                    "{text}: want {s} {l}, got {found:?}"
+                );
+            }
+            for (s, l) in *not {
+                assert!(
+                    !found
+                        .iter()
+                        .any(|(a, b)| a == s && (l.is_empty() || b == l)),
+                    "{text}: did not want {s} {l}, got {found:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn group_words_outside_the_gazetteer_are_norp() {
+        check(&[
+            (
+                "Chechens and Serbs marched through the square while Swedes watched.",
+                &[("Chechens", "NORP"), ("Serbs", "NORP"), ("Swedes", "NORP")],
+                &[],
+            ),
+            (
+                "Houthi fighters fired on the port, a Yazidi leader said.",
+                &[("Houthi", "NORP"), ("Yazidi", "NORP")],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn quoted_title_case_phrases_are_works() {
+        check(&[
+            (
+                "Fans queued overnight for \u{201c}Paper Lanterns in the Rain\u{201d}, which opens on Friday.",
+                &[("Paper Lanterns in the Rain", "WORK_OF_ART")],
+                &[],
+            ),
+            (
+                "The ministry launched its \u{201c}Clean Rivers Now\u{201d} campaign in Kisumu.",
+                &[("Clean Rivers Now", "WORK_OF_ART")],
+                &[],
+            ),
+            (
+                // A quoted organisation stays an organisation; speech is not a title.
+                "She joined the \u{201c}Lakeside Farmers Union\u{201d} in 2019. \u{201c}We will win,\u{201d} she said.",
+                &[],
+                &[
+                    ("Lakeside Farmers Union", "WORK_OF_ART"),
+                    ("We will win", ""),
+                ],
+            ),
+            (
+                // A nickname the model reads as a person stays a person.
+                "Police arrested Joaquin \u{201c}Tomas Ferreira\u{201d} Lopez on Monday.",
+                &[],
+                &[("Tomas Ferreira", "WORK_OF_ART")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn title_of_department_then_unknown_name_is_a_person() {
+        check(&[
+            (
+                "Minister of Public Security Oyelaran Adebanjo wrote to the governors on Monday.",
+                &[("Oyelaran Adebanjo", "PERSON")],
+                &[("Public Security Oyelaran Adebanjo", "")],
+            ),
+            (
+                "Deputy Minister of Rural Water Supply Tshilidzi Mavhungu opened the dam.",
+                &[("Tshilidzi Mavhungu", "PERSON")],
+                &[],
+            ),
+            (
+                "Minister of Finance Kwame Asante presented the budget.",
+                &[("Kwame Asante", "PERSON")],
+                &[],
+            ),
+        ]);
+    }
 }
