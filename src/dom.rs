@@ -219,13 +219,17 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
 
 /// Scrolls an annotation into view and focuses it.
 pub fn reveal(id: u64) {
-    let sel = format!("[data-id=\"{id}\"]");
-    if let Ok(Some(el)) = document().query_selector(&sel) {
+    reveal_selector(&format!("[data-id=\"{id}\"]"), true);
+}
+
+/// Scrolls the first element matching `selector` to the middle of the view (and focuses it).
+pub fn reveal_selector(selector: &str, focus: bool) {
+    if let Ok(Some(el)) = document().query_selector(selector) {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
         opts.set_behavior(web_sys::ScrollBehavior::Auto);
         el.scroll_into_view_with_scroll_into_view_options(&opts);
-        if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+        if focus && let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = h.focus();
         }
     }

@@ -124,6 +124,8 @@ pub struct State {
     pub hidden: Rc<BTreeSet<String>>,
     /// The search text.
     pub query: String,
+    /// The search hit stepped to with Enter (code points), drawn and scrolled to by the article.
+    pub hit: Option<Span>,
     /// The user's own labels.
     pub custom: Rc<Vec<CustomLabel>>,
     /// Messages.
@@ -151,6 +153,7 @@ impl Default for State {
             lit: None,
             hidden: Rc::new(BTreeSet::new()),
             query: String::new(),
+            hit: None,
             custom: Rc::new(Vec::new()),
             notices: Vec::new(),
             library: Rc::new(Vec::new()),
@@ -216,6 +219,8 @@ pub enum Action {
     ToggleHidden(String),
     /// Set the search text.
     Query(String),
+    /// Step to a search hit (None: none is current).
+    Hit(Option<Span>),
     /// Show a message.
     Notify(NoticeKind, String, Vec<NoticeAction>),
     /// Dismiss a message.
@@ -445,6 +450,7 @@ impl Reducible for State {
                 s.selected = None;
                 s.lit = None;
                 s.query.clear();
+                s.hit = None;
             }
             Action::Reload(doc, version) => {
                 if s.doc.as_ref().map(|d| &d.id) == Some(&doc.id) {
@@ -637,7 +643,11 @@ impl Reducible for State {
                     h.insert(label);
                 }
             }
-            Action::Query(q) => s.query = q,
+            Action::Query(q) => {
+                s.query = q;
+                s.hit = None;
+            }
+            Action::Hit(h) => s.hit = h,
             Action::Notify(kind, text, actions) => s.notice(kind, text, actions),
             Action::Dismiss(id) => s.notices.retain(|n| n.id != id),
             Action::Library(list) => {
