@@ -81,6 +81,24 @@ pub fn group_of(a: &Annotation) -> Option<GroupKey> {
     })
 }
 
+/// The display name of a group in a document.
+pub fn group_name_in(doc: &Document, key: &GroupKey) -> String {
+    match key {
+        GroupKey::Cluster(c) => doc
+            .clusters
+            .iter()
+            .find(|x| x.id == *c)
+            .map(|c| c.canonical.clone())
+            .unwrap_or_else(|| format!("cluster {}", c.0)),
+        GroupKey::Text(_, t) => doc
+            .annotations
+            .iter()
+            .find(|a| a.cluster.is_none() && a.exact.to_lowercase() == *t)
+            .map(|a| a.exact.clone())
+            .unwrap_or_else(|| t.clone()),
+    }
+}
+
 /// A dialog that is open.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Dialog {
@@ -139,6 +157,17 @@ pub struct State {
     /// A big text being analysed in the worker.
     pub busy: Option<Busy>,
     next_notice: u64,
+    /// Bumped whenever another document (or another copy of it) is opened or it is closed.
+    generation: u64,
+}
+
+/// Names the open document's content: any change to it (an edit, undo, another document or a
+/// newer copy) gives a new key. Cheap to compare, so panels can skip work on a long document
+/// when something else changed (the selection, the search text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct DocKey {
+    generation: u64,
+    revision: u64,
 }
 
 impl Default for State {
@@ -161,6 +190,7 @@ impl Default for State {
             dialog: None,
             busy: None,
             next_notice: 1,
+            generation: 0,
         }
     }
 }
@@ -248,6 +278,14 @@ pub enum Action {
 }
 
 impl State {
+    /// The key of the open document's content (see [`DocKey`]).
+    pub fn doc_key(&self) -> DocKey {
+        DocKey {
+            generation: self.generation,
+            revision: self.revision,
+        }
+    }
+
     /// The selected annotation.
     pub fn selected_annotation(&self) -> Option<&Annotation> {
         let doc = self.doc.as_ref()?;
@@ -279,23 +317,12 @@ impl State {
 
     /// The display name of a group.
     pub fn group_name(&self, key: &GroupKey) -> String {
-        match key {
-            GroupKey::Cluster(c) => self
-                .doc
-                .as_ref()
-                .and_then(|d| d.clusters.iter().find(|x| x.id == *c))
-                .map(|c| c.canonical.clone())
-                .unwrap_or_else(|| format!("cluster {}", c.0)),
-            GroupKey::Text(_, t) => self
-                .doc
-                .as_ref()
-                .and_then(|d| {
-                    d.annotations
-                        .iter()
-                        .find(|a| a.cluster.is_none() && a.exact.to_lowercase() == *t)
-                        .map(|a| a.exact.clone())
-                })
-                .unwrap_or_else(|| t.clone()),
+        match &self.doc {
+            Some(d) => group_name_in(d, key),
+            None => match key {
+                GroupKey::Cluster(c) => format!("cluster {}", c.0),
+                GroupKey::Text(_, t) => t.clone(),
+            },
         }
     }
 
@@ -440,6 +467,9 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        if matches!(action, Action::Open(..) | Action::Reload(..) | Action::Close) {
+            s.generation += 1;
+        }
         match action {
             Action::Open(doc, version) => {
                 s.doc = Some(doc);

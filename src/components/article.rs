@@ -54,9 +54,10 @@ pub fn speaker_name(doc: &Document, a: &Annotation) -> Option<String> {
 /// height. Shorter texts are drawn whole, exactly as before.
 pub const WINDOW_BYTES: usize = 150_000;
 /// A chunk holds about this many characters of text (a few screens).
-const CHUNK_CHARS: usize = 4_000;
-/// Chunks this far (px) above or below the viewport are drawn too, so scrolling finds text.
-const MARGIN_PX: f64 = 900.0;
+const CHUNK_CHARS: usize = 2_500;
+/// Chunks this far (px) above or below the viewport are drawn too, so scrolling finds text;
+/// they are added one per frame, after the chunks in view.
+const MARGIN_PX: f64 = 700.0;
 /// Height (px) of a collapsed junk block, for estimates.
 const JUNK_PX: f64 = 44.0;
 /// Space below a paragraph (px), for estimates.
@@ -204,8 +205,15 @@ impl Heights {
     }
 }
 
-/// Measures the drawn chunks and returns the range of chunks near the viewport.
-fn visible_chunks(layout: &Layout, heights: &mut Heights) -> Option<std::ops::Range<usize>> {
+/// Chunks in the viewport and chunks near it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Near {
+    inside: std::ops::Range<usize>,
+    around: std::ops::Range<usize>,
+}
+
+/// Measures the drawn chunks and returns the chunks in and near the viewport.
+fn visible_chunks(layout: &Layout, heights: &mut Heights) -> Option<Near> {
     let article = crate::dom::document()
         .query_selector(".article")
         .ok()
@@ -213,6 +221,7 @@ fn visible_chunks(layout: &Layout, heights: &mut Heights) -> Option<std::ops::Ra
     let view = web_sys::window()?.inner_height().ok()?.as_f64()?;
     let kids = article.children();
     let (mut first, mut last) = (None, None);
+    let (mut first_in, mut last_in) = (None, None);
     for k in 0..kids.length() {
         let Some(el) = kids.item(k) else { continue };
         let Some(i) = el
@@ -240,11 +249,20 @@ fn visible_chunks(layout: &Layout, heights: &mut Heights) -> Option<std::ops::Ra
         if r.bottom() >= -MARGIN_PX && r.top() <= view + MARGIN_PX {
             first.get_or_insert(i);
             last = Some(i);
+            if r.bottom() >= 0.0 && r.top() <= view {
+                first_in.get_or_insert(i);
+                last_in = Some(i);
+            }
         } else if r.top() > view + MARGIN_PX {
             break;
         }
     }
-    Some(first? ..last? + 1)
+    let around = first?..last? + 1;
+    let inside = match (first_in, last_in) {
+        (Some(a), Some(b)) => a..b + 1,
+        _ => around.clone(),
+    };
+    Some(Near { inside, around })
 }
 
 /// The article view.
@@ -272,7 +290,14 @@ pub fn article() -> Html {
         };
     }
     // Chunks near the viewport (long texts); the first few until the page has been measured.
-    let near = use_state_eq(|| 0..3usize);
+    let near = use_state_eq(|| Near {
+        inside: 0..2,
+        around: 0..3,
+    });
+    // What the last draw held, and whether chunks near the view wait for the next frame.
+    let drawn_before = use_mut_ref(Vec::<bool>::new);
+    let deferred = use_mut_ref(|| false);
+    let tick = use_state(|| 0u32);
     // Printing draws everything.
     let print_all = use_state_eq(|| false);
     let pending = use_state(|| None::<Span>);
@@ -322,10 +347,18 @@ pub fn article() -> Html {
     // window may need to grow or move).
     {
         let windowed = layout.windowed;
+        let deferred = deferred.clone();
+        let tick = tick.clone();
         use_effect(move || {
             if windowed && let Some(w) = web_sys::window() {
                 if let Ok(ev) = web_sys::Event::new("apostil:measure") {
                     let _ = w.dispatch_event(&ev);
+                }
+                if *deferred.borrow() {
+                    // Chunks near the view are waiting: draw the next one in the next frame.
+                    let n = *tick;
+                    let f = wasm_bindgen::closure::Closure::once_into_js(move || tick.set(n + 1));
+                    let _ = w.request_animation_frame(f.unchecked_ref());
                 }
             }
         });
@@ -425,9 +458,11 @@ pub fn article() -> Html {
 
     // Which chunks are drawn: all of a short text; of a long one, those near the viewport and
     // the ones holding the selected annotation and the current search hit.
+    // A draw adds at most the chunks in view plus one more, so no frame takes long; the rest
+    // follow frame by frame.
     let n_chunks = layout.chunks.len();
     let mut drawn = vec![!layout.windowed || *print_all; n_chunks];
-    for i in near.start.min(n_chunks)..near.end.min(n_chunks) {
+    for i in near.inside.start.min(n_chunks)..near.inside.end.min(n_chunks) {
         drawn[i] = true;
     }
     let sel_pos = state.selected_annotation().map(|a| a.span.start);
@@ -436,6 +471,34 @@ pub fn article() -> Html {
             drawn[layout.chunk_at(pos)] = true;
         }
     }
+    {
+        let before = drawn_before.borrow();
+        let (lo, hi) = (
+            near.around.start.min(n_chunks),
+            near.around.end.min(n_chunks),
+        );
+        let mut budget = 1;
+        let mut waiting = false;
+        // Nearest to the view first: alternate below and above.
+        let mut order: Vec<usize> = (lo..hi).collect();
+        let mid = (near.inside.start + near.inside.end) / 2;
+        order.sort_by_key(|i| i.abs_diff(mid));
+        for i in order {
+            if drawn[i] {
+                continue;
+            }
+            if before.get(i).copied().unwrap_or(false) {
+                drawn[i] = true;
+            } else if budget > 0 {
+                drawn[i] = true;
+                budget -= 1;
+            } else {
+                waiting = true;
+            }
+        }
+        *deferred.borrow_mut() = waiting && layout.windowed && !*print_all;
+    }
+    *drawn_before.borrow_mut() = drawn.clone();
     let para_drawn = |i: usize| -> bool {
         !layout.windowed || *print_all || {
             let c = layout.chunks.partition_point(|c| c.paras.end <= i);

@@ -3,9 +3,9 @@
 
 use crate::hooks::Ctx;
 use crate::labels;
-use crate::state::{Action, GroupKey, State, group_of};
-use apostil_core::Status;
-use std::collections::HashMap;
+use crate::state::{Action, GroupKey, State, group_name_in, group_of};
+use apostil_core::{Document, Status};
+use std::collections::{BTreeSet, HashMap};
 use yew::prelude::*;
 
 /// A group with its name, label and mention count.
@@ -23,13 +23,18 @@ pub struct Group {
 
 /// Every group in the open document, most mentioned first.
 pub fn groups(state: &State) -> Vec<Group> {
-    let Some(doc) = &state.doc else {
-        return Vec::new();
-    };
+    match &state.doc {
+        Some(doc) => groups_of(doc, &state.hidden),
+        None => Vec::new(),
+    }
+}
+
+/// Every group in a document (labels in `hidden` left out), most mentioned first.
+pub fn groups_of(doc: &Document, hidden: &BTreeSet<String>) -> Vec<Group> {
     let mut map: HashMap<GroupKey, Group> = HashMap::new();
     let mut order = Vec::new();
     for a in &doc.annotations {
-        if a.status == Status::Rejected || state.hidden.contains(&a.label) {
+        if a.status == Status::Rejected || hidden.contains(&a.label) {
             continue;
         }
         let Some(k) = group_of(a) else { continue };
@@ -37,7 +42,7 @@ pub fn groups(state: &State) -> Vec<Group> {
             order.push(k.clone());
             Group {
                 key: k.clone(),
-                name: state.group_name(&k),
+                name: group_name_in(doc, &k),
                 label: a.label.clone(),
                 count: 0,
             }
@@ -65,7 +70,19 @@ pub fn groups(state: &State) -> Vec<Group> {
 pub fn entities() -> Html {
     let ctx = use_context::<Ctx>().expect("ctx");
     let state = &ctx.state;
-    let list = groups(state);
+    // Recomputed only when the document or the filter changed (a long document has thousands
+    // of mentions; the selection moving should not walk them all again).
+    let list = {
+        let doc = state.doc.clone();
+        use_memo(
+            (state.doc_key(), state.hidden.clone()),
+            move |(_, hidden)| match &doc {
+                Some(d) => groups_of(d, hidden),
+                None => Vec::new(),
+            },
+        )
+    };
+    let list: &Vec<Group> = &list;
     let lit = state.lit.clone();
     let mentions = state.lit_mentions();
     let pos = state

@@ -17,17 +17,24 @@ pub fn legend() -> Html {
         return html! {};
     };
     let order = labels::all_labels(&state.custom);
-    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for a in &doc.annotations {
-        if a.status == Status::Rejected {
-            continue;
-        }
-        let e = counts.entry(a.label.clone()).or_default();
-        e.0 += 1;
-        if a.status == Status::Suggested {
-            e.1 += 1;
-        }
-    }
+    // Counted again only when the document changed (not on every selection or keystroke).
+    let counts = {
+        let doc = doc.clone();
+        use_memo(state.doc_key(), move |_| {
+            let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+            for a in &doc.annotations {
+                if a.status == Status::Rejected {
+                    continue;
+                }
+                let e = counts.entry(a.label.clone()).or_default();
+                e.0 += 1;
+                if a.status == Status::Suggested {
+                    e.1 += 1;
+                }
+            }
+            counts
+        })
+    };
     let mut present: Vec<String> = counts.keys().cloned().collect();
     present.sort_by_key(|l| {
         order
