@@ -5,7 +5,8 @@ use crate::labels::CustomLabel;
 use crate::model;
 use apostil_core::document::{ClusterId, SpeakerLink};
 use apostil_core::{
-    Annotation, AnnotationId, AnnotationKind, Document, Edit, History, Origin, Span, Status,
+    Analysis, Annotation, AnnotationId, AnnotationKind, Document, Edit, History, Origin, Span,
+    Status,
 };
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -271,6 +272,9 @@ pub enum Action {
     Rename(String),
     /// Run the analyser again, keeping every decision and hand-made annotation.
     Reanalyze,
+    /// The same with the analysis done elsewhere (a long text, in the worker): the freshly
+    /// analysed copy of the open document (same id and text).
+    Reanalyzed(Rc<Document>),
     /// A worker analysis started, moved on (same job) or ended (None).
     Busy(Option<Busy>),
     /// The worker job moved on to a stage (described in words).
@@ -397,6 +401,23 @@ impl State {
         }
     }
 
+    /// Merges a new analysis of the open text into the document (decisions and hand-made
+    /// annotations kept; undo history starts afresh).
+    fn reanalyze_with(&mut self, analysis: &Analysis) {
+        if let Some(doc) = &mut self.doc {
+            let before = doc.annotations.len();
+            Rc::make_mut(doc).reanalyze(analysis);
+            let after = self.doc.as_ref().map(|d| d.annotations.len()).unwrap_or(0);
+            self.history = History::default();
+            self.touched();
+            self.notice(
+                NoticeKind::Info,
+                format!("Analysed again: {before} annotations before, {after} now. Your decisions and your own annotations were kept; undo history starts afresh."),
+                vec![],
+            );
+        }
+    }
+
     /// The speaker link for a group nearest to `near`.
     fn speaker_link(&self, key: &GroupKey, near: Span) -> Option<SpeakerLink> {
         let doc = self.doc.as_ref()?;
@@ -467,7 +488,10 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
-        if matches!(action, Action::Open(..) | Action::Reload(..) | Action::Close) {
+        if matches!(
+            action,
+            Action::Open(..) | Action::Reload(..) | Action::Close
+        ) {
             s.generation += 1;
         }
         match action {
@@ -697,18 +721,17 @@ impl Reducible for State {
             Action::Custom(list) => s.custom = Rc::new(list),
             Action::Dialog(d) => s.dialog = d,
             Action::Reanalyze => {
-                if let Some(doc) = &mut s.doc {
+                if let Some(doc) = &s.doc {
                     let analysis = apostil_core::analyze(&doc.text);
-                    let before = doc.annotations.len();
-                    Rc::make_mut(doc).reanalyze(&analysis);
-                    let after = s.doc.as_ref().map(|d| d.annotations.len()).unwrap_or(0);
-                    s.history = History::default();
-                    s.touched();
-                    s.notice(
-                        NoticeKind::Info,
-                        format!("Analysed again: {before} annotations before, {after} now. Your decisions and your own annotations were kept; undo history starts afresh."),
-                        vec![],
-                    );
+                    s.reanalyze_with(&analysis);
+                }
+            }
+            Action::Reanalyzed(fresh) => {
+                if s.doc
+                    .as_ref()
+                    .is_some_and(|d| d.id == fresh.id && d.text_hash == fresh.text_hash)
+                {
+                    s.reanalyze_with(&analysis_of(&fresh));
                 }
             }
             Action::Busy(b) => s.busy = b,
@@ -728,6 +751,67 @@ impl Reducible for State {
             }
         }
         Rc::new(s)
+    }
+}
+
+/// The analysis a freshly analysed document was made from, as far as `Document::reanalyze`
+/// reads it (entities, quotes, clusters, regions, metadata). The worker answers with documents
+/// (`Document::from_analysis`), so a long text re-analysed there comes back this way.
+pub fn analysis_of(fresh: &Document) -> Analysis {
+    use apostil_core::clusters::Cluster;
+    use apostil_core::entities::{Entity, EntitySource};
+    use apostil_core::quotes::{Quote, QuoteKind, Speaker};
+    let index =
+        |c: Option<ClusterId>| c.and_then(|c| fresh.clusters.iter().position(|x| x.id == c));
+    let clusters = fresh
+        .clusters
+        .iter()
+        .map(|c| Cluster {
+            canonical: c.canonical.clone(),
+            label: c.label.parse().unwrap_or(apostil_core::EntityLabel::Person),
+            mentions: Vec::new(),
+        })
+        .collect();
+    let mut entities = Vec::new();
+    let mut quotes = Vec::new();
+    for a in &fresh.annotations {
+        match a.kind {
+            AnnotationKind::Quote => quotes.push(Quote {
+                span: a.span,
+                outer: a.span,
+                kind: a.quote_kind.unwrap_or(QuoteKind::Direct),
+                speaker: a.speaker.as_ref().map(|sp| Speaker {
+                    mention: sp.span,
+                    cluster: index(sp.cluster),
+                }),
+                depth: 0,
+            }),
+            _ => {
+                if let Ok(label) = a.label.parse() {
+                    entities.push(Entity {
+                        span: a.span,
+                        label,
+                        source: EntitySource::Model,
+                        score: 1.0,
+                        cluster: index(a.cluster),
+                    });
+                }
+            }
+        }
+    }
+    Analysis {
+        text_len: fresh.len_chars(),
+        paragraphs: Vec::new(),
+        regions: fresh.regions.clone(),
+        metadata: apostil_core::text::intake::Metadata {
+            title: fresh.meta.title.clone(),
+            byline: fresh.meta.byline.clone(),
+            dateline: fresh.meta.dateline.clone(),
+        },
+        sentences: Vec::new(),
+        entities,
+        clusters,
+        quotes,
     }
 }
 

@@ -26,6 +26,8 @@ pub fn app() -> Html {
                     </aside>
                     <main class="main" id="main">
                         if has_doc {
+                            // A long text being analysed again (in the worker).
+                            <crate::components::progress::AnalysisProgress />
                             <Legend />
                             <Article />
                         } else {

@@ -240,7 +240,8 @@ fn visible_chunks(layout: &Layout, heights: &mut Heights) -> Option<Near> {
             let h = r.height();
             match heights.measured[i].replace(h) {
                 None => {
-                    heights.sum_px += h - c.paras_n as f64 * PARA_GAP_PX - c.junk_n as f64 * JUNK_PX;
+                    heights.sum_px +=
+                        h - c.paras_n as f64 * PARA_GAP_PX - c.junk_n as f64 * JUNK_PX;
                     heights.sum_chars += c.chars as f64;
                 }
                 Some(_) => {}
@@ -539,7 +540,10 @@ pub fn article() -> Html {
             Some(k) => classes!(region_name(k)),
             None => classes!(),
         };
-        let current = state.hit.filter(|h| p.contains_pos(h.start)).map(|h| h.start);
+        let current = state
+            .hit
+            .filter(|h| p.contains_pos(h.start))
+            .map(|h| h.start);
         html! {
             <Paragraph key={p.start} start={p.start}
                 text={layout.texts[i].clone()}

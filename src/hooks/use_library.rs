@@ -35,6 +35,8 @@ pub struct Ctx {
     pub saver: Rc<RefCell<Saver>>,
     /// The analysis worker for big texts.
     pub analyser: Rc<RefCell<Analyser>>,
+    /// The worker job that re-analyses the open document (not a new one), if any.
+    pub reanalysing: Rc<RefCell<Option<u64>>>,
 }
 
 impl PartialEq for Ctx {
@@ -122,6 +124,22 @@ impl Ctx {
         self.open_new(doc, source);
     }
 
+    /// Runs the analyser again over the open document, keeping decisions: a long text in the
+    /// worker (the page stays responsive, with progress and Cancel), a short one here.
+    pub fn reanalyze(&self) {
+        let Some(doc) = self.state.doc.clone() else {
+            return;
+        };
+        if doc.text.len() > WORKER_THRESHOLD {
+            if self.analyse_in_worker(&doc.id, &doc.text, None) {
+                let job = self.analyser.borrow().job.as_ref().map(|(j, _)| *j);
+                *self.reanalysing.borrow_mut() = job;
+                return;
+            }
+        }
+        self.send(Action::Reanalyze);
+    }
+
     /// Opens a freshly analysed document.
     fn open_new(&self, mut doc: Document, source: Option<String>) {
         if doc.meta.title.is_none() {
@@ -159,6 +177,7 @@ impl Ctx {
                     e.prevent_default();
                 }
                 ctx.analyser.borrow_mut().stop();
+                ctx.reanalysing.borrow_mut().take();
                 ctx.send(Action::Busy(None));
                 ctx.error(format!(
                     "The analysis failed{}. Nothing was added to the library.",
@@ -242,7 +261,11 @@ impl Ctx {
                     }
                     let source = ctx.analyser.borrow_mut().job.take().and_then(|(_, s)| s);
                     ctx.send(Action::Busy(None));
-                    ctx.open_new(*doc, source);
+                    if ctx.reanalysing.borrow_mut().take() == Some(job) {
+                        ctx.send(Action::Reanalyzed(Rc::new(*doc)));
+                    } else {
+                        ctx.open_new(*doc, source);
+                    }
                 })
                 .forget();
             }
@@ -253,8 +276,13 @@ impl Ctx {
     /// Cancels the analysis in flight: the worker is stopped, the library is left as it was.
     pub fn cancel_analysis(&self) {
         self.analyser.borrow_mut().stop();
+        let again = self.reanalysing.borrow_mut().take().is_some();
         self.send(Action::Busy(None));
-        self.info("Analysis cancelled. Nothing was added to the library.");
+        self.info(if again {
+            "Re-analysis cancelled. The document is unchanged."
+        } else {
+            "Analysis cancelled. Nothing was added to the library."
+        });
     }
 
     /// Deletes a document, offering to undo.
@@ -466,6 +494,7 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
     let store = use_state(|| None::<Store>);
     let saver = use_mut_ref(Saver::default);
     let analyser = use_mut_ref(Analyser::default);
+    let reanalysing = use_mut_ref(|| None::<u64>);
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
 
@@ -613,5 +642,6 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
         store: (*store).clone(),
         saver,
         analyser,
+        reanalysing,
     }
 }

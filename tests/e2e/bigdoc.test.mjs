@@ -39,7 +39,7 @@ export function hugeReport(bytes = 1_050_000) {
   return paras.join('\n\n');
 }
 
-const PHASES = ['analysis', 'first-paint', 'scroll', 'jump', 'edit', 'search', 'filter'];
+const PHASES = ['analysis', 'first-paint', 'scroll', 'jump', 'edit', 'search', 'filter', 'reanalyse'];
 
 async function probe(page) {
   await page.evaluate(() => {
@@ -152,6 +152,13 @@ test('a 1 MB paste: no long main-thread block from paste to search', async () =>
   await page.click('.legend-item[data-label="DATE"] input[type=checkbox]');
   await settle(page);
   await page.screenshot({ path: path.join(ARTIFACTS, 'bigdoc-1mb.png') });
+
+  // Re-analyse: the long text goes to the worker again; decisions are kept.
+  await phase(page, 'reanalyse');
+  await page.click('#reanalyze');
+  await page.waitForSelector('.notice:has-text("Analysed again")', { timeout: 240_000 });
+  await settle(page);
+  assert.ok(await page.locator('.article .q.accepted').count() >= 1, 'the accepted quote stays accepted');
 
   const p = await page.evaluate(() => window.__probe);
   for (const t of p.longTasks) if (t.phase === 'analysis' && t.start + t.ms >= p.drawnAt - 1) t.phase = 'first-paint';
