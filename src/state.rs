@@ -258,6 +258,8 @@ pub enum Action {
     Dismiss(u64),
     /// The library was read.
     Library(Vec<DocSummary>),
+    /// One document of the library was saved: its line, updated in place (newest first).
+    Summary(DocSummary),
     /// A save finished.
     Saved {
         id: String,
@@ -704,6 +706,12 @@ impl Reducible for State {
             Action::Hit(h) => s.hit = h,
             Action::Notify(kind, text, actions) => s.notice(kind, text, actions),
             Action::Dismiss(id) => s.notices.retain(|n| n.id != id),
+            Action::Summary(line) => {
+                let list = Rc::make_mut(&mut s.library);
+                list.retain(|d| d.id != line.id);
+                list.push(line);
+                list.sort_by(|a, b| b.modified.total_cmp(&a.modified));
+            }
             Action::Library(list) => {
                 s.library = Rc::new(list);
                 s.library_loaded = true;

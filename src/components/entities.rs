@@ -83,6 +83,7 @@ pub fn entities() -> Html {
         )
     };
     let list: &Vec<Group> = &list;
+    let show_all = use_state(|| false);
     let lit = state.lit.clone();
     let mentions = state.lit_mentions();
     let pos = state
@@ -98,7 +99,9 @@ pub fn entities() -> Html {
             }
             <ul class="groups">
                 // One shared list of keys for the merge menus (was one copy per group: quadratic).
-                { for list.iter().map(|g| {
+                // A long document has hundreds of groups: the most mentioned first, the rest on
+                // request (the lit group always shows).
+                { for list.iter().enumerate().filter(|(i, g)| *show_all || *i < SHOWN || lit.as_ref() == Some(&g.key)).map(|(_, g)| {
                     let is_lit = lit.as_ref() == Some(&g.key);
                     let color = labels::color_of(&g.label, &state.custom);
                     let onclick = {
@@ -145,6 +148,15 @@ pub fn entities() -> Html {
                     }
                 }) }
             </ul>
+            if list.len() > SHOWN && !*show_all {
+                <button class="link show-all" onclick={{
+                    let show_all = show_all.clone();
+                    Callback::from(move |_: MouseEvent| show_all.set(true))
+                }}>{ format!("Show all {} entities", list.len()) }</button>
+            }
         </section>
     }
 }
+
+/// Groups listed before "Show all".
+const SHOWN: usize = 60;

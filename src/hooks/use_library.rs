@@ -467,9 +467,17 @@ fn pump(saver: Rc<RefCell<Saver>>, store: Store, state: UseReducerHandle<State>)
                         version,
                         revision,
                     });
-                    if let Ok(list) = store.list().await {
-                        state.dispatch(Action::Library(list.iter().map(Record::summary).collect()));
-                    }
+                    // The library line of this document, from the copy just saved: reading the
+                    // whole library back would copy every stored text into the page again.
+                    let (entities, quotes) = crate::state::counts(&doc);
+                    state.dispatch(Action::Summary(crate::state::DocSummary {
+                        id: doc.id.clone(),
+                        title: storage::title_of(&doc),
+                        modified: js_sys::Date::now(),
+                        version,
+                        entities,
+                        quotes,
+                    }));
                 }
                 Err(StorageError::Conflict { stored }) => {
                     saver.borrow_mut().blocked = Some(doc.id.clone());
