@@ -95,6 +95,7 @@ test('a 1 MB paste: no long main-thread block from paste to search', async () =>
     return ps.length ? +ps[ps.length - 1].dataset.end : 0;
   });
   assert.equal(lastPara, Array.from(text).length, 'the last paragraph is drawn at the end');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'bigdoc-1mb-end.png') });
 
   // Back to the top, then jump from the "who said what" panel to a quote near the end.
   await page.evaluate(() => window.scrollTo(0, 0));
