@@ -102,7 +102,15 @@ fn a_new_query_forgets_the_current_hit() {
 #[wasm_bindgen_test]
 fn pasted_text_is_spliced_at_utf16_offsets_across_astral_characters() {
     // "🌊" is one code point and two UTF-16 units.
-    let cases: &[(&str, Option<usize>, Option<usize>, &str, &str)] = &[
+    // (text, selection start and end in UTF-16 units, pasted text, result)
+    type Case = (
+        &'static str,
+        Option<usize>,
+        Option<usize>,
+        &'static str,
+        &'static str,
+    );
+    let cases: &[Case] = &[
         ("ab🌊cd", Some(4), Some(4), "X", "ab🌊Xcd"),
         ("ab🌊cd", Some(2), Some(4), "X", "abXcd"),
         ("ab🌊cd", Some(0), Some(0), "X", "Xab🌊cd"),

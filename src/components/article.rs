@@ -238,13 +238,9 @@ fn visible_chunks(layout: &Layout, heights: &mut Heights) -> Option<Near> {
                 heights.measured.resize(layout.chunks.len(), None);
             }
             let h = r.height();
-            match heights.measured[i].replace(h) {
-                None => {
-                    heights.sum_px +=
-                        h - c.paras_n as f64 * PARA_GAP_PX - c.junk_n as f64 * JUNK_PX;
-                    heights.sum_chars += c.chars as f64;
-                }
-                Some(_) => {}
+            if heights.measured[i].replace(h).is_none() {
+                heights.sum_px += h - c.paras_n as f64 * PARA_GAP_PX - c.junk_n as f64 * JUNK_PX;
+                heights.sum_chars += c.chars as f64;
             }
         }
         if r.bottom() >= -MARGIN_PX && r.top() <= view + MARGIN_PX {
@@ -463,8 +459,12 @@ pub fn article() -> Html {
     // follow frame by frame.
     let n_chunks = layout.chunks.len();
     let mut drawn = vec![!layout.windowed || *print_all; n_chunks];
-    for i in near.inside.start.min(n_chunks)..near.inside.end.min(n_chunks) {
-        drawn[i] = true;
+    let (lo, hi) = (
+        near.inside.start.min(n_chunks),
+        near.inside.end.min(n_chunks),
+    );
+    for d in drawn.iter_mut().take(hi).skip(lo) {
+        *d = true;
     }
     let sel_pos = state.selected_annotation().map(|a| a.span.start);
     for pos in sel_pos.into_iter().chain(state.hit.map(|h| h.start)) {

@@ -130,12 +130,10 @@ impl Ctx {
         let Some(doc) = self.state.doc.clone() else {
             return;
         };
-        if doc.text.len() > WORKER_THRESHOLD {
-            if self.analyse_in_worker(&doc.id, &doc.text, None) {
-                let job = self.analyser.borrow().job.as_ref().map(|(j, _)| *j);
-                *self.reanalysing.borrow_mut() = job;
-                return;
-            }
+        if doc.text.len() > WORKER_THRESHOLD && self.analyse_in_worker(&doc.id, &doc.text, None) {
+            let job = self.analyser.borrow().job.as_ref().map(|(j, _)| *j);
+            *self.reanalysing.borrow_mut() = job;
+            return;
         }
         self.send(Action::Reanalyze);
     }
