@@ -170,6 +170,19 @@ test('a 1 MB paste: no long main-thread block from paste to search', async () =>
   console.log(`# 1 MB paste: ${JSON.stringify(report)}`);
   fs.writeFileSync(path.join(ARTIFACTS, 'bigdoc.json'), JSON.stringify({ ...report, tasks: p.longTasks }, null, 2));
   assert.ok(longest < 1000, `main thread blocked ${longest} ms: ${JSON.stringify(worst)}`);
+
+  // Printing draws the whole article (slow for 1 MB, by design), then the window comes back.
+  assert.ok(await page.locator('.article .chunk-gap').count() > 10, 'a long text is drawn in windows');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction(() => !document.querySelector('.article .chunk-gap'), null, { timeout: 60_000 });
+  const drawn = await page.evaluate(() => {
+    const ps = document.querySelectorAll('.article .para');
+    return { n: ps.length, end: +ps[ps.length - 1].dataset.end };
+  });
+  assert.equal(drawn.end, Array.from(text).length);
+  assert.ok(drawn.n > 3000, `${drawn.n} paragraphs drawn for printing`);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.waitForSelector('.article .chunk-gap', { timeout: 60_000 });
   assert.deepEqual(realErrors(errors), []);
   await context.close();
 });
