@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, openPage, ARTIFACTS } from './lib/harness.mjs';
-import { realErrors } from './lib/apostil.mjs';
+import { realErrors, selectText } from './lib/apostil.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -131,6 +131,13 @@ test('a 1 MB paste: no long main-thread block from paste to search', async () =>
     const el = document.querySelector(`.article [data-id="${id}"]`);
     return el && el.classList.contains('sel');
   }, sel.id);
+  // Add an annotation by selecting text far down the article (after the emoji in the headline,
+  // so UTF-16 and code-point offsets differ): the new mark covers exactly the words selected.
+  await selectText(page, 'the breakwater', 0, 4);
+  await page.selectOption('.add-bar select.more-labels', 'PRODUCT');
+  await page.waitForSelector('.article .ent.sel[data-label="PRODUCT"]');
+  assert.equal(await page.textContent('.article .ent.sel[data-label="PRODUCT"]'), 'breakwater');
+  assert.equal(await page.textContent('.inspector .exact q'), 'breakwater');
   await settle(page);
 
   // Search: type a name, step to the first two hits.
@@ -155,11 +162,15 @@ test('a 1 MB paste: no long main-thread block from paste to search', async () =>
   await page.screenshot({ path: path.join(ARTIFACTS, 'bigdoc-1mb.png') });
 
   // Re-analyse: the long text goes to the worker again; decisions are kept.
+  const pendingQuotes = () => page.getAttribute('.legend-item[data-label="QUOTE"] .bulk button', 'aria-label');
+  const before = await pendingQuotes();
+  assert.match(before, /Accept all \d+ QUOTE suggestions/);
   await phase(page, 'reanalyse');
   await page.click('#reanalyze');
   await page.waitForSelector('.notice:has-text("Analysed again")', { timeout: 240_000 });
   await settle(page);
-  assert.ok(await page.locator('.article .q.accepted').count() >= 1, 'the accepted quote stays accepted');
+  assert.equal(await pendingQuotes(), before, 'the accepted quote stays accepted');
+  assert.equal(await page.textContent('.article .ent.sel[data-label="PRODUCT"]'), 'breakwater', 'the hand-made annotation stays');
 
   const p = await page.evaluate(() => window.__probe);
   for (const t of p.longTasks) if (t.phase === 'analysis' && t.start + t.ms >= p.drawnAt - 1) t.phase = 'first-paint';
