@@ -2,7 +2,7 @@
 //! DOM's UTF-16 offsets become code points (through the core's `Utf16Map`).
 
 use apostil_core::Span;
-use apostil_core::text::offsets::{Utf16Map, slice_chars};
+use apostil_core::text::offsets::{Utf16Map, char_len, slice_chars};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
@@ -31,10 +31,23 @@ fn offset_of(text: &str, node: &Node, unit: u32) -> Option<usize> {
     let range = document().create_range().ok()?;
     range.set_start(&para, 0).ok()?;
     range.set_end(node, unit).ok()?;
-    let units = String::from(range.to_string()).encode_utf16().count();
+    let units = range.to_string().length() as usize; // a JS string: UTF-16 units
     let para_text = slice_chars(text, Span::new(start, end))?;
     let map = Utf16Map::new(para_text);
     Some(start + map.from_utf16(units))
+}
+
+/// `text` with the UTF-16 range `start..end` of a text field (None: its end) replaced by
+/// `insert`. Offsets go through the core's `Utf16Map` (a unit inside a surrogate pair counts as
+/// its whole character).
+pub fn splice_utf16(text: &str, start: Option<usize>, end: Option<usize>, insert: &str) -> String {
+    let map = Utf16Map::new(text);
+    let len = char_len(text);
+    let a = start.map_or(len, |u| map.from_utf16(u)).min(len);
+    let b = end.map_or(len, |u| map.from_utf16(u)).clamp(a, len);
+    let before = slice_chars(text, Span::new(0, a)).unwrap_or(text);
+    let after = slice_chars(text, Span::new(b, len)).unwrap_or("");
+    format!("{before}{insert}{after}")
 }
 
 /// The current selection inside the article, as a code-point span of `text`.
@@ -219,13 +232,17 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
 
 /// Scrolls an annotation into view and focuses it.
 pub fn reveal(id: u64) {
-    let sel = format!("[data-id=\"{id}\"]");
-    if let Ok(Some(el)) = document().query_selector(&sel) {
+    reveal_selector(&format!("[data-id=\"{id}\"]"), true);
+}
+
+/// Scrolls the first element matching `selector` to the middle of the view (and focuses it).
+pub fn reveal_selector(selector: &str, focus: bool) {
+    if let Ok(Some(el)) = document().query_selector(selector) {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
         opts.set_behavior(web_sys::ScrollBehavior::Auto);
         el.scroll_into_view_with_scroll_into_view_options(&opts);
-        if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+        if focus && let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = h.focus();
         }
     }

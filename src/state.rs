@@ -5,7 +5,8 @@ use crate::labels::CustomLabel;
 use crate::model;
 use apostil_core::document::{ClusterId, SpeakerLink};
 use apostil_core::{
-    Annotation, AnnotationId, AnnotationKind, Document, Edit, History, Origin, Span, Status,
+    Analysis, Annotation, AnnotationId, AnnotationKind, Document, Edit, History, Origin, Span,
+    Status,
 };
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -81,6 +82,24 @@ pub fn group_of(a: &Annotation) -> Option<GroupKey> {
     })
 }
 
+/// The display name of a group in a document.
+pub fn group_name_in(doc: &Document, key: &GroupKey) -> String {
+    match key {
+        GroupKey::Cluster(c) => doc
+            .clusters
+            .iter()
+            .find(|x| x.id == *c)
+            .map(|c| c.canonical.clone())
+            .unwrap_or_else(|| format!("cluster {}", c.0)),
+        GroupKey::Text(_, t) => doc
+            .annotations
+            .iter()
+            .find(|a| a.cluster.is_none() && a.exact.to_lowercase() == *t)
+            .map(|a| a.exact.clone())
+            .unwrap_or_else(|| t.clone()),
+    }
+}
+
 /// A dialog that is open.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Dialog {
@@ -124,6 +143,8 @@ pub struct State {
     pub hidden: Rc<BTreeSet<String>>,
     /// The search text.
     pub query: String,
+    /// The search hit stepped to with Enter (code points), drawn and scrolled to by the article.
+    pub hit: Option<Span>,
     /// The user's own labels.
     pub custom: Rc<Vec<CustomLabel>>,
     /// Messages.
@@ -137,6 +158,17 @@ pub struct State {
     /// A big text being analysed in the worker.
     pub busy: Option<Busy>,
     next_notice: u64,
+    /// Bumped whenever another document (or another copy of it) is opened or it is closed.
+    generation: u64,
+}
+
+/// Names the open document's content: any change to it (an edit, undo, another document or a
+/// newer copy) gives a new key. Cheap to compare, so panels can skip work on a long document
+/// when something else changed (the selection, the search text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct DocKey {
+    generation: u64,
+    revision: u64,
 }
 
 impl Default for State {
@@ -151,6 +183,7 @@ impl Default for State {
             lit: None,
             hidden: Rc::new(BTreeSet::new()),
             query: String::new(),
+            hit: None,
             custom: Rc::new(Vec::new()),
             notices: Vec::new(),
             library: Rc::new(Vec::new()),
@@ -158,6 +191,7 @@ impl Default for State {
             dialog: None,
             busy: None,
             next_notice: 1,
+            generation: 0,
         }
     }
 }
@@ -216,12 +250,16 @@ pub enum Action {
     ToggleHidden(String),
     /// Set the search text.
     Query(String),
+    /// Step to a search hit (None: none is current).
+    Hit(Option<Span>),
     /// Show a message.
     Notify(NoticeKind, String, Vec<NoticeAction>),
     /// Dismiss a message.
     Dismiss(u64),
     /// The library was read.
     Library(Vec<DocSummary>),
+    /// One document of the library was saved: its line, updated in place (newest first).
+    Summary(DocSummary),
     /// A save finished.
     Saved {
         id: String,
@@ -236,6 +274,9 @@ pub enum Action {
     Rename(String),
     /// Run the analyser again, keeping every decision and hand-made annotation.
     Reanalyze,
+    /// The same with the analysis done elsewhere (a long text, in the worker): the freshly
+    /// analysed copy of the open document (same id and text).
+    Reanalyzed(Rc<Document>),
     /// A worker analysis started, moved on (same job) or ended (None).
     Busy(Option<Busy>),
     /// The worker job moved on to a stage (described in words).
@@ -243,6 +284,14 @@ pub enum Action {
 }
 
 impl State {
+    /// The key of the open document's content (see [`DocKey`]).
+    pub fn doc_key(&self) -> DocKey {
+        DocKey {
+            generation: self.generation,
+            revision: self.revision,
+        }
+    }
+
     /// The selected annotation.
     pub fn selected_annotation(&self) -> Option<&Annotation> {
         let doc = self.doc.as_ref()?;
@@ -274,23 +323,12 @@ impl State {
 
     /// The display name of a group.
     pub fn group_name(&self, key: &GroupKey) -> String {
-        match key {
-            GroupKey::Cluster(c) => self
-                .doc
-                .as_ref()
-                .and_then(|d| d.clusters.iter().find(|x| x.id == *c))
-                .map(|c| c.canonical.clone())
-                .unwrap_or_else(|| format!("cluster {}", c.0)),
-            GroupKey::Text(_, t) => self
-                .doc
-                .as_ref()
-                .and_then(|d| {
-                    d.annotations
-                        .iter()
-                        .find(|a| a.cluster.is_none() && a.exact.to_lowercase() == *t)
-                        .map(|a| a.exact.clone())
-                })
-                .unwrap_or_else(|| t.clone()),
+        match &self.doc {
+            Some(d) => group_name_in(d, key),
+            None => match key {
+                GroupKey::Cluster(c) => format!("cluster {}", c.0),
+                GroupKey::Text(_, t) => t.clone(),
+            },
         }
     }
 
@@ -365,6 +403,23 @@ impl State {
         }
     }
 
+    /// Merges a new analysis of the open text into the document (decisions and hand-made
+    /// annotations kept; undo history starts afresh).
+    fn reanalyze_with(&mut self, analysis: &Analysis) {
+        if let Some(doc) = &mut self.doc {
+            let before = doc.annotations.len();
+            Rc::make_mut(doc).reanalyze(analysis);
+            let after = self.doc.as_ref().map(|d| d.annotations.len()).unwrap_or(0);
+            self.history = History::default();
+            self.touched();
+            self.notice(
+                NoticeKind::Info,
+                format!("Analysed again: {before} annotations before, {after} now. Your decisions and your own annotations were kept; undo history starts afresh."),
+                vec![],
+            );
+        }
+    }
+
     /// The speaker link for a group nearest to `near`.
     fn speaker_link(&self, key: &GroupKey, near: Span) -> Option<SpeakerLink> {
         let doc = self.doc.as_ref()?;
@@ -435,6 +490,12 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        if matches!(
+            action,
+            Action::Open(..) | Action::Reload(..) | Action::Close
+        ) {
+            s.generation += 1;
+        }
         match action {
             Action::Open(doc, version) => {
                 s.doc = Some(doc);
@@ -445,6 +506,7 @@ impl Reducible for State {
                 s.selected = None;
                 s.lit = None;
                 s.query.clear();
+                s.hit = None;
             }
             Action::Reload(doc, version) => {
                 if s.doc.as_ref().map(|d| &d.id) == Some(&doc.id) {
@@ -637,9 +699,19 @@ impl Reducible for State {
                     h.insert(label);
                 }
             }
-            Action::Query(q) => s.query = q,
+            Action::Query(q) => {
+                s.query = q;
+                s.hit = None;
+            }
+            Action::Hit(h) => s.hit = h,
             Action::Notify(kind, text, actions) => s.notice(kind, text, actions),
             Action::Dismiss(id) => s.notices.retain(|n| n.id != id),
+            Action::Summary(line) => {
+                let list = Rc::make_mut(&mut s.library);
+                list.retain(|d| d.id != line.id);
+                list.push(line);
+                list.sort_by(|a, b| b.modified.total_cmp(&a.modified));
+            }
             Action::Library(list) => {
                 s.library = Rc::new(list);
                 s.library_loaded = true;
@@ -657,18 +729,17 @@ impl Reducible for State {
             Action::Custom(list) => s.custom = Rc::new(list),
             Action::Dialog(d) => s.dialog = d,
             Action::Reanalyze => {
-                if let Some(doc) = &mut s.doc {
+                if let Some(doc) = &s.doc {
                     let analysis = apostil_core::analyze(&doc.text);
-                    let before = doc.annotations.len();
-                    Rc::make_mut(doc).reanalyze(&analysis);
-                    let after = s.doc.as_ref().map(|d| d.annotations.len()).unwrap_or(0);
-                    s.history = History::default();
-                    s.touched();
-                    s.notice(
-                        NoticeKind::Info,
-                        format!("Analysed again: {before} annotations before, {after} now. Your decisions and your own annotations were kept; undo history starts afresh."),
-                        vec![],
-                    );
+                    s.reanalyze_with(&analysis);
+                }
+            }
+            Action::Reanalyzed(fresh) => {
+                if s.doc
+                    .as_ref()
+                    .is_some_and(|d| d.id == fresh.id && d.text_hash == fresh.text_hash)
+                {
+                    s.reanalyze_with(&analysis_of(&fresh));
                 }
             }
             Action::Busy(b) => s.busy = b,
@@ -688,6 +759,67 @@ impl Reducible for State {
             }
         }
         Rc::new(s)
+    }
+}
+
+/// The analysis a freshly analysed document was made from, as far as `Document::reanalyze`
+/// reads it (entities, quotes, clusters, regions, metadata). The worker answers with documents
+/// (`Document::from_analysis`), so a long text re-analysed there comes back this way.
+pub fn analysis_of(fresh: &Document) -> Analysis {
+    use apostil_core::clusters::Cluster;
+    use apostil_core::entities::{Entity, EntitySource};
+    use apostil_core::quotes::{Quote, QuoteKind, Speaker};
+    let index =
+        |c: Option<ClusterId>| c.and_then(|c| fresh.clusters.iter().position(|x| x.id == c));
+    let clusters = fresh
+        .clusters
+        .iter()
+        .map(|c| Cluster {
+            canonical: c.canonical.clone(),
+            label: c.label.parse().unwrap_or(apostil_core::EntityLabel::Person),
+            mentions: Vec::new(),
+        })
+        .collect();
+    let mut entities = Vec::new();
+    let mut quotes = Vec::new();
+    for a in &fresh.annotations {
+        match a.kind {
+            AnnotationKind::Quote => quotes.push(Quote {
+                span: a.span,
+                outer: a.span,
+                kind: a.quote_kind.unwrap_or(QuoteKind::Direct),
+                speaker: a.speaker.as_ref().map(|sp| Speaker {
+                    mention: sp.span,
+                    cluster: index(sp.cluster),
+                }),
+                depth: 0,
+            }),
+            _ => {
+                if let Ok(label) = a.label.parse() {
+                    entities.push(Entity {
+                        span: a.span,
+                        label,
+                        source: EntitySource::Model,
+                        score: 1.0,
+                        cluster: index(a.cluster),
+                    });
+                }
+            }
+        }
+    }
+    Analysis {
+        text_len: fresh.len_chars(),
+        paragraphs: Vec::new(),
+        regions: fresh.regions.clone(),
+        metadata: apostil_core::text::intake::Metadata {
+            title: fresh.meta.title.clone(),
+            byline: fresh.meta.byline.clone(),
+            dateline: fresh.meta.dateline.clone(),
+        },
+        sentences: Vec::new(),
+        entities,
+        clusters,
+        quotes,
     }
 }
 

@@ -82,6 +82,13 @@ impl Record {
         o.into()
     }
 
+    /// The version of a stored record (None when there is none).
+    fn version_of(v: &JsValue) -> Option<u64> {
+        let get = |k: &str| Reflect::get(v, &JsValue::from_str(k)).ok();
+        get("id")?.as_string()?;
+        Some(get("version")?.as_f64()? as u64)
+    }
+
     fn from_js(v: &JsValue) -> Option<Record> {
         let get = |k: &str| Reflect::get(v, &JsValue::from_str(k)).ok();
         Some(Record {
@@ -308,7 +315,9 @@ impl Store {
         let current = request(&os.get(&JsValue::from_str(&doc.id)).map_err(js_err)?)
             .await
             .map_err(js_err)?;
-        let stored = Record::from_js(&current).map(|r| r.version);
+        // Only the version is needed: reading the whole record would copy the stored document
+        // (megabytes for a long text) into wasm on every save.
+        let stored = Record::version_of(&current);
         if let Some(v) = stored
             && v != base
             && !force

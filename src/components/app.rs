@@ -16,6 +16,25 @@ pub fn app() -> Html {
     use_keyboard(state.clone());
     let ctx = use_library(state.clone());
     let has_doc = state.doc.is_some();
+    // A long document opens in two frames: the article first, the side panels (which walk
+    // every annotation) in the next one, so neither frame blocks the page for long.
+    let doc_id = state.doc.as_ref().map(|d| d.id.clone());
+    let long = state
+        .doc
+        .as_ref()
+        .is_some_and(|d| d.text.len() > crate::components::article::WINDOW_BYTES);
+    let panels_for = use_state_eq(|| None::<String>);
+    {
+        let panels_for = panels_for.clone();
+        use_effect_with(doc_id.clone(), move |id| {
+            let id = id.clone();
+            let f = wasm_bindgen::closure::Closure::once_into_js(move || panels_for.set(id));
+            if let Some(w) = web_sys::window() {
+                let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&f));
+            }
+        });
+    }
+    let panels_ready = !long || *panels_for == doc_id;
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <div class="app">
@@ -26,6 +45,8 @@ pub fn app() -> Html {
                     </aside>
                     <main class="main" id="main">
                         if has_doc {
+                            // A long text being analysed again (in the worker).
+                            <crate::components::progress::AnalysisProgress />
                             <Legend />
                             <Article />
                         } else {
@@ -34,10 +55,14 @@ pub fn app() -> Html {
                     </main>
                     if has_doc {
                         <aside class="panel side" aria-label="Annotations">
-                            <Inspector />
-                            <Entities />
-                            <Quotes />
-                            <Chart />
+                            if panels_ready {
+                                <Inspector />
+                                <Entities />
+                                <Quotes />
+                                <Chart />
+                            } else {
+                                <p class="card muted">{ "Gathering entities and quotes…" }</p>
+                            }
                         </aside>
                     }
                 </div>

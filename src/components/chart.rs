@@ -1,6 +1,6 @@
 //! A small SVG chart drawn by the app: most quoted speakers and most mentioned entities.
 
-use crate::components::entities::groups;
+use crate::components::entities::groups_of;
 use crate::components::quotes::by_speaker;
 use crate::hooks::Ctx;
 use crate::labels;
@@ -44,19 +44,31 @@ pub fn chart() -> Html {
     let Some(doc) = &state.doc else {
         return html! {};
     };
-    let speakers: Vec<(String, usize, String)> = by_speaker(doc)
-        .into_iter()
-        .filter(|(w, _)| w != "Unattributed")
-        .take(5)
-        .map(|(w, q)| (w, q.len(), labels::OKABE_ITO[0].to_string()))
-        .collect();
-    let ents: Vec<(String, usize, String)> = groups(state)
-        .into_iter()
-        .take(5)
-        .map(|g| (g.name, g.count, labels::color_of(&g.label, &state.custom)))
-        .collect();
-    let (a, y) = bars("Most quoted", &speakers, 0.0);
-    let (b, y) = bars("Most mentioned", &ents, y);
+    // Counted again only when the document or the filter changed.
+    let rows = {
+        let doc = doc.clone();
+        let custom = state.custom.clone();
+        use_memo(
+            (state.doc_key(), state.hidden.clone(), state.custom.clone()),
+            move |(_, hidden, _)| {
+                let speakers: Vec<(String, usize, String)> = by_speaker(&doc)
+                    .into_iter()
+                    .filter(|(w, _)| w != "Unattributed")
+                    .take(5)
+                    .map(|(w, q)| (w, q.len(), labels::OKABE_ITO[0].to_string()))
+                    .collect();
+                let ents: Vec<(String, usize, String)> = groups_of(&doc, hidden)
+                    .into_iter()
+                    .take(5)
+                    .map(|g| (g.name, g.count, labels::color_of(&g.label, &custom)))
+                    .collect();
+                (speakers, ents)
+            },
+        )
+    };
+    let (speakers, ents) = (&rows.0, &rows.1);
+    let (a, y) = bars("Most quoted", speakers, 0.0);
+    let (b, y) = bars("Most mentioned", ents, y);
     let summary = format!(
         "Most quoted: {}. Most mentioned: {}.",
         speakers

@@ -3,9 +3,9 @@
 
 use crate::hooks::Ctx;
 use crate::labels;
-use crate::state::{Action, GroupKey, State, group_of};
-use apostil_core::Status;
-use std::collections::HashMap;
+use crate::state::{Action, GroupKey, State, group_name_in, group_of};
+use apostil_core::{Document, Status};
+use std::collections::{BTreeSet, HashMap};
 use yew::prelude::*;
 
 /// A group with its name, label and mention count.
@@ -23,13 +23,18 @@ pub struct Group {
 
 /// Every group in the open document, most mentioned first.
 pub fn groups(state: &State) -> Vec<Group> {
-    let Some(doc) = &state.doc else {
-        return Vec::new();
-    };
+    match &state.doc {
+        Some(doc) => groups_of(doc, &state.hidden),
+        None => Vec::new(),
+    }
+}
+
+/// Every group in a document (labels in `hidden` left out), most mentioned first.
+pub fn groups_of(doc: &Document, hidden: &BTreeSet<String>) -> Vec<Group> {
     let mut map: HashMap<GroupKey, Group> = HashMap::new();
     let mut order = Vec::new();
     for a in &doc.annotations {
-        if a.status == Status::Rejected || state.hidden.contains(&a.label) {
+        if a.status == Status::Rejected || hidden.contains(&a.label) {
             continue;
         }
         let Some(k) = group_of(a) else { continue };
@@ -37,7 +42,7 @@ pub fn groups(state: &State) -> Vec<Group> {
             order.push(k.clone());
             Group {
                 key: k.clone(),
-                name: state.group_name(&k),
+                name: group_name_in(doc, &k),
                 label: a.label.clone(),
                 count: 0,
             }
@@ -65,7 +70,20 @@ pub fn groups(state: &State) -> Vec<Group> {
 pub fn entities() -> Html {
     let ctx = use_context::<Ctx>().expect("ctx");
     let state = &ctx.state;
-    let list = groups(state);
+    // Recomputed only when the document or the filter changed (a long document has thousands
+    // of mentions; the selection moving should not walk them all again).
+    let list = {
+        let doc = state.doc.clone();
+        use_memo(
+            (state.doc_key(), state.hidden.clone()),
+            move |(_, hidden)| match &doc {
+                Some(d) => groups_of(d, hidden),
+                None => Vec::new(),
+            },
+        )
+    };
+    let list: &Vec<Group> = &list;
+    let show_all = use_state(|| false);
     let lit = state.lit.clone();
     let mentions = state.lit_mentions();
     let pos = state
@@ -81,7 +99,9 @@ pub fn entities() -> Html {
             }
             <ul class="groups">
                 // One shared list of keys for the merge menus (was one copy per group: quadratic).
-                { for list.iter().map(|g| {
+                // A long document has hundreds of groups: the most mentioned first, the rest on
+                // request (the lit group always shows).
+                { for list.iter().enumerate().filter(|(i, g)| *show_all || *i < SHOWN || lit.as_ref() == Some(&g.key)).map(|(_, g)| {
                     let is_lit = lit.as_ref() == Some(&g.key);
                     let color = labels::color_of(&g.label, &state.custom);
                     let onclick = {
@@ -128,6 +148,15 @@ pub fn entities() -> Html {
                     }
                 }) }
             </ul>
+            if list.len() > SHOWN && !*show_all {
+                <button class="link show-all" onclick={{
+                    let show_all = show_all.clone();
+                    Callback::from(move |_: MouseEvent| show_all.set(true))
+                }}>{ format!("Show all {} entities", list.len()) }</button>
+            }
         </section>
     }
 }
+
+/// Groups listed before "Show all".
+const SHOWN: usize = 60;

@@ -3,7 +3,7 @@
 use crate::components::article::speaker_name;
 use crate::hooks::Ctx;
 use crate::labels;
-use crate::state::{Action, End, GroupKey, group_of};
+use crate::state::{Action, End, GroupKey, group_name_in, group_of};
 use apostil_core::{AnnotationKind, Edit, Status};
 use std::collections::BTreeMap;
 use yew::prelude::*;
@@ -13,6 +13,29 @@ use yew::prelude::*;
 pub fn inspector() -> Html {
     let ctx = use_context::<Ctx>().expect("ctx");
     let state = &ctx.state;
+    // Speakers: every group of PERSON / ORG / NORP / GPE mentions, gathered again only when the
+    // document changed (a long document has thousands of mentions).
+    let groups = {
+        let doc = state.doc.clone();
+        use_memo(state.doc_key(), move |_| {
+            let mut groups: BTreeMap<GroupKey, String> = BTreeMap::new();
+            let Some(doc) = doc else { return groups };
+            for m in &doc.annotations {
+                if m.status == Status::Rejected
+                    || !matches!(m.label.as_str(), "PERSON" | "ORG" | "NORP" | "GPE")
+                {
+                    continue;
+                }
+                if let Some(k) = group_of(m)
+                    && !groups.contains_key(&k)
+                {
+                    let name = group_name_in(&doc, &k);
+                    groups.insert(k, name);
+                }
+            }
+            groups
+        })
+    };
     let (Some(doc), Some(a)) = (&state.doc, state.selected_annotation()) else {
         return html! {
             <section class="card inspector" aria-label="Selected annotation">
@@ -55,20 +78,6 @@ pub fn inspector() -> Html {
     };
     let color = labels::color_of(&a.label, &state.custom);
 
-    // Speakers: every group of PERSON / ORG / NORP mentions.
-    let mut groups: BTreeMap<GroupKey, String> = BTreeMap::new();
-    for m in &doc.annotations {
-        if m.status == Status::Rejected
-            || !matches!(m.label.as_str(), "PERSON" | "ORG" | "NORP" | "GPE")
-        {
-            continue;
-        }
-        if let Some(k) = group_of(m) {
-            groups
-                .entry(k.clone())
-                .or_insert_with(|| state.group_name(&k));
-        }
-    }
     let current_speaker = a.speaker.as_ref().and_then(|s| {
         doc.annotations
             .iter()

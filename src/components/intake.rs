@@ -53,16 +53,10 @@ pub fn intake() -> Html {
                 .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
             {
                 let cur = t.value();
-                let start =
-                    t.selection_start()
-                        .ok()
-                        .flatten()
-                        .unwrap_or(cur.encode_utf16().count() as u32) as usize;
-                let end = t.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
-                let units: Vec<u16> = cur.encode_utf16().collect();
-                let before = String::from_utf16_lossy(&units[..start.min(units.len())]);
-                let after = String::from_utf16_lossy(&units[end.min(units.len())..]);
-                t.set_value(&format!("{before}{text}{after}"));
+                // The textarea counts in UTF-16 units; None (no caret) means the end.
+                let start = t.selection_start().ok().flatten().map(|u| u as usize);
+                let end = t.selection_end().ok().flatten().map(|u| u as usize);
+                t.set_value(&crate::dom::splice_utf16(&cur, start, end.or(start), &text));
             }
             source.set(Some("pasted HTML".into()));
         })

@@ -17,17 +17,24 @@ pub fn legend() -> Html {
         return html! {};
     };
     let order = labels::all_labels(&state.custom);
-    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for a in &doc.annotations {
-        if a.status == Status::Rejected {
-            continue;
-        }
-        let e = counts.entry(a.label.clone()).or_default();
-        e.0 += 1;
-        if a.status == Status::Suggested {
-            e.1 += 1;
-        }
-    }
+    // Counted again only when the document changed (not on every selection or keystroke).
+    let counts = {
+        let doc = doc.clone();
+        use_memo(state.doc_key(), move |_| {
+            let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+            for a in &doc.annotations {
+                if a.status == Status::Rejected {
+                    continue;
+                }
+                let e = counts.entry(a.label.clone()).or_default();
+                e.0 += 1;
+                if a.status == Status::Suggested {
+                    e.1 += 1;
+                }
+            }
+            counts
+        })
+    };
     let mut present: Vec<String> = counts.keys().cloned().collect();
     present.sort_by_key(|l| {
         order
@@ -35,11 +42,23 @@ pub fn legend() -> Html {
             .position(|o| o == l)
             .unwrap_or(if l == "QUOTE" { 99 } else { 100 })
     });
-    let hits: usize = if state.query.trim().is_empty() {
-        0
-    } else {
-        crate::text::find_all(&doc.text, &state.query).len()
+    // Every match in the whole text, once per text and query (a long text is not searched again
+    // on each redraw). Enter steps through them in the model, so hits in paragraphs that are
+    // not drawn yet (long texts are drawn in windows) are reached too.
+    let all_hits = {
+        let text = doc.text.clone();
+        use_memo(
+            (doc.text_hash.clone(), state.query.clone()),
+            move |(_, q)| {
+                if q.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    crate::text::find_all(&text, q)
+                }
+            },
+        )
     };
+    let hits = all_hits.len();
     let oninput = {
         let ctx = ctx.clone();
         Callback::from(move |e: InputEvent| {
@@ -47,43 +66,30 @@ pub fn legend() -> Html {
             ctx.send(Action::Query(i.value()));
         })
     };
-    let cursor = use_mut_ref(|| None::<usize>);
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Enter" {
-            // Enter goes to the next match (Shift+Enter to the previous), wrapping around.
-            e.prevent_default();
-            let Ok(list) = crate::dom::document().query_selector_all("mark.hit") else {
-                return;
-            };
-            let n = list.length() as usize;
-            if n == 0 {
-                return;
+    let onkeydown = {
+        let ctx = ctx.clone();
+        let all_hits = all_hits.clone();
+        let current = state.hit;
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                let list = &*all_hits;
+                let next = match (current, e.shift_key()) {
+                    (None, false) => list.first(),
+                    (None, true) => list.last(),
+                    (Some(c), false) => list.iter().find(|h| h.start > c.start).or(list.first()),
+                    (Some(c), true) => list
+                        .iter()
+                        .rev()
+                        .find(|h| h.start < c.start)
+                        .or(list.last()),
+                };
+                if let Some(h) = next {
+                    ctx.send(Action::Hit(Some(*h)));
+                }
             }
-            let mut c = cursor.borrow_mut();
-            if let Some(el) = c
-                .and_then(|i| list.item((i % n) as u32))
-                .and_then(|x| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(x).ok())
-            {
-                el.remove_attribute("data-current").ok();
-            }
-            let next = match (*c, e.shift_key()) {
-                (None, false) => 0,
-                (None, true) => n - 1,
-                (Some(i), false) => (i + 1) % n,
-                (Some(i), true) => (i % n + n - 1) % n,
-            };
-            *c = Some(next);
-            if let Some(el) = list
-                .item(next as u32)
-                .and_then(|x| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(x).ok())
-            {
-                el.set_attribute("data-current", "").ok();
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
-            }
-        }
-    });
+        })
+    };
     html! {
         <section class="legend" aria-label="Legend and filters">
             <ul class="legend-list">

@@ -28,6 +28,9 @@ pub struct ParagraphProps {
     pub custom: Rc<Vec<CustomLabel>>,
     /// Search text.
     pub query: AttrValue,
+    /// Start of the current search hit, when it is in this paragraph.
+    #[prop_or_default]
+    pub current: Option<usize>,
     /// Speaker names of the quotes here: (quote id, name).
     pub speakers: Rc<Vec<(AnnotationId, String)>>,
     /// Extra class (headline, byline, dateline, junk).
@@ -132,7 +135,8 @@ impl Ctx<'_> {
                 out.push(html! { { self.slice(Span::new(pos, hs)).to_string() } });
             }
             if he > hs {
-                out.push(html! { <mark class="hit">{ self.slice(Span::new(hs, he)).to_string() }</mark> });
+                let current = (self.props.current == Some(h.start) && hs == h.start).then_some("");
+                out.push(html! { <mark class="hit" data-current={current}>{ self.slice(Span::new(hs, he)).to_string() }</mark> });
             }
             pos = he.max(pos);
         }

@@ -7,9 +7,7 @@ use apostil_core::{AnnotationKind, Status};
 use yew::prelude::*;
 
 /// Speakers and their quotes, most quoted first: (speaker, [(id, text)]).
-pub fn by_speaker(
-    doc: &apostil_core::Document,
-) -> Vec<(String, Vec<(apostil_core::AnnotationId, String)>)> {
+pub fn by_speaker(doc: &apostil_core::Document) -> SpeakerList {
     let mut out: Vec<(String, Vec<(apostil_core::AnnotationId, String)>)> = Vec::new();
     for a in doc
         .annotations
@@ -34,10 +32,46 @@ pub fn by_speaker(
 #[function_component(Quotes)]
 pub fn quotes() -> Html {
     let ctx = use_context::<Ctx>().expect("ctx");
-    let Some(doc) = &ctx.state.doc else {
+    let Some(doc) = ctx.state.doc.clone() else {
         return html! {};
     };
-    let list = by_speaker(doc);
+    let on_select = {
+        let ctx = ctx.clone();
+        Callback::from(move |id| ctx.send(Action::Select(Some(id))))
+    };
+    // Gathered again only when the document changed; the list keeps no copy of the document
+    // (an edit then changes it in place instead of copying a long text).
+    let list = use_memo(ctx.state.doc_key(), move |_| by_speaker(&doc));
+    html! { <QuoteList {list} {on_select} /> }
+}
+
+/// Speakers and their quotes, as [`by_speaker`] lists them.
+pub type SpeakerList = Vec<(String, Vec<(apostil_core::AnnotationId, String)>)>;
+
+/// Props of the list: compared by identity, so a long document's thousands of quotes are not
+/// rebuilt when only the selection or the search changed.
+#[derive(Properties, Clone)]
+pub struct QuoteListProps {
+    /// Speakers and their quotes.
+    pub list: std::rc::Rc<SpeakerList>,
+    /// Selects a quote (the same action every time, so not compared).
+    pub on_select: Callback<apostil_core::AnnotationId>,
+}
+
+impl PartialEq for QuoteListProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.list, &other.list)
+    }
+}
+
+/// A speaker's first quotes shown; a button shows the rest (a long document has hundreds).
+const SHOWN: usize = 40;
+
+/// The speakers and their quotes.
+#[function_component(QuoteList)]
+pub fn quote_list(props: &QuoteListProps) -> Html {
+    let list = &props.list;
+    let expanded = use_state(std::collections::BTreeSet::<String>::new);
     html! {
         <section class="card quotes" aria-labelledby="quotes-title">
             <h2 id="quotes-title">{ "Who said what" }</h2>
@@ -49,12 +83,23 @@ pub fn quotes() -> Html {
                     <li class="speaker" data-speaker={who.clone()}>
                         <h3>{ who.clone() } <span class="count">{ qs.len() }</span></h3>
                         <ul>
-                            { for qs.iter().map(|(id, text)| {
+                            { for qs.iter().take(if expanded.contains(who) { usize::MAX } else { SHOWN }).map(|(id, text)| {
                                 let id = *id;
-                                let onclick = { let ctx = ctx.clone(); Callback::from(move |_| ctx.send(Action::Select(Some(id)))) };
+                                let onclick = props.on_select.reform(move |_: MouseEvent| id);
                                 let short: String = if text.chars().count() > 110 { text.chars().take(107).chain("…".chars()).collect() } else { text.clone() };
                                 html! { <li><button class="quote-btn" {onclick}>{ format!("“{short}”") }</button></li> }
                             }) }
+                            if qs.len() > SHOWN && !expanded.contains(who) {
+                                <li><button class="link show-all" onclick={{
+                                    let expanded = expanded.clone();
+                                    let who = who.clone();
+                                    Callback::from(move |_: MouseEvent| {
+                                        let mut e = (*expanded).clone();
+                                        e.insert(who.clone());
+                                        expanded.set(e);
+                                    })
+                                }}>{ format!("Show all {} quotes", qs.len()) }</button></li>
+                            }
                         </ul>
                     </li>
                 }) }

@@ -129,7 +129,7 @@ pub fn toolbar() -> Html {
                 if state.doc.is_some() {
                     <button onclick={send(Action::Undo)} disabled={!model::can_undo(&state.history)} aria-label="Undo (Ctrl+Z)" id="undo">{ "↶ Undo" }</button>
                     <button onclick={send(Action::Redo)} disabled={!model::can_redo(&state.history)} aria-label="Redo (Ctrl+Shift+Z)" id="redo">{ "↷ Redo" }</button>
-                    <button onclick={send(Action::Reanalyze)} id="reanalyze" title="Run the analyser again; your decisions are kept">{ "Re-analyse" }</button>
+                    <button onclick={{ let ctx = ctx.clone(); Callback::from(move |_: MouseEvent| ctx.reanalyze()) }} id="reanalyze" title="Run the analyser again; your decisions are kept">{ "Re-analyse" }</button>
                 }
                 <span class="export">
                     <label class="export-label" for="format">{ "Format" }</label>

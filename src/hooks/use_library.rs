@@ -35,6 +35,8 @@ pub struct Ctx {
     pub saver: Rc<RefCell<Saver>>,
     /// The analysis worker for big texts.
     pub analyser: Rc<RefCell<Analyser>>,
+    /// The worker job that re-analyses the open document (not a new one), if any.
+    pub reanalysing: Rc<RefCell<Option<u64>>>,
 }
 
 impl PartialEq for Ctx {
@@ -122,6 +124,20 @@ impl Ctx {
         self.open_new(doc, source);
     }
 
+    /// Runs the analyser again over the open document, keeping decisions: a long text in the
+    /// worker (the page stays responsive, with progress and Cancel), a short one here.
+    pub fn reanalyze(&self) {
+        let Some(doc) = self.state.doc.clone() else {
+            return;
+        };
+        if doc.text.len() > WORKER_THRESHOLD && self.analyse_in_worker(&doc.id, &doc.text, None) {
+            let job = self.analyser.borrow().job.as_ref().map(|(j, _)| *j);
+            *self.reanalysing.borrow_mut() = job;
+            return;
+        }
+        self.send(Action::Reanalyze);
+    }
+
     /// Opens a freshly analysed document.
     fn open_new(&self, mut doc: Document, source: Option<String>) {
         if doc.meta.title.is_none() {
@@ -159,6 +175,7 @@ impl Ctx {
                     e.prevent_default();
                 }
                 ctx.analyser.borrow_mut().stop();
+                ctx.reanalysing.borrow_mut().take();
                 ctx.send(Action::Busy(None));
                 ctx.error(format!(
                     "The analysis failed{}. Nothing was added to the library.",
@@ -208,10 +225,10 @@ impl Ctx {
             .dyn_into::<web_sys::MessageEvent>()
             .map(|e| e.data())
             .unwrap_or(JsValue::NULL);
-        let Some(reply) = data
-            .as_string()
-            .and_then(|s| serde_json::from_str::<Reply>(&s).ok())
-        else {
+        let Some(json) = data.as_string() else {
+            return;
+        };
+        let Some(reply) = read_reply(&json) else {
             return;
         };
         let current = self.analyser.borrow().job.as_ref().map(|(j, _)| *j);
@@ -242,7 +259,11 @@ impl Ctx {
                     }
                     let source = ctx.analyser.borrow_mut().job.take().and_then(|(_, s)| s);
                     ctx.send(Action::Busy(None));
-                    ctx.open_new(*doc, source);
+                    if ctx.reanalysing.borrow_mut().take() == Some(job) {
+                        ctx.send(Action::Reanalyzed(Rc::new(*doc)));
+                    } else {
+                        ctx.open_new(*doc, source);
+                    }
                 })
                 .forget();
             }
@@ -253,8 +274,13 @@ impl Ctx {
     /// Cancels the analysis in flight: the worker is stopped, the library is left as it was.
     pub fn cancel_analysis(&self) {
         self.analyser.borrow_mut().stop();
+        let again = self.reanalysing.borrow_mut().take().is_some();
         self.send(Action::Busy(None));
-        self.info("Analysis cancelled. Nothing was added to the library.");
+        self.info(if again {
+            "Re-analysis cancelled. The document is unchanged."
+        } else {
+            "Analysis cancelled. Nothing was added to the library."
+        });
     }
 
     /// Deletes a document, offering to undo.
@@ -411,6 +437,23 @@ fn last_open() -> Option<String> {
         .ok()?
 }
 
+/// Reads a worker reply. A `done` reply (megabytes for a long text) is read straight into its
+/// document: serde reads internally tagged enums by buffering the whole value first, which
+/// doubled the time the page spent on it.
+fn read_reply(json: &str) -> Option<Reply> {
+    #[derive(serde::Deserialize)]
+    struct Done {
+        job: u64,
+        doc: Box<Document>,
+    }
+    if json.starts_with(r#"{"type":"done""#)
+        && let Ok(Done { job, doc }) = serde_json::from_str::<Done>(json)
+    {
+        return Some(Reply::Done { job, doc });
+    }
+    serde_json::from_str::<Reply>(json).ok()
+}
+
 /// Saves the newest pending copy, one save at a time.
 fn pump(saver: Rc<RefCell<Saver>>, store: Store, state: UseReducerHandle<State>) {
     {
@@ -439,9 +482,17 @@ fn pump(saver: Rc<RefCell<Saver>>, store: Store, state: UseReducerHandle<State>)
                         version,
                         revision,
                     });
-                    if let Ok(list) = store.list().await {
-                        state.dispatch(Action::Library(list.iter().map(Record::summary).collect()));
-                    }
+                    // The library line of this document, from the copy just saved: reading the
+                    // whole library back would copy every stored text into the page again.
+                    let (entities, quotes) = crate::state::counts(&doc);
+                    state.dispatch(Action::Summary(crate::state::DocSummary {
+                        id: doc.id.clone(),
+                        title: storage::title_of(&doc),
+                        modified: js_sys::Date::now(),
+                        version,
+                        entities,
+                        quotes,
+                    }));
                 }
                 Err(StorageError::Conflict { stored }) => {
                     saver.borrow_mut().blocked = Some(doc.id.clone());
@@ -466,6 +517,7 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
     let store = use_state(|| None::<Store>);
     let saver = use_mut_ref(Saver::default);
     let analyser = use_mut_ref(Analyser::default);
+    let reanalysing = use_mut_ref(|| None::<u64>);
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
 
@@ -613,5 +665,6 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
         store: (*store).clone(),
         saver,
         analyser,
+        reanalysing,
     }
 }

@@ -319,34 +319,74 @@ impl Document {
         }
         let map = CharMap::new(&self.text);
         let mut added: Vec<Annotation> = Vec::new();
+        // Lookups by (kind, span, label) and, per kind, the spans that settle a stretch of text
+        // (sorted by start, with the furthest end so far): linear in the annotations, not
+        // quadratic (a 1 MB text has tens of thousands).
+        type Key = (AnnotationKind, usize, usize, String);
+        let key =
+            |k: AnnotationKind, s: Span, l: &str| -> Key { (k, s.start, s.end, l.to_string()) };
+        let mut taken: std::collections::HashSet<Key> =
+            kept.iter().map(|a| key(a.kind, a.span, &a.label)).collect();
+        let mut untouched_at: std::collections::HashMap<Key, std::collections::VecDeque<usize>> =
+            std::collections::HashMap::new();
+        for (i, a) in untouched.iter().enumerate() {
+            untouched_at
+                .entry(key(a.kind, a.span, &a.label))
+                .or_default()
+                .push_back(i);
+        }
+        let mut untouched: Vec<Option<Annotation>> = untouched.into_iter().map(Some).collect();
+        let mut settling: Vec<(AnnotationKind, Span)> = kept
+            .iter()
+            .filter(|a| {
+                a.status != Status::Rejected
+                    && (a.status == Status::Accepted || a.origin == Origin::User)
+            })
+            .map(|a| (a.kind, a.span))
+            .collect();
+        settling.sort_by_key(|(k, s)| (*k as u8, s.start));
+        let reach: Vec<usize> = settling
+            .iter()
+            .scan((None, 0usize), |(kind, end), (k, s)| {
+                if *kind != Some(*k) {
+                    *kind = Some(*k);
+                    *end = 0;
+                }
+                *end = (*end).max(s.end);
+                Some(*end)
+            })
+            .collect();
+        let settled = |kind: AnnotationKind, span: Span| {
+            let lo = settling.partition_point(|(k, _)| (*k as u8) < kind as u8);
+            let hi =
+                settling.partition_point(|(k, s)| (*k as u8, s.start) < (kind as u8, span.end));
+            hi > lo && reach[hi - 1] > span.start
+        };
         for cand in candidates(analysis, &ids) {
             if !valid_span(cand.span, len) {
                 continue;
             }
-            let same = |a: &Annotation| {
-                a.kind == cand.kind && a.span == cand.span && a.label == cand.label
-            };
-            if kept.iter().any(same) || added.iter().any(same) {
+            let k = key(cand.kind, cand.span, &cand.label);
+            if taken.contains(&k) {
                 continue;
             }
             let speaker = cand.speaker.filter(|s| valid_span(s.span, len));
-            if let Some(pos) = untouched.iter().position(same) {
-                let mut a = untouched.swap_remove(pos);
+            if let Some(a) = untouched_at
+                .get_mut(&k)
+                .and_then(|q| q.pop_front())
+                .and_then(|i| untouched[i].take())
+            {
+                let mut a = a;
                 a.cluster = cand.cluster;
                 a.speaker = speaker;
                 a.quote_kind = cand.quote_kind;
                 added.push(a);
+                taken.insert(k);
                 continue;
             }
             // The user's accepted or hand-made annotation of the same kind settles that stretch
             // of text: no new overlapping suggestion of the same kind is added beside it.
-            let settled = |a: &Annotation| {
-                a.kind == cand.kind
-                    && a.status != Status::Rejected
-                    && a.span.overlaps(cand.span)
-                    && (a.status == Status::Accepted || a.origin == Origin::User)
-            };
-            if kept.iter().any(settled) {
+            if settled(cand.kind, cand.span) {
                 continue;
             }
             let id = AnnotationId(self.bump_id());
@@ -363,17 +403,22 @@ impl Document {
                 speaker,
                 quote_kind: cand.quote_kind,
             });
+            taken.insert(k);
         }
         kept.extend(added);
         self.annotations = kept;
-        // Keep old clusters that kept annotations still point at.
-        let referenced = |id: ClusterId, anns: &[Annotation]| {
-            anns.iter().any(|a| {
-                a.cluster == Some(id) || a.speaker.as_ref().is_some_and(|s| s.cluster == Some(id))
+        // Keep old clusters that kept annotations still point at (one pass over the annotations).
+        let referenced: std::collections::HashSet<ClusterId> = self
+            .annotations
+            .iter()
+            .flat_map(|a| {
+                a.cluster
+                    .into_iter()
+                    .chain(a.speaker.as_ref().and_then(|s| s.cluster))
             })
-        };
+            .collect();
         for c in std::mem::take(&mut self.clusters) {
-            if !new_clusters.iter().any(|n| n.id == c.id) && referenced(c.id, &self.annotations) {
+            if !new_clusters.iter().any(|n| n.id == c.id) && referenced.contains(&c.id) {
                 new_clusters.push(c);
             }
         }
