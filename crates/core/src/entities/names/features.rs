@@ -480,6 +480,36 @@ pub fn token_info(s: &str, kind: TokenKind, buf: &mut Vec<char>, gaz: &Gazetteer
     let mut len = 0usize;
     for c in s.chars() {
         len += 1;
+        if c.is_ascii() {
+            // The same facts as below, without the Unicode tables (the common case).
+            let b = c as u8;
+            let sc = if b.is_ascii_uppercase() {
+                if alpha == 0 {
+                    first_upper = true;
+                }
+                up += 1;
+                alpha += 1;
+                'X'
+            } else if b.is_ascii_lowercase() {
+                low += 1;
+                alpha += 1;
+                'x'
+            } else if b.is_ascii_digit() {
+                dig += 1;
+                'd'
+            } else {
+                c
+            };
+            if sc != last_shape && shape_n < 6 {
+                shape = mix(shape, sc as u64);
+                shape_n += 1;
+                last_shape = sc;
+            }
+            let l = b.to_ascii_lowercase() as char;
+            lower = mix(lower, l as u64);
+            buf.push(l);
+            continue;
+        }
         if c.is_uppercase() {
             if alpha == 0 {
                 first_upper = true;
