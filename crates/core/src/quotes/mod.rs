@@ -79,8 +79,8 @@ pub fn find(
     entities: &[crate::entities::Entity],
     clusters: &mut Vec<crate::clusters::Cluster>,
 ) -> Vec<Quote> {
-    let chars: Vec<char> = doc.text.chars().collect();
-    let raw = detect::find(&chars);
+    let chars: &[char] = &doc.chars;
+    let raw = detect::find(chars);
     let top: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].depth == 0).collect();
     let outers: Vec<Span> = top.iter().map(|&i| raw[i].outer).collect();
     let ctx = Ctx::new(doc, entities, &outers);
