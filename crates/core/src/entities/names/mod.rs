@@ -90,14 +90,15 @@ impl Tagger {
     /// Model mentions (CoNLL types) in `doc`, with the document features used.
     pub fn mentions(&self, doc: &Prepared<'_>) -> (Vec<Mention>, DocFeatures) {
         let mut f = DocFeatures::new(doc, &self.gaz);
-        let first = Self::decode(&self.model, &f);
+        let runs = f.runs();
+        let first = Self::decode_runs(&self.model, &f, &runs);
         match &self.second {
             None => (first, f),
             Some(m2) => {
                 let hints: Vec<(Range<usize>, usize)> =
                     first.iter().map(|m| (m.tokens.clone(), m.ty)).collect();
                 f.set_hints(&hints);
-                let second = Self::decode(m2, &f);
+                let second = Self::decode_runs(m2, &f, &runs);
                 (second, f)
             }
         }
@@ -105,19 +106,25 @@ impl Tagger {
 
     /// Decodes every run of `f` with `model`.
     pub fn decode(model: &Model, f: &DocFeatures) -> Vec<Mention> {
+        Self::decode_runs(model, f, &f.runs())
+    }
+
+    /// Decodes the given runs of `f` (from [`DocFeatures::runs`]) with `model`.
+    fn decode_runs(model: &Model, f: &DocFeatures, runs: &[Range<usize>]) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut feats = Vec::with_capacity(64);
         let mut em: Vec<[f32; N_TAGS]> = Vec::new();
         let mut tags = Vec::new();
-        for run in f.runs() {
+        let mut back = Vec::new();
+        for run in runs {
             em.clear();
             for i in run.clone() {
                 feats.clear();
                 f.features(i, &mut feats);
                 em.push(model.emissions(&feats));
             }
-            decode::viterbi(&em, &model.trans, &model.start, &mut tags);
-            out.extend(spans_from_tags(&tags, run.start));
+            decode::viterbi_with(&em, &model.trans, &model.start, &mut tags, &mut back);
+            push_spans_from_tags(&tags, run.start, &mut out);
         }
         out
     }
@@ -126,6 +133,12 @@ impl Tagger {
 /// Mentions from a BIO tag sequence starting at token `offset`.
 pub fn spans_from_tags(tags: &[u8], offset: usize) -> Vec<Mention> {
     let mut out = Vec::new();
+    push_spans_from_tags(tags, offset, &mut out);
+    out
+}
+
+/// Appends the mentions of a BIO tag sequence starting at token `offset` to `out`.
+fn push_spans_from_tags(tags: &[u8], offset: usize, out: &mut Vec<Mention>) {
     let mut cur: Option<Mention> = None;
     for (k, &t) in tags.iter().enumerate() {
         let t = t as usize;
@@ -147,7 +160,6 @@ pub fn spans_from_tags(tags: &[u8], offset: usize) -> Vec<Mention> {
     if let Some(m) = cur {
         out.push(m);
     }
-    out
 }
 
 /// The default name recogniser: the embedded model, the rules and document consistency.
