@@ -35,6 +35,30 @@ use crate::label::EntityLabel;
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::{Token, TokenKind};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hasher for short words (FxHash over 8-byte chunks).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+}
 
 /// What the pattern matchers report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -130,6 +154,8 @@ pub(super) struct Cx<'d, 'a> {
     lo: usize,
     hi: usize,
     opts: Options,
+    /// [`Cx::word_opens`] per lower-cased word, computed once per word.
+    opens: RefCell<HashMap<Box<str>, bool, BuildHasherDefault<WordHasher>>>,
 }
 
 impl<'d, 'a> Cx<'d, 'a> {
@@ -155,6 +181,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             lo: 0,
             hi: toks.len(),
             opts,
+            opens: RefCell::default(),
         }
     }
 
@@ -219,20 +246,34 @@ impl<'d, 'a> Cx<'d, 'a> {
                     }
                     _ => false,
                 };
-                opens_amount
-                    || lex::small_number(w).is_some()
-                    || lex::ordinal_word(w).is_some()
-                    || lex::vague_number(w)
-                    || lex::decade_word(w)
-                    || lex::scale(w).is_some()
-                    || w.ends_with("-dollar")
-                    || w.starts_with("mid-")
-                    || self.opts.relative
-                        && w.split_once('-')
-                            .is_some_and(|(a, _)| lex::small_number(a).is_some())
-                    || lex::opener(w, self.opts.relative)
+                opens_amount || self.word_opens_memo(w)
             }
         }
+    }
+
+    /// [`Cx::word_opens`], remembered per word (a text repeats its words).
+    fn word_opens_memo(&self, w: &str) -> bool {
+        if let Some(&v) = self.opens.borrow().get(w) {
+            return v;
+        }
+        let v = self.word_opens(w);
+        self.opens.borrow_mut().insert(w.into(), v);
+        v
+    }
+
+    /// True when the lower-cased word `w` by itself may start a number, amount or date.
+    fn word_opens(&self, w: &str) -> bool {
+        lex::small_number(w).is_some()
+            || lex::ordinal_word(w).is_some()
+            || lex::vague_number(w)
+            || lex::decade_word(w)
+            || lex::scale(w).is_some()
+            || w.ends_with("-dollar")
+            || w.starts_with("mid-")
+            || self.opts.relative
+                && w.split_once('-')
+                    .is_some_and(|(a, _)| lex::small_number(a).is_some())
+            || lex::opener(w, self.opts.relative)
     }
 
     /// Token text, or "" outside the sentence.
