@@ -422,6 +422,14 @@ impl DocFeatures {
         let pc = p1.is_some_and(|u| u.class.is_capitalised()) as u64;
         let nc = n1.is_some_and(|u| u.class.is_capitalised()) as u64;
         out.push(key2(27, pc * 2 + nc, cls));
+        self.hint_features(i, out);
+    }
+
+    /// Appends the second-pass hint feature keys of token `i` to `out` (none in the first
+    /// pass): the last keys [`DocFeatures::features`] emits.
+    pub fn hint_features(&self, i: usize, out: &mut Vec<u32>) {
+        let t = &self.toks[i];
+        let cls = t.class as u64;
         if self.use_hints && t.class.is_capitalised() {
             let h = self.hints[i];
             out.push(key2(30, h as u64, cls));
