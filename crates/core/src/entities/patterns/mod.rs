@@ -147,10 +147,11 @@ impl M {
 pub(super) struct Cx<'d, 'a> {
     doc: &'d Prepared<'a>,
     toks: &'d [Token],
-    txt: Vec<&'a str>,
-    /// Lower-case forms of the ASCII tokens, concatenated; `low_at[i]` is token i's range.
+    /// Per token: its byte range in the text, and whether it is ASCII.
+    at: Vec<(u32, u32, bool)>,
+    /// The text lower-cased ASCII-wise (same byte offsets); an ASCII token's lower-case form
+    /// is its byte range here.
     low: String,
-    low_at: Vec<(u32, u32)>,
     lo: usize,
     hi: usize,
     opts: Options,
@@ -161,23 +162,20 @@ pub(super) struct Cx<'d, 'a> {
 impl<'d, 'a> Cx<'d, 'a> {
     fn new(doc: &'d Prepared<'a>, opts: Options) -> Self {
         let toks = &doc.tokens[..];
-        let txt: Vec<&'a str> = toks.iter().map(|t| doc.slice(t.span)).collect();
-        let mut low = String::with_capacity(doc.text.len());
-        let mut low_at = Vec::with_capacity(txt.len());
-        for t in &txt {
-            let a = low.len() as u32;
-            if t.is_ascii() {
-                low.push_str(t);
-                low[a as usize..].make_ascii_lowercase();
-            }
-            low_at.push((a, low.len() as u32));
-        }
+        let at = toks
+            .iter()
+            .map(|t| {
+                let r = doc.map.byte_range(t.span);
+                let ascii = doc.text[r.clone()].is_ascii();
+                (r.start as u32, r.end as u32, ascii)
+            })
+            .collect();
+        let low = doc.text.to_ascii_lowercase();
         Cx {
             doc,
             toks,
-            txt,
+            at,
             low,
-            low_at,
             lo: 0,
             hi: toks.len(),
             opts,
@@ -279,7 +277,8 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// Token text, or "" outside the sentence.
     fn t(&self, i: usize) -> &'a str {
         if i >= self.lo && i < self.hi {
-            self.txt[i]
+            let (a, b, _) = self.at[i];
+            &self.doc.text[a as usize..b as usize]
         } else {
             ""
         }
@@ -288,8 +287,10 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// Lower-case token text, or "" outside the sentence (or for long / non-ASCII tokens).
     fn l(&self, i: usize) -> &str {
         if i >= self.lo && i < self.hi {
-            let (a, b) = self.low_at[i];
-            &self.low[a as usize..b as usize]
+            match self.at[i] {
+                (a, b, true) => &self.low[a as usize..b as usize],
+                _ => "",
+            }
         } else {
             ""
         }
