@@ -374,9 +374,10 @@ pub struct Linker {
 impl Linker {
     /// Indexes the clusters built from entities and the capitalised runs of `doc`.
     pub fn new(doc: &Prepared<'_>, clusters: &[Cluster]) -> Self {
+        let mentions = clusters.iter().map(|c| c.mentions.len()).sum();
         let mut l = Linker {
             names: NameIndex::new(doc),
-            by_span: HashMap::new(),
+            by_span: HashMap::with_capacity(mentions),
             by_full: HashMap::new(),
             by_word: HashMap::new(),
             by_end: BTreeMap::new(),

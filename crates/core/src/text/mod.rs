@@ -37,7 +37,8 @@ impl<'a> Prepared<'a> {
     pub fn new(text: &'a str) -> Self {
         let map = CharMap::new(text);
         let intake = intake::read(text, &map);
-        let chars: Vec<char> = text.chars().collect();
+        let mut chars: Vec<char> = Vec::with_capacity(map.len_chars());
+        chars.extend(text.chars());
         let tokens = token::tokenize_chars(&chars);
         let sentences = sentence::split(text, &map, &tokens, &intake);
         Prepared {
