@@ -366,6 +366,32 @@ mod tests {
     }
 
     #[test]
+    fn shared_lookups_give_the_plain_two_pass_result() {
+        // The fast path (one table for both models, hints added to the first pass's sums)
+        // must tag exactly as decoding each pass from scratch does.
+        let text = "PORT ALDER COUNCIL VOTES ON SEA WALL\n\nThe Port Alder City Council met on \
+                    Tuesday. Mayor Ines Marchetti said Caldera Engineering would build the wall. \
+                    Marchetti added that Raman Holdings, a Rotterdam firm, lost the bid. Later, \
+                    Dev Raman told the Alder Gazette he would appeal to the Ministry of Works.";
+        let doc = Prepared::new(text);
+        let t = Tagger::embedded();
+        let (fast, _) = t.mentions(&doc);
+        let mut f = DocFeatures::new(&doc, &t.gaz);
+        let first = Tagger::decode(&t.model, &f);
+        let plain = match &t.second {
+            None => first,
+            Some(m2) => {
+                let hints: Vec<(Range<usize>, usize)> =
+                    first.iter().map(|m| (m.tokens.clone(), m.ty)).collect();
+                f.set_hints(&hints);
+                Tagger::decode(m2, &f)
+            }
+        };
+        assert!(!plain.is_empty());
+        assert_eq!(fast, plain);
+    }
+
+    #[test]
     fn no_panic_on_odd_input() {
         for t in [
             "",
