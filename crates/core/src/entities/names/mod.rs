@@ -393,6 +393,20 @@ mod tests {
         // Dateline in capitals.
         let found = names("NAIROBI — The council voted on Friday to close the market.");
         assert!(has(&found, "NAIROBI", "GPE"), "{found:?}");
+        // An unknown place in a dateline is a place, not an organisation.
+        for (text, place) in [
+            (
+                "Quay wall approved\n\nPORT ALDER — The council voted on Friday to close the market.",
+                "PORT ALDER",
+            ),
+            (
+                "KESTREL BAY – The fishing fleet said on Monday that the season had been poor.",
+                "KESTREL BAY",
+            ),
+        ] {
+            let found = names(text);
+            assert!(has(&found, place, "GPE"), "{found:?}");
+        }
     }
 
     #[test]
