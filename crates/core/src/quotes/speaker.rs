@@ -53,10 +53,9 @@ pub struct Ctx<'d, 'a> {
     /// marks or words it lies in.
     pub in_quote: Vec<Option<u32>>,
     lower: Vec<Cow<'a, str>>,
-    /// Reporting-verb lemma of each token's form, before any context check.
-    lemma: Vec<Option<&'static str>>,
-    /// Whether each token is a function word.
-    func: Vec<bool>,
+    /// The function words (looked up per token on demand: speakers are only sought near
+    /// quotations, so most tokens are never asked about).
+    func_set: &'static verbs::WordSet,
 }
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -331,27 +330,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let lower: Vec<Cow<'a, str>> = (0..n)
             .map(|i| {
                 let t = doc.token_text(i);
-                if t.chars().any(char::is_uppercase) {
+                if t.is_ascii() {
+                    if t.bytes().any(|b| b.is_ascii_uppercase()) {
+                        Cow::Owned(t.to_ascii_lowercase())
+                    } else {
+                        Cow::Borrowed(t)
+                    }
+                } else if t.chars().any(char::is_uppercase) {
                     Cow::Owned(t.to_lowercase())
                 } else {
                     Cow::Borrowed(t)
                 }
             })
-            .collect();
-        let func_set = function_words();
-        let words = |i: usize| doc.tokens[i].kind == TokenKind::Word;
-        let lemma = (0..n)
-            .map(|i| {
-                let w = &*lower[i];
-                if !words(i) || w.len() > 14 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
-                    None
-                } else {
-                    verbs::reporting_lemma(w)
-                }
-            })
-            .collect();
-        let func = (0..n)
-            .map(|i| words(i) && lower[i].len() <= 10 && func_set.contains(&*lower[i]))
             .collect();
         Ctx {
             doc,
@@ -359,8 +349,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             para,
             in_quote,
             lower,
-            lemma,
-            func,
+            func_set: function_words(),
         }
     }
 
@@ -396,7 +385,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn is_func(&self, i: usize) -> bool {
-        self.func[i]
+        let w = self.lw(i);
+        self.kind(i) == TokenKind::Word && w.len() <= 10 && self.func_set.contains(w)
+    }
+
+    /// Reporting-verb lemma of token `i`'s form, before any context check.
+    fn lemma(&self, i: usize) -> Option<&'static str> {
+        let w = self.lw(i);
+        if self.kind(i) != TokenKind::Word
+            || w.len() > 14
+            || !w.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            None
+        } else {
+            verbs::reporting_lemma(w)
+        }
     }
 
     fn is_sentence_end(&self, i: usize) -> bool {
@@ -439,7 +442,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         ) {
             return Some("say");
         }
-        let lemma = self.lemma[i]?;
+        let lemma = self.lemma(i)?;
         if i > 0 && !w.ends_with("ed") && !matches!(w, "said" | "told" | "wrote") {
             let p = self.lw(i - 1);
             let noun_before = DETERMINERS.contains(&p)

@@ -194,10 +194,27 @@ fn acronyms(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
             add.push((p + 1, e.label));
         }
     }
+    if add.is_empty() {
+        return;
+    }
+    // The first one-token mention at each token, and whether any mention covers it (built
+    // once: searching the mentions per acronym was quadratic on long texts).
+    let mut single: Vec<Option<usize>> = vec![None; n];
+    let mut covered = vec![false; n];
+    for (k, x) in ents.iter().enumerate() {
+        if x.tokens.len() == 1 && x.tokens.start < n && single[x.tokens.start].is_none() {
+            single[x.tokens.start] = Some(k);
+        }
+        for c in x.tokens.start.min(n)..x.tokens.end.min(n) {
+            covered[c] = true;
+        }
+    }
     for (i, label) in add {
-        if let Some(x) = ents.iter_mut().find(|x| x.tokens == (i..i + 1)) {
-            x.label = label;
-        } else if !ents.iter().any(|x| x.tokens.contains(&i)) {
+        if let Some(k) = single[i] {
+            ents[k].label = label;
+        } else if !covered[i] {
+            single[i] = Some(ents.len());
+            covered[i] = true;
             ents.push(Named {
                 tokens: i..i + 1,
                 label,

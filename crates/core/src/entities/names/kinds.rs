@@ -136,6 +136,11 @@ fn is_year(word: &str) -> bool {
 /// A model code: letters and digits mixed with at least one capital ("A320", "S24", "X3",
 /// "RT6", "F-35", "KF-21", "MiG-29"), not an ordinal, a unit or a decade.
 pub fn is_model_code(word: &str) -> bool {
+    // Fast rejection: most words have no digit or no capital letter.
+    let b = word.as_bytes();
+    if !b.iter().any(u8::is_ascii_digit) || !b.iter().any(u8::is_ascii_uppercase) {
+        return false;
+    }
     let word = word.strip_suffix('s').unwrap_or(word);
     if word.is_empty() || word.chars().count() > 9 {
         return false;
