@@ -286,6 +286,7 @@ fn product_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Ran
 fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<usize>> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
+    let mut by_start: Option<Vec<(usize, usize)>> = None;
     for c in 1..n.saturating_sub(1) {
         if !(f.toks[c].class == Class::Lower && lower_in(doc.token_text(c), WORK_NOUNS)) {
             continue;
@@ -344,12 +345,27 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
                 || lower_in(w, &["wrote", "made", "said", "won", "told", "took", "gave"])
         };
         // A group or a place is not a title ("a single Palestinian Arab").
-        let named = ents.iter().any(|e| {
-            e.tokens.start == a
-                && e.tokens.end == b
-                && (matches!(e.label, EntityLabel::Norp | EntityLabel::Gpe)
-                    || (verb_after && e.label == EntityLabel::Person))
+        // The mentions by start, sorted once on first need (scanning them all per cue was
+        // quadratic on long texts).
+        let by_start = by_start.get_or_insert_with(|| {
+            let mut v: Vec<(usize, usize)> = ents
+                .iter()
+                .enumerate()
+                .map(|(k, e)| (e.tokens.start, k))
+                .collect();
+            v.sort_unstable();
+            v
         });
+        let lo = by_start.partition_point(|&(s, _)| s < a);
+        let named = by_start[lo..]
+            .iter()
+            .take_while(|&&(s, _)| s == a)
+            .any(|&(_, k)| {
+                let e = &ents[k];
+                e.tokens.end == b
+                    && (matches!(e.label, EntityLabel::Norp | EntityLabel::Gpe)
+                        || (verb_after && e.label == EntityLabel::Person))
+            });
         if !named {
             out.push(a..b);
         }
