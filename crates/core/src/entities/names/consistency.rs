@@ -96,13 +96,16 @@ fn headline_singles(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) 
 /// Every mention of the same string gets the label most mentions of it have.
 fn majority(f: &DocFeatures, ents: &mut [Named]) {
     let mut votes: HashMap<u64, [u16; 18], PreHashed> = HashMap::default();
-    for e in ents.iter() {
-        votes
-            .entry(phrase_hash(f, e.tokens.clone()))
-            .or_insert([0; 18])[label_index(e.label)] += 1;
+    // Each mention's string hash, computed once (its tokens are cache misses on long texts).
+    let hashes: Vec<u64> = ents
+        .iter()
+        .map(|e| phrase_hash(f, e.tokens.clone()))
+        .collect();
+    for (e, &h) in ents.iter().zip(&hashes) {
+        votes.entry(h).or_insert([0; 18])[label_index(e.label)] += 1;
     }
-    for e in ents.iter_mut() {
-        let v = &votes[&phrase_hash(f, e.tokens.clone())];
+    for (e, h) in ents.iter_mut().zip(&hashes) {
+        let v = &votes[h];
         let (best, &n) = v
             .iter()
             .enumerate()
