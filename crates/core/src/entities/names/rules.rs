@@ -348,8 +348,14 @@ const NORP_MORE: &[&str] = &[
 ];
 
 fn is_norp_more(doc: &Prepared<'_>, f: &DocFeatures, i: usize) -> bool {
+    // Lower-case hashes of [`NORP_MORE`]: a cheap exact pre-check (a token equal to a list
+    // word up to ASCII case has that word's lower-case hash) before the scan of the list.
+    static HASHES: std::sync::OnceLock<std::collections::HashSet<u64, hash::PreHashed>> =
+        std::sync::OnceLock::new();
+    let hashes = HASHES.get_or_init(|| NORP_MORE.iter().map(|w| hash::lower_str(w)).collect());
     f.toks[i].class.is_capitalised()
         && f.toks[i].len >= 4
+        && hashes.contains(&f.toks[i].lower)
         && NORP_MORE
             .iter()
             .any(|w| doc.token_text(i).eq_ignore_ascii_case(w))
