@@ -11,7 +11,7 @@
 //! that crosses its edges.
 
 use super::features::{Class, DocFeatures};
-use super::rules::Named;
+use super::rules::{ListHashes, Named, in_list};
 use crate::entities::EntitySource;
 use crate::label::EntityLabel;
 use crate::text::Prepared;
@@ -288,7 +288,10 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
     let mut out = Vec::new();
     let mut by_start: Option<Vec<(usize, usize)>> = None;
     for c in 1..n.saturating_sub(1) {
-        if !(f.toks[c].class == Class::Lower && lower_in(doc.token_text(c), WORK_NOUNS)) {
+        static WORK_HASHES: ListHashes = ListHashes::new();
+        if !(f.toks[c].class == Class::Lower
+            && in_list(&WORK_HASHES, WORK_NOUNS, f.toks[c].lower, doc.token_text(c)))
+        {
             continue;
         }
         // A determiner up to three lower-case words (or years, hyphenated adjectives) back.

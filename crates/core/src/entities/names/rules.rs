@@ -348,12 +348,12 @@ const NORP_MORE: &[&str] = &[
 ];
 
 /// Lower-case hashes of a word list, built once.
-type ListHashes = std::sync::OnceLock<std::collections::HashSet<u64, hash::PreHashed>>;
+pub(super) type ListHashes = std::sync::OnceLock<std::collections::HashSet<u64, hash::PreHashed>>;
 
 /// True when `word` (whose lower-case hash is `lower`) equals a word of `list` up to ASCII
 /// case. The hash check is a cheap exact pre-filter (a word equal to a list word up to ASCII
 /// case has that word's lower-case hash); the list is scanned only on a hash hit.
-fn in_list(hashes: &ListHashes, list: &[&str], lower: u64, word: &str) -> bool {
+pub(super) fn in_list(hashes: &ListHashes, list: &[&str], lower: u64, word: &str) -> bool {
     hashes
         .get_or_init(|| list.iter().map(|w| hash::lower_str(w)).collect())
         .contains(&lower)
