@@ -632,11 +632,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // "White House press secretary Josh Earnest", "Tulsa police Chief Chuck Jordan":
         // lower-case role words between an organisation and the person's name.
         let mut k = e + 1;
-        while k < max
-            && k - e <= 3
-            && self.is_lower_word(k)
-            && verbs::is_speaker_noun(self.lw(k))
-        {
+        while k < max && k - e <= 3 && self.is_lower_word(k) && verbs::is_speaker_noun(self.lw(k)) {
             k += 1;
         }
         if k > e + 1 && k < max && self.is_cap(k) && !self.is_func(k) {
