@@ -208,8 +208,9 @@ fn acronyms(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
         if x.tokens.len() == 1 && x.tokens.start < n && single[x.tokens.start].is_none() {
             single[x.tokens.start] = Some(k);
         }
-        for c in x.tokens.start.min(n)..x.tokens.end.min(n) {
-            covered[c] = true;
+        let (a, b) = (x.tokens.start.min(n), x.tokens.end.min(n));
+        if a < b {
+            covered[a..b].fill(true);
         }
     }
     for (i, label) in add {
