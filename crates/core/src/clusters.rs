@@ -383,12 +383,15 @@ impl Linker {
             by_end: BTreeMap::new(),
             gender: Vec::new(),
         };
+        // Collected, then built in one go (sorting once is cheaper than inserting one by one;
+        // a repeated key keeps its last value, as repeated inserts would).
+        let mut ends = Vec::with_capacity(mentions);
         for (ci, c) in clusters.iter().enumerate() {
             l.index_cluster(ci, c);
             for m in &c.mentions {
                 l.by_span.insert(m.span, ci);
                 if m.kind != MentionKind::Pronoun {
-                    l.by_end.insert((m.span.end, m.span.start), ci);
+                    ends.push(((m.span.end, m.span.start), ci));
                 }
             }
             let g = c
@@ -403,6 +406,7 @@ impl Linker {
                 .or_else(|| first_name_gender(c.canonical.split_whitespace().next().unwrap_or("")));
             l.gender.push(g);
         }
+        l.by_end = ends.into_iter().collect();
         l
     }
 

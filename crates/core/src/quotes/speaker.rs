@@ -17,7 +17,6 @@ use crate::label::EntityLabel;
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::TokenKind;
-use std::borrow::Cow;
 
 /// What kind of mention names a speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,12 +51,19 @@ pub struct Ctx<'d, 'a> {
     /// For each token, the index (into the quotation list) of the depth-0 quotation whose
     /// marks or words it lies in.
     pub in_quote: Vec<Option<u32>>,
-    lower: Vec<Cow<'a, str>>,
-    /// Reporting-verb lemma of each token's form, before any context check.
-    lemma: Vec<Option<&'static str>>,
-    /// Whether each token is a function word.
-    func: Vec<bool>,
+    /// Lower-case form of each token: byte start and length, in the text or (with
+    /// [`IN_ARENA`] set in the length) in `arena`. One allocation for the whole document
+    /// instead of a string per capitalised token.
+    lower: Vec<(u32, u32)>,
+    /// Lower-cased forms of the tokens that have capitals, one after another.
+    arena: String,
+    /// The function words (looked up per token on demand: speakers are only sought near
+    /// quotations, so most tokens are never asked about).
+    func_set: &'static verbs::WordSet,
 }
+
+/// Marks a [`Ctx`] lower-case entry that lies in the arena.
+const IN_ARENA: u32 = 1 << 31;
 
 const FUNCTION_WORDS: &[&str] = &[
     "a",
@@ -328,30 +334,30 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 k += 1;
             }
         }
-        let lower: Vec<Cow<'a, str>> = (0..n)
-            .map(|i| {
-                let t = doc.token_text(i);
-                if t.chars().any(char::is_uppercase) {
-                    Cow::Owned(t.to_lowercase())
+        let mut arena = String::new();
+        let lower: Vec<(u32, u32)> = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                let r = doc.map.byte_range(t.span);
+                let w = &doc.text[r.clone()];
+                let upper = if w.is_ascii() {
+                    w.bytes().any(|b| b.is_ascii_uppercase())
                 } else {
-                    Cow::Borrowed(t)
+                    w.chars().any(char::is_uppercase)
+                };
+                if upper {
+                    let a = arena.len();
+                    if w.is_ascii() {
+                        arena.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                    } else {
+                        arena.push_str(&w.to_lowercase());
+                    }
+                    (a as u32, (arena.len() - a) as u32 | IN_ARENA)
+                } else {
+                    (r.start as u32, w.len() as u32)
                 }
             })
-            .collect();
-        let func_set = function_words();
-        let words = |i: usize| doc.tokens[i].kind == TokenKind::Word;
-        let lemma = (0..n)
-            .map(|i| {
-                let w = &*lower[i];
-                if !words(i) || w.len() > 14 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
-                    None
-                } else {
-                    verbs::reporting_lemma(w)
-                }
-            })
-            .collect();
-        let func = (0..n)
-            .map(|i| words(i) && lower[i].len() <= 10 && func_set.contains(&*lower[i]))
             .collect();
         Ctx {
             doc,
@@ -359,14 +365,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
             para,
             in_quote,
             lower,
-            lemma,
-            func,
+            arena,
+            func_set: function_words(),
         }
     }
 
     /// Token `i` in lower case.
     fn lw(&self, i: usize) -> &str {
-        &self.lower[i]
+        let (a, len) = self.lower[i];
+        let (a, b) = (a as usize, a as usize + (len & !IN_ARENA) as usize);
+        if len & IN_ARENA != 0 {
+            &self.arena[a..b]
+        } else {
+            &self.doc.text[a..b]
+        }
+    }
+
+    /// Token `i` in lower case, or `None` past the end.
+    fn lw_get(&self, i: usize) -> Option<&str> {
+        (i < self.lower.len()).then(|| self.lw(i))
     }
 
     fn text(&self, i: usize) -> &'a str {
@@ -396,7 +413,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn is_func(&self, i: usize) -> bool {
-        self.func[i]
+        let w = self.lw(i);
+        self.kind(i) == TokenKind::Word && w.len() <= 10 && self.func_set.contains(w)
+    }
+
+    /// Reporting-verb lemma of token `i`'s form, before any context check.
+    fn lemma(&self, i: usize) -> Option<&'static str> {
+        let w = self.lw(i);
+        if self.kind(i) != TokenKind::Word
+            || w.len() > 14
+            || !w.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            None
+        } else {
+            verbs::reporting_lemma(w)
+        }
     }
 
     fn is_sentence_end(&self, i: usize) -> bool {
@@ -424,11 +455,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if self.kind(i) != TokenKind::Word || !self.is_lower_word(i) {
             return None;
         }
-        let w: &str = &self.lower[i];
+        let w: &str = self.lw(i);
         if w.len() > 14 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
-        let next = self.lower.get(i + 1).map(|c| &**c);
+        let next = self.lw_get(i + 1);
         if matches!(
             (w, next),
             ("shot" | "fired" | "hit" | "pushed", Some("back"))
@@ -439,7 +470,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         ) {
             return Some("say");
         }
-        let lemma = self.lemma[i]?;
+        let lemma = self.lemma(i)?;
         if i > 0 && !w.ends_with("ed") && !matches!(w, "said" | "told" | "wrote") {
             let p = self.lw(i - 1);
             let noun_before = DETERMINERS.contains(&p)
@@ -457,8 +488,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         // "state is", "report was": a noun before a verb.
         if !w.ends_with("ed")
-            && let Some(nx) = self.lower.get(i + 1)
-            && matches!(&**nx, "is" | "was" | "are" | "were" | "has" | "had")
+            && let Some(nx) = self.lw_get(i + 1)
+            && matches!(nx, "is" | "was" | "are" | "were" | "has" | "had")
         {
             return None;
         }
@@ -526,7 +557,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 label: Some(e.label),
             });
         }
-        if !self.is_cap(end) || (self.is_func(end) && self.lower[end] != "may") {
+        if !self.is_cap(end) || (self.is_func(end) && self.lw(end) != "may") {
             return None;
         }
         let mut s = end;
@@ -601,11 +632,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // "White House press secretary Josh Earnest", "Tulsa police Chief Chuck Jordan":
         // lower-case role words between an organisation and the person's name.
         let mut k = e + 1;
-        while k < max
-            && k - e <= 3
-            && self.is_lower_word(k)
-            && verbs::is_speaker_noun(&self.lower[k])
-        {
+        while k < max && k - e <= 3 && self.is_lower_word(k) && verbs::is_speaker_noun(self.lw(k)) {
             k += 1;
         }
         if k > e + 1 && k < max && self.is_cap(k) && !self.is_func(k) {
@@ -654,7 +681,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// A speaker NP ending at token `end` (its head), scanning back no further than `min`.
     fn np_ending_at(&self, end: usize, min: usize) -> Option<Found> {
-        if let Some(p) = verbs::pronoun(&self.lower[end]) {
+        if let Some(p) = verbs::pronoun(self.lw(end)) {
             if matches!(self.lw(end), "him" | "her" | "them") {
                 return None;
             }
@@ -690,7 +717,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     break;
                 }
             }
-            if has_det || verbs::is_speaker_noun(&self.lower[end]) || s < end {
+            if has_det || verbs::is_speaker_noun(self.lw(end)) || s < end {
                 return Some(Found {
                     span: Span::new(self.doc.tokens[s].span.start, self.doc.tokens[end].span.end),
                     kind: SpeakerKind::Nominal,
@@ -707,7 +734,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if start >= max {
             return None;
         }
-        if let Some(p) = verbs::pronoun(&self.lower[start]) {
+        if let Some(p) = verbs::pronoun(self.lw(start)) {
             if matches!(self.lw(start), "him" | "her" | "them") {
                 return None;
             }
@@ -780,7 +807,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if w == ")" {
                 // Skip back to the opening bracket.
                 let mut k = p;
-                while k > min && self.lower[k] != "(" {
+                while k > min && self.lw(k) != "(" {
                     k -= 1;
                 }
                 if k <= min {
@@ -796,14 +823,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 while k > min && steps < 20 {
                     k -= 1;
                     steps += 1;
-                    if self.lower[k] == "," {
+                    if self.lw(k) == "," {
                         break;
                     }
                     if self.is_sentence_end(k) || self.in_quote[k].is_some() {
                         return None;
                     }
                 }
-                if k <= min || self.lower[k] != "," {
+                if k <= min || self.lw(k) != "," {
                     return None;
                 }
                 // Only when what lies between reads like an apposition or a relative clause.
@@ -835,7 +862,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if verbs::is_verb_modifier(w) || (w.ends_with("ly") && self.is_lower_word(e)) {
                 e += 1;
             } else if w == "(" {
-                while e < max && self.lower[e] != ")" {
+                while e < max && self.lw(e) != ")" {
                     e += 1;
                 }
                 e += 1;
@@ -845,9 +872,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let mut k = e + 1;
                 let mut found = None;
                 while k < max && k - e < 30 {
-                    if self.lower[k] == "," {
+                    if self.lw(k) == "," {
                         let mut v = k + 1;
-                        while v < max && verbs::is_verb_modifier(&self.lower[v]) {
+                        while v < max && verbs::is_verb_modifier(self.lw(v)) {
                             v += 1;
                         }
                         if v < max && self.is_verb(v).is_some() {
@@ -884,7 +911,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // Shrink to the last speaker noun.
             let head = (k..e)
                 .rev()
-                .find(|&h| verbs::is_speaker_noun(&self.lower[h]) || self.is_cap(h))?;
+                .find(|&h| verbs::is_speaker_noun(self.lw(h)) || self.is_cap(h))?;
             if FUNCTION_WORDS.contains(&self.lw(k)) && !DETERMINERS.contains(&self.lw(k)) {
                 return None;
             }
@@ -908,7 +935,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     pub fn after(&self, c: usize, ends_sentence: bool) -> Option<Found> {
         let n = self.doc.tokens.len();
         let mut k = c + 1;
-        if k < n && self.lower[k] == "," {
+        if k < n && self.lw(k) == "," {
             k += 1;
         }
         if k >= n || self.para[k] != self.para[c] || self.in_quote[k].is_some() {
@@ -938,17 +965,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // Inverted: `said Geng Shuang`, `said the spokesman`, `says a source`,
             // `said 9/11 widow Terry Strada`.
             let mut s = k + 1;
-            while s < max && verbs::is_verb_modifier(&self.lower[s]) {
+            while s < max && verbs::is_verb_modifier(self.lw(s)) {
                 s += 1;
             }
-            if lemma == "tell" || self.lower[k].ends_with("ing") {
+            if lemma == "tell" || self.lw(k).ends_with("ing") {
                 return None;
             }
             for start in s..max.min(s + 4) {
                 let np = self.strict_np(start, max).or_else(|| {
                     // "said the ruling": any description right after the verb.
                     (start == s
-                        && self.lower[start] != "that"
+                        && self.lw(start) != "that"
                         && DETERMINERS.contains(&self.lw(start)))
                     .then(|| self.np_starting_at(start, max))
                     .flatten()
@@ -962,7 +989,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             return None;
         }
-        if self.lower[k] == "according" && k + 1 < max && self.lower[k + 1] == "to" {
+        if self.lw(k) == "according" && k + 1 < max && self.lw(k + 1) == "to" {
             return self
                 .strict_np(k + 2, max)
                 .map(|f| Found { by_verb: true, ..f });
@@ -1030,7 +1057,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if self.in_quote[v].is_some() {
                 continue;
             }
-            if self.lower[v] == "according" && v + 1 < o && self.lower[v + 1] == "to" {
+            if self.lw(v) == "according" && v + 1 < o && self.lw(v + 1) == "to" {
                 if let Some(f) = self.strict_np(v + 2, o) {
                     return Some(Found { by_verb: true, ..f });
                 }
@@ -1082,7 +1109,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             };
             // ", saying …" / ", adding …": the subject of the main clause.
-            if self.lower[v].ends_with("ing") {
+            if self.lw(v).ends_with("ing") {
                 let progressive = v > min
                     && matches!(
                         self.lw(v - 1),
@@ -1117,7 +1144,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 if let Some(f) = self.np_ending_at(h, min) {
                     if f.kind == SpeakerKind::Pronoun(verbs::Pronoun::Relative)
-                        && !(h > min && self.lower[h - 1] == ",")
+                        && !(h > min && self.lw(h - 1) == ",")
                     {
                         continue; // "anybody who complains": not the speaker
                     }
@@ -1172,7 +1199,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return None;
         }
         // Only a clause set off by a comma: ", he said." / ", said Ms. Lee."
-        let comma = (c + 1..e).rev().find(|&k| self.lower[k] == ",")?;
+        let comma = (c + 1..e).rev().find(|&k| self.lw(k) == ",")?;
         if e - comma > 8 {
             return None;
         }
@@ -1209,7 +1236,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// The subject at the start of the clause containing token `h` (back to a comma or `min`).
     fn clause_subject(&self, h: usize, min: usize) -> Option<Found> {
         let mut s = h;
-        while s > min && self.lower[s - 1] != "," && !self.is_sentence_end(s - 1) {
+        while s > min && self.lw(s - 1) != "," && !self.is_sentence_end(s - 1) {
             s -= 1;
         }
         self.strict_np(s, h)
@@ -1268,7 +1295,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             )
             || self.kind(s) == TokenKind::Number;
         if intro {
-            if let Some(c) = (s..o).find(|&k| self.lower[k] == "," && self.in_quote[k].is_none()) {
+            if let Some(c) = (s..o).find(|&k| self.lw(k) == "," && self.in_quote[k].is_none()) {
                 s = c + 1;
             } else if matches!(first, "but" | "and" | "yet" | "so") {
                 s += 1;

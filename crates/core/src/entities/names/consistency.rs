@@ -96,13 +96,16 @@ fn headline_singles(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) 
 /// Every mention of the same string gets the label most mentions of it have.
 fn majority(f: &DocFeatures, ents: &mut [Named]) {
     let mut votes: HashMap<u64, [u16; 18], PreHashed> = HashMap::default();
-    for e in ents.iter() {
-        votes
-            .entry(phrase_hash(f, e.tokens.clone()))
-            .or_insert([0; 18])[label_index(e.label)] += 1;
+    // Each mention's string hash, computed once (its tokens are cache misses on long texts).
+    let hashes: Vec<u64> = ents
+        .iter()
+        .map(|e| phrase_hash(f, e.tokens.clone()))
+        .collect();
+    for (e, &h) in ents.iter().zip(&hashes) {
+        votes.entry(h).or_insert([0; 18])[label_index(e.label)] += 1;
     }
-    for e in ents.iter_mut() {
-        let v = &votes[&phrase_hash(f, e.tokens.clone())];
+    for (e, h) in ents.iter_mut().zip(&hashes) {
+        let v = &votes[h];
         let (best, &n) = v
             .iter()
             .enumerate()
@@ -194,10 +197,28 @@ fn acronyms(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
             add.push((p + 1, e.label));
         }
     }
+    if add.is_empty() {
+        return;
+    }
+    // The first one-token mention at each token, and whether any mention covers it (built
+    // once: searching the mentions per acronym was quadratic on long texts).
+    let mut single: Vec<Option<usize>> = vec![None; n];
+    let mut covered = vec![false; n];
+    for (k, x) in ents.iter().enumerate() {
+        if x.tokens.len() == 1 && x.tokens.start < n && single[x.tokens.start].is_none() {
+            single[x.tokens.start] = Some(k);
+        }
+        let (a, b) = (x.tokens.start.min(n), x.tokens.end.min(n));
+        if a < b {
+            covered[a..b].fill(true);
+        }
+    }
     for (i, label) in add {
-        if let Some(x) = ents.iter_mut().find(|x| x.tokens == (i..i + 1)) {
-            x.label = label;
-        } else if !ents.iter().any(|x| x.tokens.contains(&i)) {
+        if let Some(k) = single[i] {
+            ents[k].label = label;
+        } else if !covered[i] {
+            single[i] = Some(ents.len());
+            covered[i] = true;
             ents.push(Named {
                 tokens: i..i + 1,
                 label,

@@ -11,7 +11,7 @@
 //! that crosses its edges.
 
 use super::features::{Class, DocFeatures};
-use super::rules::Named;
+use super::rules::{ListHashes, Named, in_list};
 use crate::entities::EntitySource;
 use crate::label::EntityLabel;
 use crate::text::Prepared;
@@ -136,6 +136,11 @@ fn is_year(word: &str) -> bool {
 /// A model code: letters and digits mixed with at least one capital ("A320", "S24", "X3",
 /// "RT6", "F-35", "KF-21", "MiG-29"), not an ordinal, a unit or a decade.
 pub fn is_model_code(word: &str) -> bool {
+    // Fast rejection: most words have no digit or no capital letter.
+    let b = word.as_bytes();
+    if !b.iter().any(u8::is_ascii_digit) || !b.iter().any(u8::is_ascii_uppercase) {
+        return false;
+    }
     let word = word.strip_suffix('s').unwrap_or(word);
     if word.is_empty() || word.chars().count() > 9 {
         return false;
@@ -281,8 +286,12 @@ fn product_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Ran
 fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<usize>> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
+    let mut by_start: Option<Vec<(usize, usize)>> = None;
     for c in 1..n.saturating_sub(1) {
-        if !(f.toks[c].class == Class::Lower && lower_in(doc.token_text(c), WORK_NOUNS)) {
+        static WORK_HASHES: ListHashes = ListHashes::new();
+        if !(f.toks[c].class == Class::Lower
+            && in_list(&WORK_HASHES, WORK_NOUNS, f.toks[c].lower, doc.token_text(c)))
+        {
             continue;
         }
         // A determiner up to three lower-case words (or years, hyphenated adjectives) back.
@@ -339,12 +348,27 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
                 || lower_in(w, &["wrote", "made", "said", "won", "told", "took", "gave"])
         };
         // A group or a place is not a title ("a single Palestinian Arab").
-        let named = ents.iter().any(|e| {
-            e.tokens.start == a
-                && e.tokens.end == b
-                && (matches!(e.label, EntityLabel::Norp | EntityLabel::Gpe)
-                    || (verb_after && e.label == EntityLabel::Person))
+        // The mentions by start, sorted once on first need (scanning them all per cue was
+        // quadratic on long texts).
+        let by_start = by_start.get_or_insert_with(|| {
+            let mut v: Vec<(usize, usize)> = ents
+                .iter()
+                .enumerate()
+                .map(|(k, e)| (e.tokens.start, k))
+                .collect();
+            v.sort_unstable();
+            v
         });
+        let lo = by_start.partition_point(|&(s, _)| s < a);
+        let named = by_start[lo..]
+            .iter()
+            .take_while(|&&(s, _)| s == a)
+            .any(|&(_, k)| {
+                let e = &ents[k];
+                e.tokens.end == b
+                    && (matches!(e.label, EntityLabel::Norp | EntityLabel::Gpe)
+                        || (verb_after && e.label == EntityLabel::Person))
+            });
         if !named {
             out.push(a..b);
         }

@@ -347,12 +347,24 @@ const NORP_MORE: &[&str] = &[
     "sherpas",
 ];
 
+/// Lower-case hashes of a word list, built once.
+pub(super) type ListHashes = std::sync::OnceLock<std::collections::HashSet<u64, hash::PreHashed>>;
+
+/// True when `word` (whose lower-case hash is `lower`) equals a word of `list` up to ASCII
+/// case. The hash check is a cheap exact pre-filter (a word equal to a list word up to ASCII
+/// case has that word's lower-case hash); the list is scanned only on a hash hit.
+pub(super) fn in_list(hashes: &ListHashes, list: &[&str], lower: u64, word: &str) -> bool {
+    hashes
+        .get_or_init(|| list.iter().map(|w| hash::lower_str(w)).collect())
+        .contains(&lower)
+        && list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 fn is_norp_more(doc: &Prepared<'_>, f: &DocFeatures, i: usize) -> bool {
+    static HASHES: ListHashes = ListHashes::new();
     f.toks[i].class.is_capitalised()
         && f.toks[i].len >= 4
-        && NORP_MORE
-            .iter()
-            .any(|w| doc.token_text(i).eq_ignore_ascii_case(w))
+        && in_list(&HASHES, NORP_MORE, f.toks[i].lower, doc.token_text(i))
 }
 
 /// Upper-case abbreviations that are common nouns, not names.
@@ -401,8 +413,9 @@ pub fn label(
             continue;
         };
         if m.tokens.len() == 1 {
+            static HASHES: ListHashes = ListHashes::new();
             let w = doc.token_text(m.tokens.start);
-            if NOT_NAMES.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+            if in_list(&HASHES, NOT_NAMES, f.toks[m.tokens.start].lower, w) {
                 continue;
             }
         }
