@@ -483,7 +483,7 @@ pub fn article() -> Html {
         // Nearest to the view first: alternate below and above.
         let mut order: Vec<usize> = (lo..hi).collect();
         let mid = (near.inside.start + near.inside.end) / 2;
-        order.sort_by_key(|i| i.abs_diff(mid));
+        apostil_core::sort::sort_by_key(&mut order, |i| i.abs_diff(mid));
         for i in order {
             if drawn[i] {
                 continue;
