@@ -584,7 +584,7 @@ pub fn article() -> Html {
                 // An empty box as tall as the chunk: the scroll bar and positions stay right.
                 out.push(html! {
                     <div class="chunk-gap" key={format!("g{i}")} data-chunk={i.to_string()}
-                        style={format!("height:{:.0}px", h.height(i, c))} aria-hidden="true"></div>
+                        style={format!("height:{}px", crate::text::fixed(h.height(i, c), 0))} aria-hidden="true"></div>
                 });
             }
         }
