@@ -7,6 +7,7 @@ pub mod hooks;
 pub mod labels;
 pub mod model;
 pub mod sample;
+pub mod settings;
 pub mod state;
 pub mod storage;
 pub mod text;

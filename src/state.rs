@@ -730,7 +730,7 @@ impl Reducible for State {
             Action::Dialog(d) => s.dialog = d,
             Action::Reanalyze => {
                 if let Some(doc) = &s.doc {
-                    let analysis = apostil_core::analyze(&doc.text);
+                    let analysis = crate::settings::analyze(&doc.text);
                     s.reanalyze_with(&analysis);
                 }
             }

@@ -28,6 +28,9 @@ pub struct Request {
     pub id: String,
     /// The text (line endings already normalised).
     pub text: String,
+    /// Mark relative dates ("last week") as DATE too ([`crate::settings::relative_dates`]).
+    #[serde(default)]
+    pub relative_dates: bool,
 }
 
 /// What the worker tells the page.
@@ -56,7 +59,7 @@ pub enum Reply {
 
 /// The analysed document for a request: exactly what the page's fast path makes.
 pub fn run(req: &Request) -> Document {
-    let analysis = apostil_core::analyze(&req.text);
+    let analysis = crate::settings::analyze_with(&req.text, req.relative_dates);
     crate::model::from_analysis(&req.id, &req.text, &analysis)
 }
 

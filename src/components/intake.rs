@@ -151,6 +151,8 @@ pub fn intake() -> Html {
                 <label class="button" for="open-file">{ "Open a file…" }</label>
                 <button id="sample" onclick={sample}>{ "Try the sample article" }</button>
             </div>
+            <crate::components::relative_dates::RelativeDates id="relative-dates"
+                label="Also mark relative dates and periods (“last week”, “in recent years”) as DATE" />
             if busy {
                 <crate::components::progress::AnalysisProgress />
             }

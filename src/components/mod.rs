@@ -14,4 +14,5 @@ pub mod notices;
 pub mod paragraph;
 pub mod progress;
 pub mod quotes;
+pub mod relative_dates;
 pub mod toolbar;

@@ -130,6 +130,8 @@ pub fn toolbar() -> Html {
                     <button onclick={send(Action::Undo)} disabled={!model::can_undo(&state.history)} aria-label="Undo (Ctrl+Z)" id="undo">{ "↶ Undo" }</button>
                     <button onclick={send(Action::Redo)} disabled={!model::can_redo(&state.history)} aria-label="Redo (Ctrl+Shift+Z)" id="redo">{ "↷ Redo" }</button>
                     <button onclick={{ let ctx = ctx.clone(); Callback::from(move |_: MouseEvent| ctx.reanalyze()) }} id="reanalyze" title="Run the analyser again; your decisions are kept">{ "Re-analyse" }</button>
+                    <crate::components::relative_dates::RelativeDates id="relative-dates-doc" label="Relative dates"
+                        on_change={{ let ctx = ctx.clone(); Callback::from(move |_| ctx.reanalyze()) }} />
                 }
                 <span class="export">
                     <label class="export-label" for="format">{ "Format" }</label>

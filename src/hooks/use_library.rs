@@ -119,7 +119,7 @@ impl Ctx {
         if text.len() > WORKER_THRESHOLD && self.analyse_in_worker(&id, &text, source.clone()) {
             return;
         }
-        let analysis = apostil_core::analyze(&text);
+        let analysis = crate::settings::analyze(&text);
         let doc = crate::model::from_analysis(&id, &text, &analysis);
         self.open_new(doc, source);
     }
@@ -196,6 +196,7 @@ impl Ctx {
             job,
             id: id.to_string(),
             text: text.to_string(),
+            relative_dates: crate::settings::relative_dates(),
         };
         let Ok(json) = serde_json::to_string(&req) else {
             return false;
@@ -555,7 +556,7 @@ pub fn use_library(state: UseReducerHandle<State>) -> Ctx {
                         storage::ask_persist().await;
                         // Warm the analyser (its tables load on first use) while the user reads.
                         gloo::timers::callback::Timeout::new(30, || {
-                            let _ = apostil_core::analyze(
+                            let _ = crate::settings::analyze(
                                 "Warm-up. \"Ready,\" said Apostil on Monday.",
                             );
                         })

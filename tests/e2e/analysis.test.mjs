@@ -65,3 +65,25 @@ test('the sample article shows its people, organisation, money and speakers', as
   assert.ok(who.some((w) => /Raman/.test(w)), JSON.stringify(who));
   await context.close();
 });
+
+test('relative dates: off by default (calendar dates only); the switch re-analyses, keeps the choice on reload', async () => {
+  const { page, errors, context } = await openPage(browser, srv.url, { viewport: { width: 1400, height: 1000 } });
+  const text = 'Dock repairs begin\n\nThe yard council met on Friday. Repairs stalled last week, and in recent years the yard lost 40 welders.';
+  await page.waitForSelector('#paste');
+  assert.equal(await page.isChecked('#relative-dates'), false);
+  await page.fill('#paste', text);
+  await page.click('#annotate');
+  await page.waitForSelector('.article .para');
+  const dates = async () => (await highlights(page)).filter((h) => h.label === 'DATE').map((h) => h.text);
+  assert.deepEqual(await dates(), ['Friday']);
+  // Switching it on in the toolbar re-analyses the open document.
+  await page.check('#relative-dates-doc');
+  await page.waitForFunction(() => document.querySelectorAll('.article .ent[data-label="DATE"]').length >= 3);
+  assert.deepEqual(await dates(), ['Friday', 'last week', 'recent years']);
+  // The choice is remembered.
+  await page.reload();
+  await page.waitForSelector('#relative-dates-doc');
+  assert.equal(await page.isChecked('#relative-dates-doc'), true);
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
+});

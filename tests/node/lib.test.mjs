@@ -107,6 +107,11 @@ test('options: label filter, quotes off, regions on; bad options are an error', 
     assert.equal(typeof r.junk, 'boolean');
   }
   assert.throws(() => lib.annotate(ARTICLE, { label: ['DATE'] }), /bad options/);
+  // Relative dates: news-wire practice by default, OntoNotes practice on request.
+  const relative = 'Sales fell last week. In recent years the yard hired 40 welders.';
+  const dateTexts = (o) => lib.annotate(relative, o).entities.filter((e) => e.label === 'DATE').map((e) => e.text);
+  assert.deepEqual(dateTexts({}), []);
+  assert.deepEqual(dateTexts({ relativeDates: true }), ['last week', 'recent years']);
   assert.throws(() => lib.annotate(ARTICLE, { labels: ['NOT_A_LABEL'] }), /bad options/);
 });
 

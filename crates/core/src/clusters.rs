@@ -260,6 +260,8 @@ impl NameIndex {
     pub fn new(doc: &Prepared<'_>) -> Self {
         let mut by_word: HashMap<String, String> = HashMap::new();
         let toks = &doc.tokens;
+        let mut words: Vec<&str> = Vec::new();
+        let mut lower = String::new();
         let mut i = 0;
         while i < toks.len() {
             let cap = |k: usize| {
@@ -278,16 +280,21 @@ impl NameIndex {
             while i < toks.len() && cap(i) && (i == s || !toks[i].newline_before) {
                 i += 1;
             }
-            let words: Vec<&str> = (s..i)
-                .map(|k| doc.token_text(k))
-                .skip_while(|w| verbs::is_title(w) || is_function(w))
-                .collect();
+            words.clear();
+            words.extend(
+                (s..i)
+                    .map(|k| doc.token_text(k))
+                    .skip_while(|w| verbs::is_title(w) || is_function(w)),
+            );
             if (2..=4).contains(&words.len()) {
-                let full = words.join(" ");
+                let mut full: Option<String> = None;
                 for w in &words {
-                    by_word
-                        .entry(w.to_lowercase())
-                        .or_insert_with(|| full.clone());
+                    lower.clear();
+                    push_lower(&mut lower, w);
+                    if !by_word.contains_key(lower.as_str()) {
+                        let full = full.get_or_insert_with(|| words.join(" "));
+                        by_word.insert(lower.clone(), full.clone());
+                    }
                 }
             }
         }
@@ -300,9 +307,28 @@ impl NameIndex {
     }
 }
 
+/// Appends `w` lower-cased (as `str::to_lowercase` does) to `out`.
+fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
 fn is_function(w: &str) -> bool {
+    // Every listed word is short and ASCII: lower-case short ASCII words on the stack.
+    let mut buf = [0u8; 8];
+    let low: std::borrow::Cow<'_, str> = if w.is_ascii() && w.len() <= buf.len() {
+        for (d, b) in buf.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..w.len()]).unwrap_or(""))
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    };
     matches!(
-        w.to_lowercase().as_str(),
+        low.as_ref(),
         "the"
             | "a"
             | "an"
@@ -348,9 +374,10 @@ pub struct Linker {
 impl Linker {
     /// Indexes the clusters built from entities and the capitalised runs of `doc`.
     pub fn new(doc: &Prepared<'_>, clusters: &[Cluster]) -> Self {
+        let mentions = clusters.iter().map(|c| c.mentions.len()).sum();
         let mut l = Linker {
             names: NameIndex::new(doc),
-            by_span: HashMap::new(),
+            by_span: HashMap::with_capacity(mentions),
             by_full: HashMap::new(),
             by_word: HashMap::new(),
             by_end: BTreeMap::new(),

@@ -92,6 +92,9 @@ export interface AnnotateOptions {
   quotes?: boolean;
   /** Include page regions (headline, byline, junk) (default false). */
   regions?: boolean;
+  /** Also mark relative dates and periods ("last week", "in recent years") as DATE, as
+   *  OntoNotes does (default false: calendar dates only, as news wires annotate). */
+  relativeDates?: boolean;
 }
 
 export interface Annotated {
@@ -148,7 +151,7 @@ export function convert(input: string, from: FormatName | string, to: FormatName
 
 /// Options of [`annotate_text`] (the JS `AnnotateOptions`).
 #[derive(Clone, Debug, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 pub struct AnnotateOptions {
     /// Keep only these labels (None: all).
     pub labels: Option<Vec<EntityLabel>>,
@@ -156,6 +159,8 @@ pub struct AnnotateOptions {
     pub quotes: bool,
     /// Include page regions.
     pub regions: bool,
+    /// Mark relative dates ("last week") as DATE too.
+    pub relative_dates: bool,
 }
 
 impl Default for AnnotateOptions {
@@ -164,6 +169,7 @@ impl Default for AnnotateOptions {
             labels: None,
             quotes: true,
             regions: false,
+            relative_dates: false,
         }
     }
 }
@@ -385,7 +391,8 @@ pub fn convert(text: &str, analysis: &Analysis, options: &AnnotateOptions) -> An
 
 /// Analyses `text` with the core's default analyser and converts the result.
 pub fn annotate_text(text: &str, options: &AnnotateOptions) -> Annotated {
-    convert(text, &apostil_core::analyze(text), options)
+    let analyzer = apostil_core::analysis::shared_analyzer(options.relative_dates);
+    convert(text, &analyzer.analyze(text), options)
 }
 
 /// A format's description (the JS `FormatInfo`).

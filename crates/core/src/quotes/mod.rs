@@ -79,8 +79,8 @@ pub fn find(
     entities: &[crate::entities::Entity],
     clusters: &mut Vec<crate::clusters::Cluster>,
 ) -> Vec<Quote> {
-    let chars: Vec<char> = doc.text.chars().collect();
-    let raw = detect::find(&chars);
+    let chars: &[char] = &doc.chars;
+    let raw = detect::find(chars);
     let top: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].depth == 0).collect();
     let outers: Vec<Span> = top.iter().map(|&i| raw[i].outer).collect();
     let ctx = Ctx::new(doc, entities, &outers);
@@ -260,19 +260,20 @@ pub fn find(
             if doc.intake.is_junk(q.outer.start) {
                 direct = false;
             }
-            let headline = title_case_paragraph(&chars, q.outer.start);
-            // "on CBS's \"Face the Nation\"", "his 1994 \"Contract with America\"": a title
-            // even next to a reporting verb.
-            let title_cue = title_cue_before(&chars, q.outer.start);
-            let how_for_title = if title_cue { None } else { how };
-            if direct
-                && !is_title_like(
+            // (Headline and title-cue tests only matter for a quotation that is direct so far.)
+            if direct && {
+                let headline = title_case_paragraph(doc, q.outer.start);
+                // "on CBS's \"Face the Nation\"", "his 1994 \"Contract with America\"": a
+                // title even next to a reporting verb.
+                let title_cue = title_cue_before(chars, q.outer.start);
+                let how_for_title = if title_cue { None } else { how };
+                !is_title_like(
                     &chars[q.span.start..q.span.end],
                     words,
                     how_for_title,
                     headline,
                 )
-            {
+            } {
                 quote.kind = QuoteKind::Direct;
                 if let Some((f, _)) = found[k] {
                     let cluster = attach(doc, clusters, &mut linker, f);
@@ -358,7 +359,8 @@ fn title_cue_before(chars: &[char], pos: usize) -> bool {
 }
 
 /// True when most words of the paragraph around `pos` start with a capital (a headline).
-fn title_case_paragraph(chars: &[char], pos: usize) -> bool {
+fn title_case_paragraph(doc: &crate::text::Prepared<'_>, pos: usize) -> bool {
+    let chars = &doc.chars[..];
     let pos = pos.min(chars.len());
     let mut s = pos;
     while s > 0 && chars[s - 1] != '\n' && pos - s <= 300 {
@@ -371,7 +373,7 @@ fn title_case_paragraph(chars: &[char], pos: usize) -> bool {
     if e - s > 300 {
         return false;
     }
-    let line: String = chars[s..e].iter().collect();
+    let line = doc.slice(Span::new(s, e));
     let words: Vec<&str> = line
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))

@@ -21,6 +21,9 @@ pub struct Prepared<'a> {
     pub text: &'a str,
     /// Code point ↔ byte offsets for `text`.
     pub map: CharMap,
+    /// The text as code points (`chars[i]` is the code point at offset `i`), decoded once for
+    /// the stages that scan it character by character (tokens, quotation marks).
+    pub chars: Vec<char>,
     /// Paragraphs, junk regions and metadata.
     pub intake: Intake,
     /// Tokens in text order.
@@ -34,11 +37,14 @@ impl<'a> Prepared<'a> {
     pub fn new(text: &'a str) -> Self {
         let map = CharMap::new(text);
         let intake = intake::read(text, &map);
-        let tokens = token::tokenize(text, &map);
+        let mut chars: Vec<char> = Vec::with_capacity(map.len_chars());
+        chars.extend(text.chars());
+        let tokens = token::tokenize_chars(&chars);
         let sentences = sentence::split(text, &map, &tokens, &intake);
         Prepared {
             text,
             map,
+            chars,
             intake,
             tokens,
             sentences,

@@ -8,38 +8,56 @@ use crate::span::Span;
 
 /// Maps code-point offsets of one text to byte offsets and back.
 ///
-/// For ASCII text the two are equal and no table is kept.
+/// For ASCII text the two are equal and no table is kept. Otherwise the table is two-level,
+/// about one byte per code point: the byte offset of every [`BLOCK`]th code point, and for each
+/// code point its byte distance from the start of its block (at most `(BLOCK - 1) × 4 < 256`).
 #[derive(Debug, Clone)]
 pub struct CharMap {
-    /// `byte_of_char[i]` is the byte offset of code point `i`; one extra entry for the end.
+    /// Byte offset of code point `k × BLOCK`, for every block up to the one holding the end.
     /// Empty when the text is ASCII.
-    byte_of_char: Vec<u32>,
+    bases: Vec<u32>,
+    /// `deltas[i]` is the byte offset of code point `i` minus its block's base; one extra entry
+    /// for the end.
+    deltas: Vec<u8>,
     len_chars: usize,
     len_bytes: usize,
 }
+
+/// Code points per block of [`CharMap`].
+const BLOCK: usize = 64;
 
 impl CharMap {
     /// Builds the map for `text`.
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
             return CharMap {
-                byte_of_char: Vec::new(),
+                bases: Vec::new(),
+                deltas: Vec::new(),
                 len_chars: text.len(),
                 len_bytes: text.len(),
             };
         }
-        let mut byte_of_char = Vec::with_capacity(text.len() + 1);
+        let mut bases = Vec::with_capacity(text.len() / BLOCK + 2);
+        let mut deltas = Vec::with_capacity(text.len() + 1);
+        let mut base = 0u32;
+        let mut push = |b: u32| {
+            if deltas.len() % BLOCK == 0 {
+                base = b;
+                bases.push(b);
+            }
+            deltas.push((b - base) as u8);
+        };
         // Every byte that is not a UTF-8 continuation byte starts a code point.
-        byte_of_char.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| (b as i8) >= -0x40)
-                .map(|(i, _)| i as u32),
-        );
-        let len_chars = byte_of_char.len();
-        byte_of_char.push(text.len() as u32);
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if (b as i8) >= -0x40 {
+                push(i as u32);
+            }
+        }
+        push(text.len() as u32);
+        let len_chars = deltas.len() - 1;
         CharMap {
-            byte_of_char,
+            bases,
+            deltas,
             len_chars,
             len_bytes: text.len(),
         }
@@ -53,7 +71,7 @@ impl CharMap {
     /// True when the text is ASCII (code points and bytes coincide).
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.byte_of_char.is_empty()
+        self.bases.is_empty()
     }
 
     /// Byte offset of code point `char_idx` (clamped to the end of the text).
@@ -62,7 +80,8 @@ impl CharMap {
         if self.is_ascii() {
             char_idx.min(self.len_bytes)
         } else {
-            self.byte_of_char[char_idx.min(self.len_chars)] as usize
+            let i = char_idx.min(self.len_chars);
+            self.bases[i / BLOCK] as usize + self.deltas[i] as usize
         }
     }
 
@@ -71,10 +90,18 @@ impl CharMap {
         if self.is_ascii() {
             return byte_idx.min(self.len_chars);
         }
-        match self.byte_of_char.binary_search(&(byte_idx as u32)) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
+        // The last code point (or the end) starting at or before `byte_idx`.
+        let blk = self
+            .bases
+            .partition_point(|&x| x as usize <= byte_idx)
+            .saturating_sub(1);
+        let base = self.bases[blk] as usize;
+        let last = ((blk + 1) * BLOCK).min(self.deltas.len());
+        let mut i = blk * BLOCK;
+        while i + 1 < last && base + self.deltas[i + 1] as usize <= byte_idx {
+            i += 1;
         }
+        i
     }
 
     /// Byte range of a code-point span.
@@ -213,6 +240,26 @@ mod tests {
         assert_eq!(slice_chars(t, Span::new(2, 5)), None);
         let u = Utf16Map::new(t);
         assert_eq!(u.to_utf16(3), 4, "😀 is two UTF-16 units");
+        // Long texts span several blocks of the map: every code point and every byte agree
+        // with the standard library.
+        let long: String = "ab€😀 é\n".repeat(40);
+        let m = CharMap::new(&long);
+        let starts: Vec<usize> = long
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(long.len()))
+            .collect();
+        assert_eq!(m.len_chars(), starts.len() - 1);
+        for (i, &b) in starts.iter().enumerate() {
+            assert_eq!(m.byte(i), b);
+            assert_eq!(m.char_at_byte(b), i);
+        }
+        assert_eq!(m.byte(starts.len() + 5), long.len());
+        assert_eq!(m.char_at_byte(long.len() + 5), m.len_chars());
+        for b in 0..long.len() {
+            let want = starts.partition_point(|&x| x <= b) - 1;
+            assert_eq!(m.char_at_byte(b), want, "byte {b}");
+        }
         assert_eq!(u.from_utf16(4), 3);
         assert_eq!(
             u.span_from_utf16(u.span_to_utf16(Span::new(1, 4))),

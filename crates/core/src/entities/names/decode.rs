@@ -10,7 +10,20 @@ pub fn viterbi(
     start: &[f32; N_TAGS],
     out: &mut Vec<u8>,
 ) {
+    viterbi_with(em, trans, start, out, &mut Vec::new());
+}
+
+/// [`viterbi`] with a caller-owned buffer for the back pointers, so decoding many short runs
+/// allocates nothing.
+pub fn viterbi_with(
+    em: &[[f32; N_TAGS]],
+    trans: &[[f32; N_TAGS]; N_TAGS],
+    start: &[f32; N_TAGS],
+    out: &mut Vec<u8>,
+    back: &mut Vec<[u8; N_TAGS]>,
+) {
     out.clear();
+    back.clear();
     let n = em.len();
     if n == 0 {
         return;
@@ -21,7 +34,6 @@ pub fn viterbi(
             *s = start[t] + em[0][t];
         }
     }
-    let mut back: Vec<[u8; N_TAGS]> = Vec::with_capacity(n);
     back.push([0; N_TAGS]);
     for e in &em[1..] {
         let mut next = [f32::NEG_INFINITY; N_TAGS];
@@ -29,8 +41,13 @@ pub fn viterbi(
         for t in 0..N_TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for p in 0..N_TAGS {
-                if score[p] == f32::NEG_INFINITY || !allowed(Some(p), t) {
+            // `I-x` may only follow `B-x` (tag t - 1) or `I-x`; other tags follow anything.
+            // Candidates are tried in ascending order, as `allowed` would admit them.
+            let from = if t == 0 || t % 2 == 1 { 0 } else { t - 1 };
+            let to = if t == 0 || t % 2 == 1 { N_TAGS } else { t + 1 };
+            for p in from..to {
+                debug_assert!(allowed(Some(p), t));
+                if score[p] == f32::NEG_INFINITY {
                     continue;
                 }
                 let v = score[p] + trans[p][t];

@@ -71,10 +71,9 @@ pub struct TokInfo {
     pub lower: u64,
     /// Hash of the compressed shape (`Xx`, `X.X.`, `dd`…).
     pub shape: u64,
-    /// Hashes of the 2- and 3-character prefixes (0 when shorter).
-    pub pre: [u64; 2],
-    /// Hashes of the 2-, 3- and 4-character suffixes (0 when shorter).
-    pub suf: [u64; 3],
+    /// One plus the index of the token's [`Affixes`] in [`DocFeatures::affixes`]; 0 when the
+    /// token has none (only tokens with a capital letter have affix features).
+    pub affix: u32,
     /// Capitalisation class.
     pub class: Class,
     /// Gazetteer flags of the token alone.
@@ -95,6 +94,16 @@ pub struct TokInfo {
     pub len: u16,
 }
 
+/// Affix hashes of a token with a capital letter (kept apart from [`TokInfo`], which most
+/// tokens need without them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Affixes {
+    /// Hashes of the 2- and 3-character prefixes (0 when shorter).
+    pub pre: [u64; 2],
+    /// Hashes of the 2-, 3- and 4-character suffixes (0 when shorter).
+    pub suf: [u64; 3],
+}
+
 /// Lower-case words that may sit inside a name between capitalised words.
 pub const CONNECTORS: &[&str] = &[
     "of", "the", "and", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la",
@@ -107,6 +116,8 @@ pub const CONNECTORS: &[&str] = &[
 pub struct DocFeatures {
     /// Per-token facts.
     pub toks: Vec<TokInfo>,
+    /// Affix hashes of the tokens that have them ([`TokInfo::affix`]).
+    pub affixes: Vec<Affixes>,
     /// Sentence token ranges (copied from the prepared text).
     pub sents: Vec<Range<usize>>,
     /// Second-pass hints per token ([`hint_bit`]); all zero in the first pass.
@@ -153,10 +164,16 @@ impl DocFeatures {
     pub fn new(doc: &Prepared<'_>, gaz: &Gazetteer) -> Self {
         let n = doc.tokens.len();
         let mut toks = Vec::with_capacity(n);
+        let mut affixes = Vec::new();
         let mut buf: Vec<char> = Vec::with_capacity(32);
         for (i, t) in doc.tokens.iter().enumerate() {
             let s = doc.token_text(i);
-            toks.push(token_info(s, t.kind, &mut buf, gaz));
+            let (mut info, aff) = token_info(s, t.kind, &mut buf, gaz);
+            if let Some(a) = aff {
+                affixes.push(a);
+                info.affix = affixes.len() as u32;
+            }
+            toks.push(info);
         }
         // Sentences; a line break also starts a new "sentence" for position features.
         let mut sents: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
@@ -276,6 +293,7 @@ impl DocFeatures {
         let hints = vec![0; n];
         DocFeatures {
             toks,
+            affixes,
             sents,
             hints,
             use_hints: false,
@@ -340,14 +358,17 @@ impl DocFeatures {
         out.push(key(0, 0));
         out.push(key(1, t.lower));
         out.push(key(2, t.shape));
-        for (k, &p) in t.pre.iter().enumerate() {
-            if p != 0 {
-                out.push(key(3 + k as u64, p));
+        if t.affix != 0 {
+            let a = &self.affixes[t.affix as usize - 1];
+            for (k, &p) in a.pre.iter().enumerate() {
+                if p != 0 {
+                    out.push(key(3 + k as u64, p));
+                }
             }
-        }
-        for (k, &s) in t.suf.iter().enumerate() {
-            if s != 0 {
-                out.push(key(5 + k as u64, s));
+            for (k, &s) in a.suf.iter().enumerate() {
+                if s != 0 {
+                    out.push(key(5 + k as u64, s));
+                }
             }
         }
         out.push(key(8, lw(p1, -1)));
@@ -360,14 +381,22 @@ impl DocFeatures {
         out.push(key2(15, t.lower, lw(n1, 1)));
         out.push(key2(16, t.sent_start as u64, t.shape));
         out.push(key2(17, sh(p1, -1), mix(t.shape, sh(n1, 1))));
-        for b in 0..flag::COUNT {
+        // Gazetteer flags of the token and its neighbours, in flag order; only set bits are
+        // visited.
+        let pg = p1.map_or(0, |u| u.gaz);
+        let ng = n1.map_or(0, |u| u.gaz);
+        const ALL_FLAGS: u32 = (1u32 << flag::COUNT) - 1;
+        let mut bits = (t.gaz | pg | ng | t.multi) & ALL_FLAGS;
+        while bits != 0 {
+            let b = bits.trailing_zeros();
+            bits &= bits - 1;
             if t.gaz & (1 << b) != 0 {
                 out.push(key2(18, b as u64, cls));
             }
-            if p1.is_some_and(|u| u.gaz & (1 << b) != 0) {
+            if pg & (1 << b) != 0 {
                 out.push(key(19, b as u64));
             }
-            if n1.is_some_and(|u| u.gaz & (1 << b) != 0) {
+            if ng & (1 << b) != 0 {
                 out.push(key(20, b as u64));
             }
             if t.multi & (1 << b) != 0 {
@@ -393,6 +422,14 @@ impl DocFeatures {
         let pc = p1.is_some_and(|u| u.class.is_capitalised()) as u64;
         let nc = n1.is_some_and(|u| u.class.is_capitalised()) as u64;
         out.push(key2(27, pc * 2 + nc, cls));
+        self.hint_features(i, out);
+    }
+
+    /// Appends the second-pass hint feature keys of token `i` to `out` (none in the first
+    /// pass): the last keys [`DocFeatures::features`] emits.
+    pub fn hint_features(&self, i: usize, out: &mut Vec<u32>) {
+        let t = &self.toks[i];
+        let cls = t.class as u64;
         if self.use_hints && t.class.is_capitalised() {
             let h = self.hints[i];
             out.push(key2(30, h as u64, cls));
@@ -468,8 +505,14 @@ fn shape_char(c: char) -> char {
     }
 }
 
-/// Facts for one token.
-pub fn token_info(s: &str, kind: TokenKind, buf: &mut Vec<char>, gaz: &Gazetteer) -> TokInfo {
+/// Facts for one token, and its affix hashes when it has a capital letter (its
+/// [`TokInfo::affix`] is left 0 for the caller to set).
+pub fn token_info(
+    s: &str,
+    kind: TokenKind,
+    buf: &mut Vec<char>,
+    gaz: &Gazetteer,
+) -> (TokInfo, Option<Affixes>) {
     buf.clear();
     let (mut up, mut low, mut dig, mut alpha) = (0usize, 0usize, 0usize, 0usize);
     let mut first_upper = false;
@@ -480,6 +523,36 @@ pub fn token_info(s: &str, kind: TokenKind, buf: &mut Vec<char>, gaz: &Gazetteer
     let mut len = 0usize;
     for c in s.chars() {
         len += 1;
+        if c.is_ascii() {
+            // The same facts as below, without the Unicode tables (the common case).
+            let b = c as u8;
+            let sc = if b.is_ascii_uppercase() {
+                if alpha == 0 {
+                    first_upper = true;
+                }
+                up += 1;
+                alpha += 1;
+                'X'
+            } else if b.is_ascii_lowercase() {
+                low += 1;
+                alpha += 1;
+                'x'
+            } else if b.is_ascii_digit() {
+                dig += 1;
+                'd'
+            } else {
+                c
+            };
+            if sc != last_shape && shape_n < 6 {
+                shape = mix(shape, sc as u64);
+                shape_n += 1;
+                last_shape = sc;
+            }
+            let l = b.to_ascii_lowercase() as char;
+            lower = mix(lower, l as u64);
+            buf.push(l);
+            continue;
+        }
         if c.is_uppercase() {
             if alpha == 0 {
                 first_upper = true;
@@ -528,9 +601,10 @@ pub fn token_info(s: &str, kind: TokenKind, buf: &mut Vec<char>, gaz: &Gazetteer
         h
     };
     let m = buf.len();
-    let mut pre = [0u64; 2];
-    let mut suf = [0u64; 3];
+    let mut aff = None;
     if up > 0 {
+        let mut pre = [0u64; 2];
+        let mut suf = [0u64; 3];
         for (k, p) in pre.iter_mut().enumerate() {
             let l = k + 2;
             if m > l {
@@ -543,12 +617,12 @@ pub fn token_info(s: &str, kind: TokenKind, buf: &mut Vec<char>, gaz: &Gazetteer
                 *p = affix(&buf[m - l..]);
             }
         }
+        aff = Some(Affixes { pre, suf });
     }
-    TokInfo {
+    let info = TokInfo {
         lower,
         shape,
-        pre,
-        suf,
+        affix: 0,
         class,
         gaz: gaz.get(lower),
         multi: 0,
@@ -558,7 +632,8 @@ pub fn token_info(s: &str, kind: TokenKind, buf: &mut Vec<char>, gaz: &Gazetteer
         line: LineKind::Body,
         doc: 0,
         len: len.min(u16::MAX as usize) as u16,
-    }
+    };
+    (info, aff)
 }
 
 #[cfg(test)]

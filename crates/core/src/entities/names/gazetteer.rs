@@ -311,6 +311,8 @@ impl Gazetteer {
                 g.add(w, f);
             }
         }
+        // Every token of a text is looked up: a table no larger than needed stays in cache.
+        g.table.shrink_to_fit();
         g
     }
 

@@ -21,7 +21,7 @@ use super::{Entity, NameRecognizer};
 use crate::text::Prepared;
 use features::DocFeatures;
 use gazetteer::Gazetteer;
-use model::{Model, N_TAGS};
+use model::{Acc, Model, N_TAGS, PairTable};
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -78,6 +78,9 @@ pub struct Tagger {
     pub second: Option<Model>,
     /// The gazetteer the features read.
     pub gaz: Gazetteer,
+    /// Both models' weights under one table, built on first use (so change `model` and
+    /// `second` only before tagging with this tagger).
+    pair: OnceLock<PairTable>,
 }
 
 impl Tagger {
@@ -87,6 +90,7 @@ impl Tagger {
             model,
             second: None,
             gaz,
+            pair: OnceLock::new(),
         }
     }
 
@@ -98,7 +102,12 @@ impl Tagger {
         } else {
             None
         };
-        Ok(Tagger { model, second, gaz })
+        Ok(Tagger {
+            model,
+            second,
+            gaz,
+            pair: OnceLock::new(),
+        })
     }
 
     /// The embedded tagger (loaded once). An unreadable embedded model yields an empty one,
@@ -120,34 +129,88 @@ impl Tagger {
     /// Model mentions (CoNLL types) in `doc`, with the document features used.
     pub fn mentions(&self, doc: &Prepared<'_>) -> (Vec<Mention>, DocFeatures) {
         let mut f = DocFeatures::new(doc, &self.gaz);
-        let first = Self::decode(&self.model, &f);
-        match &self.second {
-            None => (first, f),
-            Some(m2) => {
-                let hints: Vec<(Range<usize>, usize)> =
-                    first.iter().map(|m| (m.tokens.clone(), m.ty)).collect();
-                f.set_hints(&hints);
-                let second = Self::decode(m2, &f);
-                (second, f)
-            }
-        }
+        let runs = f.runs();
+        let Some(m2) = &self.second else {
+            let first = Self::decode_runs(&self.model, &f, &runs);
+            return (first, f);
+        };
+        // The second pass's features are the first pass's plus the hint features, and scores
+        // are integer sums, so the first pass also sums the second model's weights for its
+        // features (one lookup finds both rows); the second pass adds only the hints.
+        let pair = self.pair.get_or_init(|| PairTable::new(&self.model, m2));
+        let n_run_tokens = runs.iter().map(|r| r.len()).sum();
+        let mut shared: Vec<Acc> = Vec::with_capacity(n_run_tokens);
+        let mut scratch = Scratch::default();
+        let first = scratch.decode(&self.model, &runs, |i, feats| {
+            f.features(i, feats);
+            let mut acc = [[0i32; N_TAGS]; 2];
+            pair.accumulate(feats, &mut acc);
+            shared.push(acc[1]);
+            acc[0]
+        });
+        let hints: Vec<(Range<usize>, usize)> =
+            first.iter().map(|m| (m.tokens.clone(), m.ty)).collect();
+        f.set_hints(&hints);
+        let mut next = shared.iter();
+        let second = scratch.decode(m2, &runs, |i, feats| {
+            f.hint_features(i, feats);
+            let mut acc = next.next().copied().unwrap_or([0; N_TAGS]);
+            m2.accumulate(feats, &mut acc);
+            acc
+        });
+        (second, f)
     }
 
     /// Decodes every run of `f` with `model`.
     pub fn decode(model: &Model, f: &DocFeatures) -> Vec<Mention> {
+        Self::decode_runs(model, f, &f.runs())
+    }
+
+    /// Decodes the given runs of `f` (from [`DocFeatures::runs`]) with `model`.
+    fn decode_runs(model: &Model, f: &DocFeatures, runs: &[Range<usize>]) -> Vec<Mention> {
+        Scratch::default().decode(model, runs, |i, feats| {
+            f.features(i, feats);
+            let mut acc = [0; N_TAGS];
+            model.accumulate(feats, &mut acc);
+            acc
+        })
+    }
+}
+
+/// Buffers reused while decoding runs.
+#[derive(Default)]
+struct Scratch {
+    feats: Vec<u32>,
+    em: Vec<[f32; N_TAGS]>,
+    tags: Vec<u8>,
+    back: Vec<[u8; N_TAGS]>,
+}
+
+impl Scratch {
+    /// Decodes `runs` in order with `model`'s transitions; `score(i, feats)` gives the summed
+    /// weights of token `i` (with `feats` as an empty scratch buffer for its feature keys).
+    fn decode(
+        &mut self,
+        model: &Model,
+        runs: &[Range<usize>],
+        mut score: impl FnMut(usize, &mut Vec<u32>) -> Acc,
+    ) -> Vec<Mention> {
         let mut out = Vec::new();
-        let mut feats = Vec::with_capacity(64);
-        let mut em: Vec<[f32; N_TAGS]> = Vec::new();
-        let mut tags = Vec::new();
-        for run in f.runs() {
-            em.clear();
+        for run in runs {
+            self.em.clear();
             for i in run.clone() {
-                feats.clear();
-                f.features(i, &mut feats);
-                em.push(model.emissions(&feats));
+                self.feats.clear();
+                let acc = score(i, &mut self.feats);
+                self.em.push(model.scale(acc));
             }
-            decode::viterbi(&em, &model.trans, &model.start, &mut tags);
-            out.extend(spans_from_tags(&tags, run.start));
+            decode::viterbi_with(
+                &self.em,
+                &model.trans,
+                &model.start,
+                &mut self.tags,
+                &mut self.back,
+            );
+            push_spans_from_tags(&self.tags, run.start, &mut out);
         }
         out
     }
@@ -156,6 +219,12 @@ impl Tagger {
 /// Mentions from a BIO tag sequence starting at token `offset`.
 pub fn spans_from_tags(tags: &[u8], offset: usize) -> Vec<Mention> {
     let mut out = Vec::new();
+    push_spans_from_tags(tags, offset, &mut out);
+    out
+}
+
+/// Appends the mentions of a BIO tag sequence starting at token `offset` to `out`.
+fn push_spans_from_tags(tags: &[u8], offset: usize, out: &mut Vec<Mention>) {
     let mut cur: Option<Mention> = None;
     for (k, &t) in tags.iter().enumerate() {
         let t = t as usize;
@@ -177,7 +246,6 @@ pub fn spans_from_tags(tags: &[u8], offset: usize) -> Vec<Mention> {
     if let Some(m) = cur {
         out.push(m);
     }
-    out
 }
 
 /// The default name recogniser: the embedded model, the rules and document consistency.
@@ -325,6 +393,46 @@ mod tests {
         // Dateline in capitals.
         let found = names("NAIROBI — The council voted on Friday to close the market.");
         assert!(has(&found, "NAIROBI", "GPE"), "{found:?}");
+        // An unknown place in a dateline is a place, not an organisation.
+        for (text, place) in [
+            (
+                "Quay wall approved\n\nPORT ALDER — The council voted on Friday to close the market.",
+                "PORT ALDER",
+            ),
+            (
+                "KESTREL BAY – The fishing fleet said on Monday that the season had been poor.",
+                "KESTREL BAY",
+            ),
+        ] {
+            let found = names(text);
+            assert!(has(&found, place, "GPE"), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn shared_lookups_give_the_plain_two_pass_result() {
+        // The fast path (one table for both models, hints added to the first pass's sums)
+        // must tag exactly as decoding each pass from scratch does.
+        let text = "PORT ALDER COUNCIL VOTES ON SEA WALL\n\nThe Port Alder City Council met on \
+                    Tuesday. Mayor Ines Marchetti said Caldera Engineering would build the wall. \
+                    Marchetti added that Raman Holdings, a Rotterdam firm, lost the bid. Later, \
+                    Dev Raman told the Alder Gazette he would appeal to the Ministry of Works.";
+        let doc = Prepared::new(text);
+        let t = Tagger::embedded();
+        let (fast, _) = t.mentions(&doc);
+        let mut f = DocFeatures::new(&doc, &t.gaz);
+        let first = Tagger::decode(&t.model, &f);
+        let plain = match &t.second {
+            None => first,
+            Some(m2) => {
+                let hints: Vec<(Range<usize>, usize)> =
+                    first.iter().map(|m| (m.tokens.clone(), m.ty)).collect();
+                f.set_hints(&hints);
+                Tagger::decode(m2, &f)
+            }
+        };
+        assert!(!plain.is_empty());
+        assert_eq!(fast, plain);
     }
 
     #[test]

@@ -65,10 +65,12 @@ const LEVELS: f32 = 63.0;
 /// A loaded name model.
 #[derive(Debug, Clone)]
 pub struct Model {
-    slots: Vec<u32>,
-    index: Vec<u32>,
+    /// Open-addressing hash table of features (linear probing, key 0 = empty), each slot
+    /// holding its key and weight row together so a lookup touches one cache line.
+    slots: Vec<Slot>,
     mask: usize,
-    weights: Vec<i8>,
+    /// Number of features in the file.
+    n: usize,
     scale: f32,
     /// Transition scores `trans[prev][next]`.
     pub trans: [[f32; N_TAGS]; N_TAGS],
@@ -76,13 +78,21 @@ pub struct Model {
     pub start: [f32; N_TAGS],
 }
 
+/// One hash-table slot: a feature key (0 when empty) and its weights.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    key: u32,
+    w: [i8; N_TAGS],
+}
+
 struct Reader<'a> {
     b: &'a [u8],
     at: usize,
 }
 
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         let s = self
             .b
             .get(self.at..self.at + n)
@@ -158,26 +168,26 @@ impl Model {
             keys.push(prev);
         }
         r.at = pos.div_ceil(8);
-        let weights: Vec<i8> = r.take(n * N_TAGS)?.iter().map(|&x| x as i8).collect();
+        let weights = r.take(n * N_TAGS)?;
         let used = r.at;
         let cap = (n * 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![0u32; cap];
-        let mut index = vec![0u32; cap];
-        for (i, &k) in keys.iter().enumerate() {
+        let mut slots = vec![Slot::default(); cap];
+        for (&k, row) in keys.iter().zip(weights.chunks_exact(N_TAGS)) {
             let mut s = (k as usize).wrapping_mul(0x9E37_79B1) & mask;
-            while slots[s] != 0 && slots[s] != k {
+            while slots[s].key != 0 && slots[s].key != k {
                 s = (s + 1) & mask;
             }
-            slots[s] = k;
-            index[s] = i as u32;
+            slots[s].key = k;
+            for (w, &x) in slots[s].w.iter_mut().zip(row) {
+                *w = x as i8;
+            }
         }
         Ok((
             Model {
                 slots,
-                index,
                 mask,
-                weights,
+                n,
                 scale,
                 trans,
                 start,
@@ -262,25 +272,24 @@ impl Model {
 
     /// Number of features.
     pub fn len(&self) -> usize {
-        self.weights.len() / N_TAGS
+        self.n
     }
 
     /// True when the model has no features.
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.n == 0
     }
 
     /// The weight row of a feature key.
     #[inline]
-    fn row(&self, k: u32) -> Option<&[i8]> {
+    fn row(&self, k: u32) -> Option<&[i8; N_TAGS]> {
         let mut s = (k as usize).wrapping_mul(0x9E37_79B1) & self.mask;
         loop {
-            let v = self.slots[s];
-            if v == k {
-                let i = self.index[s] as usize * N_TAGS;
-                return Some(&self.weights[i..i + N_TAGS]);
+            let v = &self.slots[s];
+            if v.key == k {
+                return Some(&v.w);
             }
-            if v == 0 {
+            if v.key == 0 {
                 return None;
             }
             s = (s + 1) & self.mask;
@@ -290,6 +299,13 @@ impl Model {
     /// Tag scores for a token with features `feats`.
     pub fn emissions(&self, feats: &[u32]) -> [f32; N_TAGS] {
         let mut acc = [0i32; N_TAGS];
+        self.accumulate(feats, &mut acc);
+        self.scale(acc)
+    }
+
+    /// Adds the weight rows of the keys of `feats` to `acc`.
+    #[inline]
+    pub fn accumulate(&self, feats: &[u32], acc: &mut Acc) {
         for &k in feats {
             if let Some(row) = self.row(k) {
                 for (a, &w) in acc.iter_mut().zip(row) {
@@ -297,11 +313,82 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// Tag scores from summed quantised weights.
+    #[inline]
+    pub fn scale(&self, acc: Acc) -> [f32; N_TAGS] {
         let mut out = [0f32; N_TAGS];
         for (o, a) in out.iter_mut().zip(acc) {
             *o = a as f32 * self.scale;
         }
         out
+    }
+}
+
+/// The weights of two models (the first and second pass) under one hash table, so one probe
+/// finds a feature's rows in both: the first pass scores the first model and, from the same
+/// lookups, the shared part of the second model's scores.
+#[derive(Debug, Clone)]
+pub struct PairTable {
+    slots: Vec<PairSlot>,
+    mask: usize,
+}
+
+/// A feature key (0 when empty) and its rows in both models (zeros where a model lacks it).
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct PairSlot {
+    key: u32,
+    w: [[i8; N_TAGS]; 2],
+}
+
+/// Integer tag scores (sums of quantised weights) before scaling.
+pub type Acc = [i32; N_TAGS];
+
+impl PairTable {
+    /// Joins the features of `a` and `b`.
+    pub fn new(a: &Model, b: &Model) -> Self {
+        let n = a.len() + b.len();
+        let cap = (n * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![PairSlot::default(); cap];
+        for (m, which) in [(a, 0), (b, 1)] {
+            for src in m.slots.iter().filter(|s| s.key != 0) {
+                let k = src.key;
+                let mut s = (k as usize).wrapping_mul(0x9E37_79B1) & mask;
+                while slots[s].key != 0 && slots[s].key != k {
+                    s = (s + 1) & mask;
+                }
+                slots[s].key = k;
+                slots[s].w[which] = src.w;
+            }
+        }
+        PairTable { slots, mask }
+    }
+
+    /// Adds the rows of every key of `feats` found: the first model's to `acc[0]`, the
+    /// second's to `acc[1]`.
+    #[inline]
+    pub fn accumulate(&self, feats: &[u32], acc: &mut [Acc; 2]) {
+        for &k in feats {
+            let mut s = (k as usize).wrapping_mul(0x9E37_79B1) & self.mask;
+            loop {
+                let v = &self.slots[s];
+                if v.key == k {
+                    for (which, a) in acc.iter_mut().enumerate() {
+                        for (x, &w) in a.iter_mut().zip(&v.w[which]) {
+                            *x += w as i32;
+                        }
+                    }
+                    break;
+                }
+                if v.key == 0 {
+                    break;
+                }
+                s = (s + 1) & self.mask;
+            }
+        }
     }
 }
 

@@ -678,6 +678,7 @@ fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
 
 /// Rule mentions: nationality/group words and datelines not already covered by a mention.
 pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
+    dateline_organisations_are_places(doc, f, ents);
     let n = doc.tokens.len();
     let mut add = Vec::new();
     let covered = coverage(n, ents);
@@ -730,6 +731,28 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
     ents.extend(add);
     works_of_art(doc, f, ents);
     super::kinds::apply(doc, f, ents);
+}
+
+/// A mention in capitals that opens a body line and is followed by a dash and a capitalised
+/// word ("PORT ALDER — The council…") is a dateline: a town or country (GPE), even when the
+/// model, seeing an unknown all-caps name, called it an organisation or a natural location.
+fn dateline_organisations_are_places(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut [Named]) {
+    let n = doc.tokens.len();
+    for e in ents.iter_mut() {
+        let (i, j) = (e.tokens.start, e.tokens.end);
+        if !matches!(e.label, EntityLabel::Org | EntityLabel::Loc) || j + 1 >= n {
+            continue;
+        }
+        let line_start = i == 0 || doc.tokens[i].newline_before;
+        let capitals = (i..j).all(|k| f.toks[k].class == Class::Upper && is_word(doc, k));
+        let dash = matches!(doc.token_text(j), "—" | "–" | "--" | "―");
+        let then_capital =
+            f.toks[j + 1].class.is_capitalised() && !doc.tokens[j + 1].newline_before;
+        let body_follows = f.toks[j + 1].line == super::features::LineKind::Body;
+        if line_start && capitals && dash && then_capital && body_follows {
+            e.label = EntityLabel::Gpe;
+        }
+    }
 }
 
 /// Words that end company names without being legal suffixes ("Caldera Engineering", "Vellamy

@@ -35,6 +35,30 @@ use crate::label::EntityLabel;
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::{Token, TokenKind};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hasher for short words (FxHash over 8-byte chunks).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+}
 
 /// What the pattern matchers report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -123,38 +147,39 @@ impl M {
 pub(super) struct Cx<'d, 'a> {
     doc: &'d Prepared<'a>,
     toks: &'d [Token],
-    txt: Vec<&'a str>,
-    /// Lower-case forms of the ASCII tokens, concatenated; `low_at[i]` is token i's range.
+    /// Per token: its byte range in the text, and whether it is ASCII.
+    at: Vec<(u32, u32, bool)>,
+    /// The text lower-cased ASCII-wise (same byte offsets); an ASCII token's lower-case form
+    /// is its byte range here.
     low: String,
-    low_at: Vec<(u32, u32)>,
     lo: usize,
     hi: usize,
     opts: Options,
+    /// [`Cx::word_opens`] per lower-cased word, computed once per word.
+    opens: RefCell<HashMap<Box<str>, bool, BuildHasherDefault<WordHasher>>>,
 }
 
 impl<'d, 'a> Cx<'d, 'a> {
     fn new(doc: &'d Prepared<'a>, opts: Options) -> Self {
         let toks = &doc.tokens[..];
-        let txt: Vec<&'a str> = toks.iter().map(|t| doc.slice(t.span)).collect();
-        let mut low = String::with_capacity(doc.text.len());
-        let mut low_at = Vec::with_capacity(txt.len());
-        for t in &txt {
-            let a = low.len() as u32;
-            if t.is_ascii() {
-                low.push_str(t);
-                low[a as usize..].make_ascii_lowercase();
-            }
-            low_at.push((a, low.len() as u32));
-        }
+        let at = toks
+            .iter()
+            .map(|t| {
+                let r = doc.map.byte_range(t.span);
+                let ascii = doc.text[r.clone()].is_ascii();
+                (r.start as u32, r.end as u32, ascii)
+            })
+            .collect();
+        let low = doc.text.to_ascii_lowercase();
         Cx {
             doc,
             toks,
-            txt,
+            at,
             low,
-            low_at,
             lo: 0,
             hi: toks.len(),
             opts,
+            opens: RefCell::default(),
         }
     }
 
@@ -219,26 +244,41 @@ impl<'d, 'a> Cx<'d, 'a> {
                     }
                     _ => false,
                 };
-                opens_amount
-                    || lex::small_number(w).is_some()
-                    || lex::ordinal_word(w).is_some()
-                    || lex::vague_number(w)
-                    || lex::decade_word(w)
-                    || lex::scale(w).is_some()
-                    || w.ends_with("-dollar")
-                    || w.starts_with("mid-")
-                    || self.opts.relative
-                        && w.split_once('-')
-                            .is_some_and(|(a, _)| lex::small_number(a).is_some())
-                    || lex::opener(w, self.opts.relative)
+                opens_amount || self.word_opens_memo(w)
             }
         }
+    }
+
+    /// [`Cx::word_opens`], remembered per word (a text repeats its words).
+    fn word_opens_memo(&self, w: &str) -> bool {
+        if let Some(&v) = self.opens.borrow().get(w) {
+            return v;
+        }
+        let v = self.word_opens(w);
+        self.opens.borrow_mut().insert(w.into(), v);
+        v
+    }
+
+    /// True when the lower-cased word `w` by itself may start a number, amount or date.
+    fn word_opens(&self, w: &str) -> bool {
+        lex::small_number(w).is_some()
+            || lex::ordinal_word(w).is_some()
+            || lex::vague_number(w)
+            || lex::decade_word(w)
+            || lex::scale(w).is_some()
+            || w.ends_with("-dollar")
+            || w.starts_with("mid-")
+            || self.opts.relative
+                && w.split_once('-')
+                    .is_some_and(|(a, _)| lex::small_number(a).is_some())
+            || lex::opener(w, self.opts.relative)
     }
 
     /// Token text, or "" outside the sentence.
     fn t(&self, i: usize) -> &'a str {
         if i >= self.lo && i < self.hi {
-            self.txt[i]
+            let (a, b, _) = self.at[i];
+            &self.doc.text[a as usize..b as usize]
         } else {
             ""
         }
@@ -247,8 +287,10 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// Lower-case token text, or "" outside the sentence (or for long / non-ASCII tokens).
     fn l(&self, i: usize) -> &str {
         if i >= self.lo && i < self.hi {
-            let (a, b) = self.low_at[i];
-            &self.low[a as usize..b as usize]
+            match self.at[i] {
+                (a, b, true) => &self.low[a as usize..b as usize],
+                _ => "",
+            }
         } else {
             ""
         }
