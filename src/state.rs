@@ -710,7 +710,7 @@ impl Reducible for State {
                 let list = Rc::make_mut(&mut s.library);
                 list.retain(|d| d.id != line.id);
                 list.push(line);
-                list.sort_by(|a, b| b.modified.total_cmp(&a.modified));
+                apostil_core::sort::sort_by(list, |a, b| b.modified.total_cmp(&a.modified));
             }
             Action::Library(list) => {
                 s.library = Rc::new(list);

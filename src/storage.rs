@@ -293,7 +293,7 @@ impl Store {
             .iter()
             .filter_map(|v| Record::from_js(&v))
             .collect();
-        out.sort_by(|a, b| b.modified.total_cmp(&a.modified));
+        apostil_core::sort::sort_by(&mut out, |a, b| b.modified.total_cmp(&a.modified));
         Ok(out)
     }
 

@@ -301,3 +301,30 @@ fn selections_snap_to_whole_words() {
         Some("Glenford Transport")
     );
 }
+
+#[wasm_bindgen_test]
+fn fixed_writes_decimals_as_format_does() {
+    use apostil_app::text::fixed;
+    for x in [
+        0.0,
+        1.0,
+        12.0,
+        0.25,
+        0.5,
+        1.5,
+        2.5,
+        99.96,
+        123.45,
+        1234.5,
+        150.0,
+        7.33333,
+        1_500_000.0 / 1e6,
+    ] {
+        assert_eq!(fixed(x, 0), format!("{x:.0}"), "{x}");
+    }
+    for x in [
+        0.0, 1.0, 12.0, 0.04, 0.06, 1.2, 99.94, 123.46, 150.0, 7.33333, 2.6,
+    ] {
+        assert_eq!(fixed(x, 1), format!("{x:.1}"), "{x}");
+    }
+}

@@ -483,7 +483,7 @@ pub fn article() -> Html {
         // Nearest to the view first: alternate below and above.
         let mut order: Vec<usize> = (lo..hi).collect();
         let mid = (near.inside.start + near.inside.end) / 2;
-        order.sort_by_key(|i| i.abs_diff(mid));
+        apostil_core::sort::sort_by_key(&mut order, |i| i.abs_diff(mid));
         for i in order {
             if drawn[i] {
                 continue;
@@ -584,7 +584,7 @@ pub fn article() -> Html {
                 // An empty box as tall as the chunk: the scroll bar and positions stay right.
                 out.push(html! {
                     <div class="chunk-gap" key={format!("g{i}")} data-chunk={i.to_string()}
-                        style={format!("height:{:.0}px", h.height(i, c))} aria-hidden="true"></div>
+                        style={format!("height:{}px", crate::text::fixed(h.height(i, c), 0))} aria-hidden="true"></div>
                 });
             }
         }

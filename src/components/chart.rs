@@ -4,12 +4,13 @@ use crate::components::entities::groups_of;
 use crate::components::quotes::by_speaker;
 use crate::hooks::Ctx;
 use crate::labels;
+use crate::text::fixed;
 use yew::prelude::*;
 
 fn bars(title: &str, rows: &[(String, usize, String)], y0: f64) -> (Html, f64) {
     let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1) as f64;
     let mut y = y0;
-    let head = html! { <text x="0" y={(y + 12.0).to_string()} class="chart-title">{ title.to_string() }</text> };
+    let head = html! { <text x="0" y={fixed(y + 12.0, 0)} class="chart-title">{ title.to_string() }</text> };
     y += 20.0;
     let mut items = Vec::new();
     for (name, n, color) in rows {
@@ -22,15 +23,17 @@ fn bars(title: &str, rows: &[(String, usize, String)], y0: f64) -> (Html, f64) {
         items.push(html! {
             <g>
                 <title>{ format!("{name}: {n}") }</title>
-                <text x="0" y={(y + 11.0).to_string()} class="chart-label">{ short }</text>
-                <rect x="120" y={y.to_string()} width={format!("{w:.1}")} height="14" rx="2" fill={color.clone()} />
-                <text x={format!("{:.1}", 124.0 + w)} y={(y + 11.0).to_string()} class="chart-value">{ n.to_string() }</text>
+                <text x="0" y={fixed(y + 11.0, 0)} class="chart-label">{ short }</text>
+                <rect x="120" y={fixed(y, 0)} width={fixed(w, 1)} height="14" rx="2" fill={color.clone()} />
+                <text x={fixed(124.0 + w, 1)} y={fixed(y + 11.0, 0)} class="chart-value">{ n.to_string() }</text>
             </g>
         });
         y += 20.0;
     }
     if rows.is_empty() {
-        items.push(html! { <text x="0" y={(y + 11.0).to_string()} class="chart-label">{ "none yet" }</text> });
+        items.push(
+            html! { <text x="0" y={fixed(y + 11.0, 0)} class="chart-label">{ "none yet" }</text> },
+        );
         y += 20.0;
     }
     (html! { <>{ head }{ for items }</> }, y + 8.0)
@@ -84,7 +87,7 @@ pub fn chart() -> Html {
     html! {
         <section class="card chart" aria-labelledby="chart-title">
             <h2 id="chart-title">{ "At a glance" }</h2>
-            <svg viewBox={format!("0 0 300 {y:.0}")} width="100%" role="img" aria-label={summary}>
+            <svg viewBox={format!("0 0 300 {}", fixed(y, 0))} width="100%" role="img" aria-label={summary}>
                 { a }{ b }
             </svg>
         </section>

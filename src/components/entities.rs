@@ -56,7 +56,7 @@ pub fn groups_of(doc: &Document, hidden: &BTreeSet<String>) -> Vec<Group> {
             .map(|l| !l.is_name())
             .unwrap_or(false)
     };
-    out.sort_by(|a, b| {
+    apostil_core::sort::sort_by(&mut out, |a, b| {
         numeric(a)
             .cmp(&numeric(b))
             .then(b.count.cmp(&a.count))

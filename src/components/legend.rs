@@ -36,7 +36,7 @@ pub fn legend() -> Html {
         })
     };
     let mut present: Vec<String> = counts.keys().cloned().collect();
-    present.sort_by_key(|l| {
+    apostil_core::sort::sort_by_key(&mut present, |l| {
         order
             .iter()
             .position(|o| o == l)

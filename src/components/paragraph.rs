@@ -52,7 +52,7 @@ enum Node<'a> {
 fn build<'a>(mut items: Vec<(Span, &'a Annotation)>, range: Span) -> Vec<Node<'a>> {
     let mut out = Vec::new();
     let mut pos = range.start;
-    items.sort_by_key(|(s, a)| {
+    apostil_core::sort::sort_by_key(&mut items, |(s, a)| {
         (
             s.start,
             std::cmp::Reverse(s.end),
@@ -80,7 +80,7 @@ fn build<'a>(mut items: Vec<(Span, &'a Annotation)>, range: Span) -> Vec<Node<'a
                 rest.push((s, a));
             }
         }
-        rest.sort_by_key(|(s, a)| {
+        apostil_core::sort::sort_by_key(&mut rest, |(s, a)| {
             (
                 s.start,
                 std::cmp::Reverse(s.end),

@@ -1,6 +1,7 @@
 //! Progress of a big text's analysis in the worker: what it is doing, for how long, and Cancel.
 
 use crate::hooks::Ctx;
+use crate::text::fixed;
 use yew::prelude::*;
 
 fn now() -> f64 {
@@ -27,7 +28,7 @@ pub fn analysis_progress() -> Html {
     };
     let secs = ((now() - busy.started) / 1000.0).max(0.0);
     let size = if busy.bytes >= 1_000_000 {
-        format!("{:.1} MB", busy.bytes as f64 / 1e6)
+        format!("{} MB", fixed(busy.bytes as f64 / 1e6, 1))
     } else {
         format!("{} KB", busy.bytes / 1000)
     };
@@ -40,7 +41,7 @@ pub fn analysis_progress() -> Html {
             <span class="spinner" aria-hidden="true"></span>
             <div class="analysis-progress-text">
                 <p><strong>{ format!("Analysing a long article ({size})") }</strong></p>
-                <p class="stage">{ busy.stage.clone() }<span class="elapsed">{ format!(" {secs:.0} s") }</span></p>
+                <p class="stage">{ busy.stage.clone() }<span class="elapsed">{ format!(" {} s", fixed(secs, 0)) }</span></p>
                 <progress aria-label="Analysis in progress"></progress>
             </div>
             <button id="cancel-analysis" onclick={cancel}>{ "Cancel" }</button>

@@ -20,7 +20,7 @@ pub fn by_speaker(doc: &apostil_core::Document) -> SpeakerList {
             None => out.push((who, vec![(a.id, a.exact.clone())])),
         }
     }
-    out.sort_by(|a, b| {
+    apostil_core::sort::sort_by(&mut out, |a, b| {
         (a.0 == "Unattributed")
             .cmp(&(b.0 == "Unattributed"))
             .then(b.1.len().cmp(&a.1.len()))

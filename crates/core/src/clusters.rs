@@ -242,7 +242,7 @@ pub fn build(doc: &Prepared<'_>, entities: &mut [crate::entities::Entity]) -> Ve
         entities[i].cluster = Some(c);
     }
     for c in &mut clusters {
-        c.mentions.sort_by_key(|m| m.span.start);
+        crate::sort::sort_by_key(&mut c.mentions, |m| m.span.start);
     }
     clusters
 }

@@ -344,7 +344,7 @@ impl Document {
             })
             .map(|a| (a.kind, a.span))
             .collect();
-        settling.sort_by_key(|(k, s)| (*k as u8, s.start));
+        crate::sort::sort_by_key(&mut settling, |(k, s)| (*k as u8, s.start));
         let reach: Vec<usize> = settling
             .iter()
             .scan((None, 0usize), |(kind, end), (k, s)| {
@@ -422,7 +422,7 @@ impl Document {
                 new_clusters.push(c);
             }
         }
-        new_clusters.sort_by_key(|c| c.id);
+        crate::sort::sort_by_key(&mut new_clusters, |c| c.id);
         self.clusters = new_clusters;
         self.regions = analysis.regions.clone();
         let m = &analysis.metadata;
@@ -571,7 +571,7 @@ impl Document {
     /// Puts annotations in their canonical order: by start, then the longer first (outer
     /// before nested), then by id.
     pub fn sort_annotations(&mut self) {
-        self.annotations.sort_by_key(Annotation::order_key);
+        crate::sort::sort_by_key(&mut self.annotations, Annotation::order_key);
     }
 }
 

@@ -25,6 +25,7 @@ pub mod formats;
 pub mod label;
 pub mod pack;
 pub mod quotes;
+pub mod sort;
 pub mod span;
 pub mod text;
 

@@ -64,7 +64,7 @@ pub trait NameRecognizer: Send + Sync {
 /// On overlap the longer span wins; on equal length, a name beats a pattern.
 pub fn merge(mut patterns: Vec<Entity>, names: Vec<Entity>) -> Vec<Entity> {
     patterns.extend(names);
-    patterns.sort_by(|a, b| {
+    crate::sort::sort_by(&mut patterns, |a, b| {
         b.span
             .len()
             .cmp(&a.span.len())
@@ -84,7 +84,7 @@ pub fn merge(mut patterns: Vec<Entity>, names: Vec<Entity>) -> Vec<Entity> {
             kept.push(e);
         }
     }
-    kept.sort_by_key(|e| e.span.start);
+    crate::sort::sort_by_key(&mut kept, |e| e.span.start);
     kept
 }
 

@@ -224,7 +224,7 @@ pub fn annotation_conf(docs: &[Document]) -> String {
     {
         types.push("Speaker".into());
     }
-    types.sort();
+    crate::sort::sort(&mut types);
     types.dedup();
     let mut out = String::from("[entities]\n");
     for t in &types {
@@ -467,7 +467,7 @@ pub fn import_named(id: &str, txt: &str, ann: &str) -> Result<Document, FormatEr
         });
     }
     // Status first (it implies the origin), then the rest.
-    attrs.sort_by_key(|(name, _, _)| name != "Status");
+    crate::sort::sort_by_key(&mut attrs, |(name, _, _)| name != "Status");
     for (name, target, value) in attrs {
         let i = find(&target, &format!("attribute {name}"))?;
         let a = &mut doc.annotations[i];

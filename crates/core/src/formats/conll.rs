@@ -36,7 +36,7 @@ pub fn export(doc: &Document) -> Result<String, FormatError> {
         .iter()
         .filter(|a| a.kind == AnnotationKind::Entity && a.status != Status::Rejected)
         .collect();
-    ents.sort_by_key(|a| (a.span.start, a.span.end));
+    crate::sort::sort_by_key(&mut ents, |a| (a.span.start, a.span.end));
     for w in ents.windows(2) {
         if w[0].span.overlaps(w[1].span) {
             let d = |a: &Annotation| {

@@ -581,7 +581,7 @@ fn read_items(doc: &mut Document, items: &[&Value]) -> Result<(), FormatError> {
             label: v[1].as_str().unwrap_or("PERSON").to_string(),
         });
     }
-    doc.clusters.sort_by_key(|c| c.id);
+    crate::sort::sort_by_key(&mut doc.clusters, |c| c.id);
     doc.sort_annotations();
     Ok(())
 }

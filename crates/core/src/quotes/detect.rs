@@ -330,7 +330,7 @@ pub fn find(chars: &[char]) -> Vec<RawQuote> {
         i += m.width;
     }
     settle_line_end(chars, &mut stack, &mut out, n, n, 2);
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         a.outer
             .start
             .cmp(&b.outer.start)

@@ -1531,7 +1531,7 @@ pub fn read(text: &str, _map: &CharMap) -> Intake {
         }
         regions.push(r);
     }
-    regions.sort_by_key(|r| r.span.start);
+    crate::sort::sort_by_key(&mut regions, |r| r.span.start);
 
     // Paragraphs: units, with a line that runs on in lower case joined to the one before.
     let mut paragraphs: Vec<Span> = Vec::with_capacity(n);

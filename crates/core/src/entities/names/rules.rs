@@ -494,7 +494,7 @@ fn sentence_case_only(f: &DocFeatures, i: usize) -> bool {
 fn join_patronymics(doc: &Prepared<'_>, f: &DocFeatures, out: &mut Vec<Named>) {
     const LINKS: &[&str] = &["bin", "ibn", "bint", "binti", "ben", "ould", "wa"];
     let n = doc.tokens.len();
-    out.sort_by_key(|e| e.tokens.start);
+    crate::sort::sort_by_key(out, |e| e.tokens.start);
     let is_link = |k: usize| k < n && LINKS.iter().any(|l| doc.token_text(k) == *l);
     let mut i = 0;
     while i < out.len() {
@@ -623,7 +623,7 @@ fn quoted_name(f: &DocFeatures, ents: &[Named], r: Range<usize>) -> bool {
 fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
     use crate::text::token::TokenKind;
     let n = doc.tokens.len();
-    ents.sort_by_key(|e| e.tokens.start);
+    crate::sort::sort_by_key(ents, |e| e.tokens.start);
     let mut titles: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -800,7 +800,7 @@ fn is_business_head(word: &str) -> bool {
 /// Converts to entities: sorted, without overlaps (longer and model mentions win).
 pub fn finish(doc: &Prepared<'_>, mut ents: Vec<Named>) -> Vec<Entity> {
     ents.retain(|e| !e.tokens.is_empty() && e.tokens.end <= doc.tokens.len());
-    ents.sort_by(|a, b| {
+    crate::sort::sort_by(&mut ents, |a, b| {
         b.tokens
             .len()
             .cmp(&a.tokens.len())
@@ -816,7 +816,7 @@ pub fn finish(doc: &Prepared<'_>, mut ents: Vec<Named>) -> Vec<Entity> {
             kept.push(e);
         }
     }
-    kept.sort_by_key(|e| e.tokens.start);
+    crate::sort::sort_by_key(&mut kept, |e| e.tokens.start);
     kept.into_iter()
         .map(|e| {
             let span = Span::new(
