@@ -8,7 +8,6 @@ use apostil_core::{
     Analysis, Annotation, AnnotationId, AnnotationKind, Document, Edit, History, Origin, Span,
     Status,
 };
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -140,7 +139,7 @@ pub struct State {
     /// The group whose mentions are lit.
     pub lit: Option<GroupKey>,
     /// Labels filtered out of view.
-    pub hidden: Rc<BTreeSet<String>>,
+    pub hidden: Rc<Vec<String>>,
     /// The search text.
     pub query: String,
     /// The search hit stepped to with Enter (code points), drawn and scrolled to by the article.
@@ -181,7 +180,7 @@ impl Default for State {
             saved_revision: 0,
             selected: None,
             lit: None,
-            hidden: Rc::new(BTreeSet::new()),
+            hidden: Rc::new(Vec::new()),
             query: String::new(),
             hit: None,
             custom: Rc::new(Vec::new()),
@@ -695,8 +694,11 @@ impl Reducible for State {
             Action::Split(id) => s.edit(Edit::SetCluster { id, cluster: None }),
             Action::ToggleHidden(label) => {
                 let h = Rc::make_mut(&mut s.hidden);
-                if !h.remove(&label) {
-                    h.insert(label);
+                match h.iter().position(|l| *l == label) {
+                    Some(i) => {
+                        h.swap_remove(i);
+                    }
+                    None => h.push(label),
                 }
             }
             Action::Query(q) => {

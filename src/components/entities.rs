@@ -5,7 +5,7 @@ use crate::hooks::Ctx;
 use crate::labels;
 use crate::state::{Action, GroupKey, State, group_name_in, group_of};
 use apostil_core::{Document, Status};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use yew::prelude::*;
 
 /// A group with its name, label and mention count.
@@ -30,7 +30,7 @@ pub fn groups(state: &State) -> Vec<Group> {
 }
 
 /// Every group in a document (labels in `hidden` left out), most mentioned first.
-pub fn groups_of(doc: &Document, hidden: &BTreeSet<String>) -> Vec<Group> {
+pub fn groups_of(doc: &Document, hidden: &[String]) -> Vec<Group> {
     let mut map: HashMap<GroupKey, Group> = HashMap::new();
     let mut order = Vec::new();
     for a in &doc.annotations {

@@ -5,7 +5,7 @@ use crate::hooks::Ctx;
 use crate::labels;
 use crate::state::{Action, End, GroupKey, group_name_in, group_of};
 use apostil_core::{AnnotationKind, Edit, Status};
-use std::collections::BTreeMap;
+use std::collections::HashSet;
 use yew::prelude::*;
 
 /// The inspector panel.
@@ -18,7 +18,9 @@ pub fn inspector() -> Html {
     let groups = {
         let doc = state.doc.clone();
         use_memo(state.doc_key(), move |_| {
-            let mut groups: BTreeMap<GroupKey, String> = BTreeMap::new();
+            // Sorted by key (as a B-tree map would be), without another map type in the wasm.
+            let mut groups: Vec<(GroupKey, String)> = Vec::new();
+            let mut seen: HashSet<GroupKey> = HashSet::new();
             let Some(doc) = doc else { return groups };
             for m in &doc.annotations {
                 if m.status == Status::Rejected
@@ -27,12 +29,13 @@ pub fn inspector() -> Html {
                     continue;
                 }
                 if let Some(k) = group_of(m)
-                    && !groups.contains_key(&k)
+                    && seen.insert(k.clone())
                 {
                     let name = group_name_in(&doc, &k);
-                    groups.insert(k, name);
+                    groups.push((k, name));
                 }
             }
+            apostil_core::sort::sort_by(&mut groups, |a, b| a.0.cmp(&b.0));
             groups
         })
     };
@@ -86,7 +89,7 @@ pub fn inspector() -> Html {
     });
     let set_speaker = {
         let ctx = ctx.clone();
-        let keys: Vec<GroupKey> = groups.keys().cloned().collect();
+        let keys: Vec<GroupKey> = groups.iter().map(|(k, _)| k.clone()).collect();
         Callback::from(move |e: Event| {
             let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let key = s

@@ -5,7 +5,6 @@ use crate::hooks::Ctx;
 use crate::labels;
 use crate::state::Action;
 use apostil_core::Status;
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// The legend and filter bar.
@@ -21,12 +20,20 @@ pub fn legend() -> Html {
     let counts = {
         let doc = doc.clone();
         use_memo(state.doc_key(), move |_| {
-            let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+            // A handful of labels: a list searched linearly beats another map type in the wasm.
+            let mut counts: Vec<(String, (usize, usize))> = Vec::new();
             for a in &doc.annotations {
                 if a.status == Status::Rejected {
                     continue;
                 }
-                let e = counts.entry(a.label.clone()).or_default();
+                let i = match counts.iter().position(|(l, _)| *l == a.label) {
+                    Some(i) => i,
+                    None => {
+                        counts.push((a.label.clone(), (0, 0)));
+                        counts.len() - 1
+                    }
+                };
+                let e = &mut counts[i].1;
                 e.0 += 1;
                 if a.status == Status::Suggested {
                     e.1 += 1;
@@ -35,7 +42,7 @@ pub fn legend() -> Html {
             counts
         })
     };
-    let mut present: Vec<String> = counts.keys().cloned().collect();
+    let mut present: Vec<String> = counts.iter().map(|(l, _)| l.clone()).collect();
     apostil_core::sort::sort_by_key(&mut present, |l| {
         order
             .iter()
@@ -94,7 +101,10 @@ pub fn legend() -> Html {
         <section class="legend" aria-label="Legend and filters">
             <ul class="legend-list">
                 { for present.iter().map(|l| {
-                    let (n, pending) = counts[l];
+                    let (n, pending) = counts
+                        .iter()
+                        .find(|(k, _)| k == l)
+                        .map_or((0, 0), |(_, c)| *c);
                     let hidden = state.hidden.contains(l);
                     let color = labels::color_of(l, &state.custom);
                     let toggle = { let ctx = ctx.clone(); let l = l.clone(); Callback::from(move |_| ctx.send(Action::ToggleHidden(l.clone()))) };

@@ -5,7 +5,6 @@
 use crate::labels::{self, CustomLabel};
 use apostil_core::text::offsets::CharMap;
 use apostil_core::{Annotation, AnnotationId, AnnotationKind, Span, Status};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,7 +22,7 @@ pub struct ParagraphProps {
     /// Lit mentions in this paragraph.
     pub lit: Rc<Vec<AnnotationId>>,
     /// Labels hidden by the filter.
-    pub hidden: Rc<BTreeSet<String>>,
+    pub hidden: Rc<Vec<String>>,
     /// Custom label colours.
     pub custom: Rc<Vec<CustomLabel>>,
     /// Search text.

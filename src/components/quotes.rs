@@ -71,7 +71,7 @@ const SHOWN: usize = 40;
 #[function_component(QuoteList)]
 pub fn quote_list(props: &QuoteListProps) -> Html {
     let list = &props.list;
-    let expanded = use_state(std::collections::BTreeSet::<String>::new);
+    let expanded = use_state(Vec::<String>::new);
     html! {
         <section class="card quotes" aria-labelledby="quotes-title">
             <h2 id="quotes-title">{ "Who said what" }</h2>
@@ -95,7 +95,7 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
                                     let who = who.clone();
                                     Callback::from(move |_: MouseEvent| {
                                         let mut e = (*expanded).clone();
-                                        e.insert(who.clone());
+                                        e.push(who.clone());
                                         expanded.set(e);
                                     })
                                 }}>{ format!("Show all {} quotes", qs.len()) }</button></li>

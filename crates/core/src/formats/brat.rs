@@ -43,7 +43,7 @@ use crate::label::EntityLabel;
 use crate::quotes::QuoteKind;
 use crate::span::Span;
 use crate::text::offsets::CharMap;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 const NAME: &str = "brat";
@@ -259,7 +259,7 @@ pub fn import_named(id: &str, txt: &str, ann: &str) -> Result<Document, FormatEr
     let mut doc = Document::new(id, txt);
     let map = CharMap::new(&doc.text);
     let len = map.len_chars();
-    let mut ts: BTreeMap<String, TLine> = BTreeMap::new();
+    let mut ts: HashMap<String, TLine> = HashMap::new();
     let mut t_order: Vec<String> = Vec::new();
     let mut notes: Vec<(String, String)> = Vec::new();
     let mut speakers: Vec<(String, String, usize)> = Vec::new();
