@@ -71,16 +71,29 @@ pub fn merge(mut patterns: Vec<Entity>, names: Vec<Entity>) -> Vec<Entity> {
             .then_with(|| b.label.is_name().cmp(&a.label.is_name()))
             .then_with(|| a.span.start.cmp(&b.span.start))
     });
-    // Kept spans never overlap, so only the kept span starting last before `e` ends can clash.
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    // Code points covered by kept spans, and the starts of kept spans, one bit each (kept
+    // spans are disjoint, so marking costs at most the text length in total).
+    let max_end = patterns.iter().map(|e| e.span.end).max().unwrap_or(0);
+    let words = max_end / 64 + 1;
+    let mut covered = vec![0u64; words];
+    let mut starts = vec![0u64; words];
+    let bit = |v: &[u64], p: usize| v[p / 64] >> (p % 64) & 1 == 1;
     let mut kept: Vec<Entity> = Vec::with_capacity(patterns.len());
     for e in patterns {
-        let clash = taken
-            .range(..e.span.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > e.span.start);
+        let (s, t) = (e.span.start, e.span.end);
+        let clash = if s < t {
+            (s..t).any(|p| bit(&covered, p))
+        } else {
+            // An empty span clashes only inside a kept span.
+            bit(&covered, s) && !bit(&starts, s)
+        };
         if !clash {
-            taken.insert(e.span.start, e.span.end);
+            if s < t {
+                starts[s / 64] |= 1 << (s % 64);
+            }
+            for p in s..t {
+                covered[p / 64] |= 1 << (p % 64);
+            }
             kept.push(e);
         }
     }
@@ -121,6 +134,24 @@ mod tests {
             ],
             "longer ORG beats the DATE it overlaps; a name beats a pattern of equal length; MONEY contains GPE"
         );
+    }
+
+    #[test]
+    fn merge_drops_empty_spans_only_inside_kept_spans() {
+        let patterns = vec![
+            ent(0, 4, EntityLabel::Date),
+            ent(6, 8, EntityLabel::Cardinal),
+        ];
+        let names = vec![
+            ent(2, 2, EntityLabel::Person),
+            ent(4, 4, EntityLabel::Org),
+            ent(5, 5, EntityLabel::Gpe),
+        ];
+        let got: Vec<(usize, usize)> = merge(patterns, names)
+            .iter()
+            .map(|e| (e.span.start, e.span.end))
+            .collect();
+        assert_eq!(got, vec![(0, 4), (4, 4), (5, 5), (6, 8)]);
     }
 
     #[test]
