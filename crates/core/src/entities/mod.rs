@@ -71,29 +71,16 @@ pub fn merge(mut patterns: Vec<Entity>, names: Vec<Entity>) -> Vec<Entity> {
             .then_with(|| b.label.is_name().cmp(&a.label.is_name()))
             .then_with(|| a.span.start.cmp(&b.span.start))
     });
-    // Code points covered by kept spans, and the starts of kept spans, one bit each (kept
-    // spans are disjoint, so marking costs at most the text length in total).
-    let max_end = patterns.iter().map(|e| e.span.end).max().unwrap_or(0);
-    let words = max_end / 64 + 1;
-    let mut covered = vec![0u64; words];
-    let mut starts = vec![0u64; words];
-    let bit = |v: &[u64], p: usize| v[p / 64] >> (p % 64) & 1 == 1;
+    // Kept spans never overlap, so only the kept span starting last before `e` ends can clash.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Entity> = Vec::with_capacity(patterns.len());
     for e in patterns {
-        let (s, t) = (e.span.start, e.span.end);
-        let clash = if s < t {
-            (s..t).any(|p| bit(&covered, p))
-        } else {
-            // An empty span clashes only inside a kept span.
-            bit(&covered, s) && !bit(&starts, s)
-        };
+        let clash = taken
+            .range(..e.span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > e.span.start);
         if !clash {
-            if s < t {
-                starts[s / 64] |= 1 << (s % 64);
-            }
-            for p in s..t {
-                covered[p / 64] |= 1 << (p % 64);
-            }
+            taken.insert(e.span.start, e.span.end);
             kept.push(e);
         }
     }
