@@ -7,13 +7,14 @@
 //! entities. The quotation stage adds speaker names found without an entity
 //! ([`attach_name`]) and resolved pronouns ([`resolve_pronoun`], [`add_mention`]).
 
+use crate::entities::names::hash::FxHashMap;
 use crate::label::EntityLabel;
 use crate::quotes::verbs::{self, Pronoun};
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::TokenKind;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// How a mention refers to its cluster.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -125,13 +126,13 @@ fn compatible(a: EntityLabel, b: EntityLabel) -> bool {
 #[derive(Default)]
 struct Index {
     /// Full lower-case name → cluster.
-    full: HashMap<String, usize>,
+    full: FxHashMap<String, usize>,
     /// A person's single name word (surname or given name) → cluster.
-    person_word: HashMap<String, usize>,
+    person_word: FxHashMap<String, usize>,
     /// Initials of multi-word names → cluster.
-    initials: HashMap<String, usize>,
+    initials: FxHashMap<String, usize>,
     /// Country keys → cluster.
-    country: HashMap<&'static str, usize>,
+    country: FxHashMap<&'static str, usize>,
 }
 
 impl Index {
@@ -252,13 +253,13 @@ pub fn build(doc: &Prepared<'_>, entities: &mut [crate::entities::Entity]) -> Ve
 #[derive(Debug, Default)]
 pub struct NameIndex {
     /// Lower-case word → the first run of two or more words containing it.
-    by_word: HashMap<String, String>,
+    by_word: FxHashMap<String, String>,
 }
 
 impl NameIndex {
     /// Indexes the capitalised runs of `doc` (titles stripped).
     pub fn new(doc: &Prepared<'_>) -> Self {
-        let mut by_word: HashMap<String, String> = HashMap::new();
+        let mut by_word: FxHashMap<String, String> = FxHashMap::default();
         let toks = &doc.tokens;
         let mut words: Vec<&str> = Vec::new();
         let mut lower = String::new();
@@ -360,11 +361,11 @@ fn is_function(w: &str) -> bool {
 #[derive(Debug)]
 pub struct Linker {
     names: NameIndex,
-    by_span: HashMap<Span, usize>,
+    by_span: FxHashMap<Span, usize>,
     /// Lower-case full name → cluster.
-    by_full: HashMap<String, usize>,
+    by_full: FxHashMap<String, usize>,
     /// Lower-case name word of a person cluster → cluster.
-    by_word: HashMap<String, usize>,
+    by_word: FxHashMap<String, usize>,
     /// Name mentions by (end, start) → cluster, for finding antecedents.
     by_end: BTreeMap<(usize, usize), usize>,
     /// Gender of each cluster, when known.
@@ -377,9 +378,9 @@ impl Linker {
         let mentions = clusters.iter().map(|c| c.mentions.len()).sum();
         let mut l = Linker {
             names: NameIndex::new(doc),
-            by_span: HashMap::with_capacity(mentions),
-            by_full: HashMap::new(),
-            by_word: HashMap::new(),
+            by_span: FxHashMap::with_capacity_and_hasher(mentions, Default::default()),
+            by_full: FxHashMap::default(),
+            by_word: FxHashMap::default(),
             by_end: BTreeMap::new(),
             gender: Vec::new(),
         };

@@ -124,6 +124,24 @@ mod tests {
     }
 
     #[test]
+    fn merge_drops_empty_spans_only_inside_kept_spans() {
+        let patterns = vec![
+            ent(0, 4, EntityLabel::Date),
+            ent(6, 8, EntityLabel::Cardinal),
+        ];
+        let names = vec![
+            ent(2, 2, EntityLabel::Person),
+            ent(4, 4, EntityLabel::Org),
+            ent(5, 5, EntityLabel::Gpe),
+        ];
+        let got: Vec<(usize, usize)> = merge(patterns, names)
+            .iter()
+            .map(|e| (e.span.start, e.span.end))
+            .collect();
+        assert_eq!(got, vec![(0, 4), (4, 4), (5, 5), (6, 8)]);
+    }
+
+    #[test]
     fn merge_is_fast_on_many_entities() {
         // Regression: merge was quadratic (a linear overlap scan per entity).
         let many: Vec<Entity> = (0..200_000)

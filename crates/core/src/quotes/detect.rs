@@ -97,11 +97,18 @@ fn starts_elision(chars: &[char], i: usize) -> bool {
 }
 
 /// Reads the mark at `i`, or `None` when the character is not a quotation mark here.
+#[inline]
 fn classify(chars: &[char], i: usize) -> Option<Mark> {
-    let c = chars[i];
-    if !is_mark_char(c) {
+    // Inlined cheap reject: callers test nearly every character of the text.
+    if !is_mark_char(chars[i]) {
         return None;
     }
+    classify_mark(chars, i)
+}
+
+/// [`classify`] for a character that is a quotation mark character.
+fn classify_mark(chars: &[char], i: usize) -> Option<Mark> {
+    let c = chars[i];
     // Doubled apostrophes (`''like this''`) are not quotation marks: news corpora annotated
     // for quotations (PolNeAR's 116 training articles that use them, for one) never mark what
     // they enclose, so treating them as quotes only adds false quotations.

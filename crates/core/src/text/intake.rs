@@ -1235,8 +1235,30 @@ fn lines(text: &str) -> Vec<(Span, std::ops::Range<usize>, usize)> {
     };
     let bytes = text.as_bytes();
     let mut b = 0usize;
+    let plain = |y: u8| y < 0x80 && !matches!(y, b'\n' | 0x0B | 0x0C | b'\r');
     while b < bytes.len() {
         let x = bytes[b];
+        if plain(x) {
+            // A run of ASCII without line breaks: one code point per byte.
+            let run = bytes[b..]
+                .iter()
+                .position(|&y| !plain(y))
+                .unwrap_or(bytes.len() - b);
+            let seg = &bytes[b..b + run];
+            if let Some(f0) = seg.iter().position(|y| !y.is_ascii_whitespace()) {
+                let l0 = seg
+                    .iter()
+                    .rposition(|y| !y.is_ascii_whitespace())
+                    .unwrap_or(f0);
+                if first.is_none() {
+                    first = Some((ci + f0, b + f0));
+                }
+                last = (ci + l0 + 1, b + l0 + 1);
+            }
+            b += run;
+            ci += run;
+            continue;
+        }
         let (br, space, len) = if x < 0x80 {
             let br = match x {
                 b'\n' | 0x0B | 0x0C => 1,
@@ -1557,6 +1579,35 @@ pub fn read(text: &str, _map: &CharMap) -> Intake {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_trim_in_code_points_and_count_blocks() {
+        // (text, [(trimmed line, block)])
+        let cases: &[(&str, &[(&str, usize)])] = &[
+            ("  One two \n\tthree\t\n", &[("One two", 0), ("three", 0)]),
+            ("a\r\nb\r\n\r\nc", &[("a", 0), ("b", 0), ("c", 1)]),
+            (
+                " Caf\u{e9} \u{a0}au lait \n\nn\u{e9}e ",
+                &[("Caf\u{e9} \u{a0}au lait", 0), ("n\u{e9}e", 1)],
+            ),
+            (
+                "x\u{2029}y\u{2028}z\x0Bw",
+                &[("x", 0), ("y", 1), ("z", 1), ("w", 1)],
+            ),
+            ("   \n \t \n", &[]),
+        ];
+        for (text, want) in cases {
+            let map = CharMap::new(text);
+            let got: Vec<(&str, usize)> = lines(text)
+                .into_iter()
+                .map(|(span, bytes, block)| {
+                    assert_eq!(map.byte_range(span), bytes, "{text:?}");
+                    (&text[bytes], block)
+                })
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
 
     #[test]
     fn lookup_tables_are_sorted() {
