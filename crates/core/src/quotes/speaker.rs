@@ -1249,7 +1249,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return None;
         }
         let mut s = min;
-        // A dateline: "FLINT, Mich., Oct. 4 (UPI) — Former President …".
+        // A dateline: "HARWICK, Ont., May 3 (Wire) — The former mayor …".
         let all_caps = |k: usize| {
             let t = self.text(k);
             t.chars().filter(|c| c.is_alphabetic()).count() > 1

@@ -38,7 +38,7 @@ pub enum RegionKind {
     Headline,
     /// A byline ("By Jane Doe", "IANS Beijing").
     Byline,
-    /// A dateline or time stamp line ("Last Updated : Mar 09 2017 | 5:58 PM IST").
+    /// A dateline or time stamp line ("Updated : Apr 14 2021 | 7:42 PM IST").
     Dateline,
     /// A comment form ("Leave a Reply", "Your email address will not be published").
     CommentForm,
@@ -972,7 +972,7 @@ fn is_slug(text: &str) -> bool {
     count >= 2
 }
 
-/// "Last Updated : Mar 09 2017 | 5:58 PM IST", "First Published: …", "March 9, 2017 10:02 am".
+/// "Updated : Apr 14 2021 | 7:42 PM IST", "First Published: …", "June 2, 2020 10:02 am".
 fn is_dateline(u: &Unit) -> bool {
     let f = &u.f;
     if f.long {

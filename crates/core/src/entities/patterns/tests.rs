@@ -349,7 +349,7 @@ fn times() {
             Time,
         ),
         (
-            "Last Updated : Mar 09 2017 | 5:58 PM IST",
+            "Page updated: Mar 09 2017 | 5:58 PM IST",
             "5:58 PM IST",
             Time,
         ),
