@@ -350,18 +350,7 @@ fn repeats(f: &DocFeatures, ents: &mut Vec<Named>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::entities::NameRecognizer;
-    use crate::entities::names::DefaultNames;
-    use crate::text::Prepared;
-
-    fn names(text: &str) -> Vec<(String, &'static str)> {
-        let doc = Prepared::new(text);
-        DefaultNames::default()
-            .recognize(&doc)
-            .iter()
-            .map(|e| (doc.slice(e.span).to_string(), e.label.as_str()))
-            .collect()
-    }
+    use crate::entities::names::test_support::names;
 
     #[test]
     fn lone_headline_words_need_support_from_the_body() {

@@ -13,6 +13,7 @@
 use super::features::{Class, DocFeatures};
 use super::rules::{ListHashes, Named, in_list};
 use crate::entities::EntitySource;
+use crate::entities::patterns::is_calendar_name;
 use crate::label::EntityLabel;
 use crate::text::Prepared;
 use crate::text::token::TokenKind;
@@ -97,29 +98,6 @@ const DETERMINERS: &[&str] = &[
 /// Lower-case words that may sit inside a title between capitalised words.
 const TITLE_LINKS: &[&str] = &[
     "of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "with", "from", "is",
-];
-
-/// Day and month names: "the series Tuesday" is a date, not a title.
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 fn lower_in(word: &str, list: &[&str]) -> bool {
@@ -321,7 +299,7 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
             || (ambiguous && k + 1 != c)
             || !same_line(doc, f, c, a)
             || !matches!(f.toks[a].class, Class::Title | Class::Upper | Class::Mixed)
-            || lower_in(doc.token_text(a), CALENDAR)
+            || is_calendar_name(doc.token_text(a))
         {
             continue;
         }
@@ -460,17 +438,7 @@ pub fn apply(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::NameRecognizer;
-    use crate::entities::names::DefaultNames;
-
-    fn names(text: &str) -> Vec<(String, &'static str)> {
-        let doc = Prepared::new(text);
-        DefaultNames::default()
-            .recognize(&doc)
-            .iter()
-            .map(|e| (doc.slice(e.span).to_string(), e.label.as_str()))
-            .collect()
-    }
+    use crate::entities::names::test_support::check;
 
     #[test]
     fn code_shapes() {
@@ -502,29 +470,6 @@ mod tests {
             ("well-known", false),
         ] {
             assert_eq!(is_standalone_code(w), code, "{w}");
-        }
-    }
-
-    /// (sentence, mentions that must be found, (string, label) pairs that must not be).
-    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [(&'a str, &'a str)]);
-
-    fn check(cases: &[Case<'_>]) {
-        for (text, want, not) in cases {
-            let found = names(text);
-            for (s, l) in *want {
-                assert!(
-                    found.iter().any(|(a, b)| a == s && b == l),
-                    "{text}: want {s} {l}, got {found:?}"
-                );
-            }
-            for (s, l) in *not {
-                assert!(
-                    !found
-                        .iter()
-                        .any(|(a, b)| a == s && (l.is_empty() || b == l)),
-                    "{text}: did not want {s} {l}, got {found:?}"
-                );
-            }
         }
     }
 

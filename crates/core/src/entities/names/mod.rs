@@ -16,6 +16,8 @@ pub mod hash;
 pub mod kinds;
 pub mod model;
 pub mod rules;
+#[cfg(test)]
+mod test_support;
 
 use super::{Entity, NameRecognizer};
 use crate::text::Prepared;
@@ -304,14 +306,7 @@ mod tests {
         );
     }
 
-    fn names(text: &str) -> Vec<(String, &'static str)> {
-        let doc = Prepared::new(text);
-        DefaultNames::default()
-            .recognize(&doc)
-            .iter()
-            .map(|e| (doc.slice(e.span).to_string(), e.label.as_str()))
-            .collect()
-    }
+    use super::test_support::names;
 
     fn has(found: &[(String, &str)], s: &str, l: &str) -> bool {
         found.iter().any(|(a, b)| a == s && *b == l)

@@ -830,42 +830,7 @@ pub fn finish(doc: &Prepared<'_>, mut ents: Vec<Named>) -> Vec<Entity> {
 
 #[cfg(test)]
 mod tests {
-    use crate::entities::NameRecognizer;
-    use crate::entities::names::DefaultNames;
-    use crate::text::Prepared;
-
-    pub(super) fn names(text: &str) -> Vec<(String, &'static str)> {
-        let doc = Prepared::new(text);
-        DefaultNames::default()
-            .recognize(&doc)
-            .iter()
-            .map(|e| (doc.slice(e.span).to_string(), e.label.as_str()))
-            .collect()
-    }
-
-    /// Each case: a sentence, mentions that must be found, strings that must not be mentions
-    /// with the given label ("" = with any label).
-    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [(&'a str, &'a str)]);
-
-    pub(super) fn check(cases: &[Case<'_>]) {
-        for (text, want, not) in cases {
-            let found = names(text);
-            for (s, l) in *want {
-                assert!(
-                    found.iter().any(|(a, b)| a == s && b == l),
-                    "{text}: want {s} {l}, got {found:?}"
-                );
-            }
-            for (s, l) in *not {
-                assert!(
-                    !found
-                        .iter()
-                        .any(|(a, b)| a == s && (l.is_empty() || b == l)),
-                    "{text}: did not want {s} {l}, got {found:?}"
-                );
-            }
-        }
-    }
+    use crate::entities::names::test_support::check;
 
     #[test]
     fn group_words_outside_the_gazetteer_are_norp() {

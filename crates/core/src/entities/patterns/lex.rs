@@ -31,6 +31,16 @@ pub(super) fn month(w: &str) -> Option<(u8, bool)> {
     })
 }
 
+/// True for a full month or weekday name in any case ("March", "TUESDAY"). The name rules use
+/// it so that a date word is never taken for a title or a name.
+pub(crate) fn is_calendar_name(word: &str) -> bool {
+    if word.len() > "september".len() || !word.is_ascii() {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    matches!(month(&lower), Some((_, true))) || matches!(weekday(&lower), Some((_, false, true)))
+}
+
 /// Weekday (1–7) for a weekday name; `(day, plural, full)`.
 pub(super) fn weekday(w: &str) -> Option<(u8, bool, bool)> {
     Some(match w {

@@ -25,6 +25,7 @@
 
 mod date;
 mod lex;
+pub(crate) use lex::is_calendar_name;
 mod money;
 mod numbers;
 #[cfg(test)]
