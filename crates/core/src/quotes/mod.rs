@@ -79,8 +79,7 @@ pub fn find(
     entities: &[crate::entities::Entity],
     clusters: &mut Vec<crate::clusters::Cluster>,
 ) -> Vec<Quote> {
-    let chars_owned = doc.chars();
-    let chars: &[char] = &chars_owned;
+    let chars: &[char] = &doc.chars;
     let raw = detect::find(chars);
     let top: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].depth == 0).collect();
     let outers: Vec<Span> = top.iter().map(|&i| raw[i].outer).collect();
@@ -263,7 +262,7 @@ pub fn find(
             }
             // (Headline and title-cue tests only matter for a quotation that is direct so far.)
             if direct && {
-                let headline = title_case_paragraph(doc, chars, q.outer.start);
+                let headline = title_case_paragraph(doc, q.outer.start);
                 // "on CBS's \"Face the Nation\"", "his 1994 \"Contract with America\"": a
                 // title even next to a reporting verb.
                 let title_cue = title_cue_before(chars, q.outer.start);
@@ -360,7 +359,8 @@ fn title_cue_before(chars: &[char], pos: usize) -> bool {
 }
 
 /// True when most words of the paragraph around `pos` start with a capital (a headline).
-fn title_case_paragraph(doc: &crate::text::Prepared<'_>, chars: &[char], pos: usize) -> bool {
+fn title_case_paragraph(doc: &crate::text::Prepared<'_>, pos: usize) -> bool {
+    let chars = &doc.chars[..];
     let pos = pos.min(chars.len());
     let mut s = pos;
     while s > 0 && chars[s - 1] != '\n' && pos - s <= 300 {

@@ -21,6 +21,9 @@ pub struct Prepared<'a> {
     pub text: &'a str,
     /// Code point ↔ byte offsets for `text`.
     pub map: CharMap,
+    /// The text as code points (`chars[i]` is the code point at offset `i`), decoded once for
+    /// the stages that scan it character by character (tokens, quotation marks).
+    pub chars: Vec<char>,
     /// Paragraphs, junk regions and metadata.
     pub intake: Intake,
     /// Tokens in text order.
@@ -34,13 +37,14 @@ impl<'a> Prepared<'a> {
     pub fn new(text: &'a str) -> Self {
         let map = CharMap::new(text);
         let intake = intake::read(text, &map);
-        // The code points are needed whole only while tokenising; dropping them here (4 bytes
-        // per code point) keeps them out of the peak memory of the later stages.
-        let tokens = token::tokenize_chars(&decode(text, map.len_chars()));
+        let mut chars: Vec<char> = Vec::with_capacity(map.len_chars());
+        chars.extend(text.chars());
+        let tokens = token::tokenize_chars(&chars);
         let sentences = sentence::split(text, &map, &tokens, &intake);
         Prepared {
             text,
             map,
+            chars,
             intake,
             tokens,
             sentences,
@@ -57,12 +61,6 @@ impl<'a> Prepared<'a> {
     #[inline]
     pub fn token_text(&self, i: usize) -> &'a str {
         self.slice(self.tokens[i].span)
-    }
-
-    /// The text as code points (`chars[i]` is the code point at offset `i`), for a stage that
-    /// scans it character by character (quotation marks). Decoded afresh on each call.
-    pub fn chars(&self) -> Vec<char> {
-        decode(self.text, self.map.len_chars())
     }
 
     /// Number of code points in the text.
@@ -99,13 +97,6 @@ impl<'a> Prepared<'a> {
     pub fn is_junk(&self, pos: usize) -> bool {
         self.intake.is_junk(pos)
     }
-}
-
-/// `text` as code points; `len` is its length in code points.
-fn decode(text: &str, len: usize) -> Vec<char> {
-    let mut chars: Vec<char> = Vec::with_capacity(len);
-    chars.extend(text.chars());
-    chars
 }
 
 #[cfg(test)]
