@@ -48,9 +48,11 @@ pub struct Ctx<'d, 'a> {
     entities: &'d [Entity],
     /// Paragraph (line) number of each token.
     pub para: Vec<u32>,
-    /// For each token, the index (into the quotation list) of the depth-0 quotation whose
-    /// marks or words it lies in.
-    pub in_quote: Vec<Option<u32>>,
+    /// For each token, one plus the index (into the quotation list) of the depth-0 quotation
+    /// whose marks or words it lies in; 0 outside quotations (zeroed memory is not touched
+    /// until written, so the tokens outside quotations cost no page). Read with
+    /// [`Ctx::in_quote`].
+    in_quote: Vec<u32>,
     /// Lower-case form of each token: byte start and length, in the text or (with
     /// [`IN_ARENA`] set in the length) in `arena`. One allocation for the whole document
     /// instead of a string per capitalised token.
@@ -314,6 +316,12 @@ const NP_STOP: &[&str] = &[
 ];
 
 impl<'d, 'a> Ctx<'d, 'a> {
+    /// The index of the depth-0 quotation holding token `k`, if any (None past the end).
+    #[inline]
+    pub fn in_quote(&self, k: usize) -> Option<u32> {
+        self.in_quote.get(k).and_then(|&q| q.checked_sub(1))
+    }
+
     /// Builds the view: paragraph numbers and quotation membership of every token.
     pub fn new(doc: &'d Prepared<'a>, entities: &'d [Entity], outers: &[Span]) -> Self {
         let n = doc.tokens.len();
@@ -325,12 +333,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             para.push(p);
         }
-        let mut in_quote = vec![None; n];
+        let mut in_quote = vec![0u32; n];
         for (qi, o) in outers.iter().enumerate() {
             let first = doc.tokens.partition_point(|t| t.span.start < o.start);
             let mut k = first;
             while k < n && doc.tokens[k].span.end <= o.end {
-                in_quote[k] = Some(qi as u32);
+                in_quote[k] = qi as u32 + 1;
                 k += 1;
             }
         }
@@ -826,7 +834,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     if self.lw(k) == "," {
                         break;
                     }
-                    if self.is_sentence_end(k) || self.in_quote[k].is_some() {
+                    if self.is_sentence_end(k) || self.in_quote(k).is_some() {
                         return None;
                     }
                 }
@@ -938,14 +946,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if k < n && self.lw(k) == "," {
             k += 1;
         }
-        if k >= n || self.para[k] != self.para[c] || self.in_quote[k].is_some() {
+        if k >= n || self.para[k] != self.para[c] || self.in_quote(k).is_some() {
             return None;
         }
         // Limit: same paragraph, before the next quotation or sentence end.
         let mut max = k;
         while max < n
             && self.para[max] == self.para[c]
-            && self.in_quote[max].is_none()
+            && self.in_quote(max).is_none()
             && !self.is_sentence_end(max)
             && max - k < 40
         {
@@ -1016,7 +1024,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut s = o;
         while s > 0 && self.para[s - 1] == self.para[o] && o - s < 50 {
             let p = s - 1;
-            if self.is_sentence_end(p) && self.in_quote[p].is_none() {
+            if self.is_sentence_end(p) && self.in_quote(p).is_none() {
                 break;
             }
             // "… in the U.S. He says": an abbreviation's period before a capitalised pronoun.
@@ -1027,11 +1035,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 break;
             }
             // A closing mark after sentence punctuation ends the sentence too.
-            if self.in_quote[p].is_some()
+            if self.in_quote(p).is_some()
                 && self.kind(p) == TokenKind::Quote
                 && p > 0
                 && self.is_sentence_end(p - 1)
-                && self.in_quote[p] != self.in_quote.get(o).copied().flatten()
+                && self.in_quote(p) != self.in_quote(o)
             {
                 break;
             }
@@ -1054,7 +1062,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut v = o;
         while v > min {
             v -= 1;
-            if self.in_quote[v].is_some() {
+            if self.in_quote(v).is_some() {
                 continue;
             }
             if self.lw(v) == "according" && v + 1 < o && self.lw(v + 1) == "to" {
@@ -1129,7 +1137,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
             if let Some(h) = self.subject_head_before(v, min)
-                && self.in_quote[h].is_none()
+                && self.in_quote(h).is_none()
             {
                 let hw = self.lw(h);
                 if matches!(hw, "and" | "but" | "then" | "or") {
@@ -1189,7 +1197,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut e = c + 1;
         while e < n
             && self.para[e] == self.para[c]
-            && self.in_quote[e].is_none()
+            && self.in_quote(e).is_none()
             && !self.is_sentence_end(e)
             && e - c < 40
         {
@@ -1213,7 +1221,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let from = end.saturating_sub(6).max(min);
         let v = (from..end).rev().find(|&v| self.is_verb(v).is_some())?;
-        if self.in_quote[v].is_some()
+        if self.in_quote(v).is_some()
             || v <= min && lower_bound > 0 && self.strict_np(v + 1, end).is_none()
         {
             return None;
@@ -1295,7 +1303,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             )
             || self.kind(s) == TokenKind::Number;
         if intro {
-            if let Some(c) = (s..o).find(|&k| self.lw(k) == "," && self.in_quote[k].is_none()) {
+            if let Some(c) = (s..o).find(|&k| self.lw(k) == "," && self.in_quote(k).is_none()) {
                 s = c + 1;
             } else if matches!(first, "but" | "and" | "yet" | "so") {
                 s += 1;
@@ -1306,7 +1314,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while s < o && matches!(self.lw(s), "but" | "and" | "so" | "yet") {
             s += 1;
         }
-        if s >= o || self.in_quote[s].is_some() || all_caps(s) && s + 1 < o && all_caps(s + 1) {
+        if s >= o || self.in_quote(s).is_some() || all_caps(s) && s + 1 < o && all_caps(s + 1) {
             return None;
         }
         let f = self.np_starting_at(s, o)?;

@@ -148,8 +148,6 @@ impl M {
 pub(super) struct Cx<'d, 'a> {
     doc: &'d Prepared<'a>,
     toks: &'d [Token],
-    /// Per token: its byte range in the text, and whether it is ASCII.
-    at: Vec<(u32, u32, bool)>,
     /// The text lower-cased ASCII-wise (same byte offsets); an ASCII token's lower-case form
     /// is its byte range here.
     low: String,
@@ -163,19 +161,10 @@ pub(super) struct Cx<'d, 'a> {
 impl<'d, 'a> Cx<'d, 'a> {
     fn new(doc: &'d Prepared<'a>, opts: Options) -> Self {
         let toks = &doc.tokens[..];
-        let at = toks
-            .iter()
-            .map(|t| {
-                let r = doc.map.byte_range(t.span);
-                let ascii = doc.text[r.clone()].is_ascii();
-                (r.start as u32, r.end as u32, ascii)
-            })
-            .collect();
         let low = doc.text.to_ascii_lowercase();
         Cx {
             doc,
             toks,
-            at,
             low,
             lo: 0,
             hi: toks.len(),
@@ -278,8 +267,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// Token text, or "" outside the sentence.
     fn t(&self, i: usize) -> &'a str {
         if i >= self.lo && i < self.hi {
-            let (a, b, _) = self.at[i];
-            &self.doc.text[a as usize..b as usize]
+            &self.doc.text[self.doc.map.byte_range(self.toks[i].span)]
         } else {
             ""
         }
@@ -288,9 +276,13 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// Lower-case token text, or "" outside the sentence (or for long / non-ASCII tokens).
     fn l(&self, i: usize) -> &str {
         if i >= self.lo && i < self.hi {
-            match self.at[i] {
-                (a, b, true) => &self.low[a as usize..b as usize],
-                _ => "",
+            // A token is ASCII when it has as many bytes as code points.
+            let span = self.toks[i].span;
+            let r = self.doc.map.byte_range(span);
+            if r.len() == span.len() {
+                &self.low[r]
+            } else {
+                ""
             }
         } else {
             ""
