@@ -209,15 +209,23 @@ test('dist/ works from a sub-path (/apostil/)', TIMEOUT, async () => {
   }
 });
 
-test('the single-file build renders from file://', TIMEOUT, async (t) => {
+/** Runs `fn(file)` on a copy of the single-file build in a fresh folder, far from dist/, so
+ *  nothing else can be loaded by accident; the folder is removed afterwards. */
+async function withSingleFileCopy(fn) {
   if (!fs.existsSync(SINGLE)) {
     assert.fail(`${SINGLE} missing: run scripts/build-single-file.sh`);
   }
-  // A copy in a fresh folder, far from dist/: nothing else can be loaded by accident.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apostil-single-'));
   const file = path.join(dir, 'apostil.html');
   fs.copyFileSync(SINGLE, file);
   try {
+    await fn(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the single-file build renders from file://', TIMEOUT, () => withSingleFileCopy(async (file) => {
     const { context, page, errors, requests } = await open('file://' + file);
     await appRunning(page, errors, 'file://');
     await pasteAndAnnotate(page);
@@ -234,19 +242,9 @@ test('the single-file build renders from file://', TIMEOUT, async (t) => {
     assert.equal(note, storage.persistent ? 0 : 1, 'storage note shown exactly when storage is unavailable');
     await page.screenshot({ path: path.join(ARTIFACTS, 'single-file.png') });
     await context.close();
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+}));
 
-test('the single-file build analyses a long article on the page (no workers from file://)', TIMEOUT, async () => {
-  if (!fs.existsSync(SINGLE)) {
-    assert.fail(`${SINGLE} missing: run scripts/build-single-file.sh`);
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apostil-single-'));
-  const file = path.join(dir, 'apostil.html');
-  fs.copyFileSync(SINGLE, file);
-  try {
+test('the single-file build analyses a long article on the page (no workers from file://)', TIMEOUT, () => withSingleFileCopy(async (file) => {
     const { context, page, errors, requests } = await open('file://' + file);
     await appRunning(page, errors, 'file://');
     // Over the worker threshold (200 KB): the page would use the worker if it could.
@@ -261,7 +259,4 @@ test('the single-file build analyses a long article on the page (no workers from
     assert.deepEqual(requests.filter((u) => /analysis-worker/.test(u)), [], 'no worker script requested');
     assert.deepEqual(errors, [], 'no errors');
     await context.close();
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+}));

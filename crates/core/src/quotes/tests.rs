@@ -319,3 +319,30 @@ fn quotes_in_page_junk_are_not_reported() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].1.as_deref(), Some("Ruth Okoye"));
 }
+
+#[test]
+fn title_of_department_keeps_only_the_name() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "\"We will not back down,\" Minister of Public Security Maria Santos wrote.",
+            "Maria Santos",
+        ),
+        (
+            "Secretary of Rural Roads Oyelaran Adebanjo said: \"The work starts now.\"",
+            "Oyelaran Adebanjo",
+        ),
+        (
+            "\"The work starts now,\" said Minister of Trade Ilse Varga.",
+            "Ilse Varga",
+        ),
+        (
+            "\"The work starts now,\" Senator Ilse Varga said.",
+            "Ilse Varga",
+        ),
+    ];
+    for (text, want) in cases {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1.as_deref(), Some(*want), "{text}: {got:?}");
+    }
+}
