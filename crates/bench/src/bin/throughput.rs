@@ -1,8 +1,11 @@
 //! Prints MB/s of the whole pipeline on the sample articles repeated, and peak memory growth
 //! for growing inputs (to show it is linear). Run with
-//! `cargo run --release -p apostil-bench --bin throughput`.
+//! `cargo run --release -p apostil-bench --bin throughput -- [RUNS]`.
+//!
+//! Each size is analysed `RUNS` times (default 5) and the median and best runs are printed:
+//! the benchmark machines are shared, and a single run swings by ±20 %.
 
-use apostil_bench::{corpus_of_size, cpu_seconds};
+use apostil_bench::{corpus_of_size, cpu_seconds, sample_articles};
 
 fn peak_rss_kb() -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -14,25 +17,60 @@ fn peak_rss_kb() -> Option<u64> {
         .ok()
 }
 
+/// Median and best of `mb_s` (which is not empty).
+fn median_best(mut mb_s: Vec<f64>) -> (f64, f64) {
+    mb_s.sort_by(f64::total_cmp);
+    (mb_s[mb_s.len() / 2], mb_s[mb_s.len() - 1])
+}
+
 fn main() {
+    let runs: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(5)
+        .max(1);
     let analyzer = apostil_core::Analyzer::default();
     let warm = corpus_of_size(1 << 20);
     analyzer.analyze(&warm);
     for mb in [1usize, 4, 16] {
         let text = corpus_of_size(mb << 20);
         let before = peak_rss_kb().unwrap_or(0);
-        let t = cpu_seconds();
-        let a = analyzer.analyze(&text);
-        let secs = cpu_seconds() - t;
+        let mut mb_s = Vec::new();
+        let mut counts = (0, 0);
+        for _ in 0..runs {
+            let t = cpu_seconds();
+            let a = analyzer.analyze(&text);
+            mb_s.push(text.len() as f64 / 1e6 / (cpu_seconds() - t));
+            counts = (a.entities.len(), a.quotes.len());
+        }
         let after = peak_rss_kb().unwrap_or(0);
+        let (median, best) = median_best(mb_s);
         println!(
-            "{:>3} MB: {:7.2} MB/s (CPU time), {} entities, {} quotes, peak RSS {} MB (+{} MB)",
-            mb,
-            text.len() as f64 / 1e6 / secs,
-            a.entities.len(),
-            a.quotes.len(),
+            "{mb:>3} MB as one text: median {median:6.2} MB/s, best {best:6.2} (CPU time, {runs} runs), \
+             {} entities, {} quotes, peak RSS {} MB (+{} MB)",
+            counts.0,
+            counts.1,
             after / 1024,
             after.saturating_sub(before) / 1024
         );
     }
+    // The same articles as separate documents, as `apostil annotate --jsonl` reads a stream.
+    let articles = sample_articles();
+    let one: usize = articles.iter().map(|a| a.len()).sum();
+    let repeats = (4 << 20) / one.max(1) + 1;
+    let mut mb_s = Vec::new();
+    for _ in 0..runs {
+        let t = cpu_seconds();
+        for _ in 0..repeats {
+            for a in &articles {
+                std::hint::black_box(analyzer.analyze(a));
+            }
+        }
+        mb_s.push((one * repeats) as f64 / 1e6 / (cpu_seconds() - t));
+    }
+    let (median, best) = median_best(mb_s);
+    println!(
+        "  4 MB as {} separate articles: median {median:6.2} MB/s, best {best:6.2} (CPU time, {runs} runs)",
+        repeats * articles.len()
+    );
 }
