@@ -168,27 +168,37 @@ struct Features {
     long: bool,
 }
 
+/// [`ASCII_CLASS`] of an ASCII letter.
+const LETTER: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII digit.
+const DIGIT: u8 = 2;
+/// Letters and digits by byte value; 0 for every other byte (one load per byte in the
+/// feature scan instead of three range tests).
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 impl Features {
     fn of(text: &str) -> Features {
         let mut f = Features::default();
-        let mut key = String::with_capacity(text.len().min(KEY_MAX + 8));
-        let mut in_word = false;
-        let mut word_first: Option<char> = None;
-        let mut word_has_alnum = false;
-        let end_word = |f: &mut Features, first: &mut Option<char>, has: &mut bool| {
-            if *has {
-                f.words += 1;
-                if let Some(c) = *first {
-                    if c.is_uppercase() {
-                        f.upper_words += 1;
-                    } else if c.is_lowercase() {
-                        f.lower_words += 1;
-                    }
-                }
-            }
-            *first = None;
-            *has = false;
-        };
+        // Built as bytes: an ASCII byte is classified and pushed without decoding a char.
+        let mut key: Vec<u8> = Vec::with_capacity(text.len().min(KEY_MAX + 8));
+        // The current word (a run of non-space characters) has had a letter or digit, so it
+        // has been counted, by its first one.
+        let mut counted = false;
         let mut key_space = true;
         let bytes = text.as_bytes();
         let mut b = 0;
@@ -199,62 +209,90 @@ impl Features {
                 break;
             }
             let x = bytes[b];
-            let c = if x < 0x80 {
-                b += 1;
-                x as char
-            } else {
-                let c = text[b..].chars().next().unwrap_or(' ');
-                b += c.len_utf8();
-                c
-            };
-            f.chars += 1;
-            let (space, alpha, num) = if x < 0x80 {
-                (
-                    x.is_ascii_whitespace(),
-                    x.is_ascii_alphabetic(),
-                    x.is_ascii_digit(),
-                )
-            } else {
-                (is_space(c), c.is_alphabetic(), c.is_numeric())
-            };
-            if space {
-                if in_word {
-                    end_word(&mut f, &mut word_first, &mut word_has_alnum);
-                    in_word = false;
+            if x.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits in one tight loop: counted and copied into
+                // the key lower-cased (digits and lower-case letters already have bit 0x20).
+                if !counted {
+                    // A word's case is that of its first letter or digit (digits have none).
+                    counted = true;
+                    f.words += 1;
+                    f.upper_words += usize::from(x.is_ascii_uppercase());
+                    f.lower_words += usize::from(x.is_ascii_lowercase());
                 }
-            } else {
-                in_word = true;
-                if alpha || num {
-                    if word_first.is_none() {
-                        word_first = Some(c);
+                let lim = bytes.len().min(KEY_MAX);
+                let start = b;
+                let mut digits = 0;
+                while b < lim {
+                    let y = bytes[b];
+                    let class = ASCII_CLASS[usize::from(y)];
+                    if class == 0 {
+                        break;
                     }
-                    word_has_alnum = true;
+                    digits += usize::from(class == DIGIT);
+                    b += 1;
+                }
+                key.extend(bytes[start..b].iter().map(|&y| y | 0x20));
+                f.digits += digits;
+                f.letters += b - start - digits;
+                f.chars += b - start;
+                key_space = false;
+                continue;
+            }
+            if x < 0x80 {
+                b += 1;
+                f.chars += 1;
+                if x == b'\'' {
+                    // "don't" -> "dont": keep words whole.
+                    continue;
+                }
+                if x.is_ascii_whitespace() {
+                    counted = false;
+                } else if x == b'$' {
+                    f.currency = true;
+                }
+                if !key_space {
+                    key.push(b' ');
+                    key_space = true;
+                }
+                continue;
+            }
+            let c = text[b..].chars().next().unwrap_or(' ');
+            b += c.len_utf8();
+            f.chars += 1;
+            let (space, alpha, num) = (is_space(c), c.is_alphabetic(), c.is_numeric());
+            if space {
+                counted = false;
+            } else if (alpha || num) && !counted {
+                counted = true;
+                f.words += 1;
+                if c.is_uppercase() {
+                    f.upper_words += 1;
+                } else if c.is_lowercase() {
+                    f.lower_words += 1;
                 }
             }
             if alpha {
                 f.letters += 1;
             } else if num {
                 f.digits += 1;
-            } else if !space && (x == b'$' || x >= 0x80) && is_currency(c) {
+            } else if !space && is_currency(c) {
                 f.currency = true;
             }
             if alpha || num {
-                if x < 0x80 {
-                    key.push(x.to_ascii_lowercase() as char);
-                } else {
-                    key.extend(c.to_lowercase());
+                let mut buf = [0u8; 4];
+                for l in c.to_lowercase() {
+                    key.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
                 }
                 key_space = false;
-            } else if c == '\'' || c == '\u{2019}' {
-                // "don't" -> "dont": keep words whole.
+            } else if c == '\u{2019}' {
+                // As the ASCII apostrophe.
             } else if !key_space {
-                key.push(' ');
+                key.push(b' ');
                 key_space = true;
             }
         }
-        if in_word {
-            end_word(&mut f, &mut word_first, &mut word_has_alnum);
-        }
+        // Only whole characters were pushed, so this never fails.
+        let mut key = String::from_utf8(key).unwrap_or_default();
         while key.ends_with(' ') {
             key.pop();
         }
