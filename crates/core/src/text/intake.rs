@@ -749,10 +749,22 @@ fn lookup(list: &[(&str, RegionKind)], key: &str) -> Option<RegionKind> {
         .map(|i| list[i].1)
 }
 
+/// The entries of a sorted phrase list that start with the same byte as `key`, in list order
+/// (a binary search instead of a look at every entry).
+fn same_first<'l, T>(list: &'l [T], key: &str, phrase: impl Fn(&T) -> &str) -> &'l [T] {
+    let Some(&first) = key.as_bytes().first() else {
+        return &[];
+    };
+    let head = |t: &T| phrase(t).as_bytes().first().copied().unwrap_or(0);
+    let from = list.partition_point(|t| head(t) < first);
+    let to = from + list[from..].partition_point(|t| head(t) == first);
+    &list[from..to]
+}
+
 fn prefix_lookup(list: &[(&str, RegionKind)], key: &str) -> Option<RegionKind> {
-    let first = key.as_bytes().first().copied();
-    list.iter()
-        .find(|(p, _)| p.as_bytes().first().copied() == first && key_starts(key, p))
+    same_first(list, key, |e| e.0)
+        .iter()
+        .find(|(p, _)| key_starts(key, p))
         .map(|(_, k)| *k)
 }
 
@@ -847,9 +859,8 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
     }
     let lead = strip_lead(u.text);
     if f.words <= 40 {
-        let first = key.as_bytes()[0];
-        for (p, k) in LABEL_PREFIXES {
-            if p.as_bytes()[0] == first && key_starts(key, p) {
+        for (p, k) in same_first(LABEL_PREFIXES, key, |e| e.0) {
+            if key_starts(key, p) {
                 // The label must be followed by a colon or bar in the text.
                 let lower_ok = lead.len() > p.len()
                     && lead.is_char_boundary(p.len())
@@ -943,7 +954,15 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
         return Some(RegionKind::Credit);
     }
     // Menus and breadcrumbs: three or more short items between bars or arrows.
-    if f.words <= 16 && !f.terminal {
+    // (Each separator has one byte among these, so fewer than two such bytes means fewer
+    // than two separators: most lines need no decoding.)
+    let sep_bytes = || {
+        u.text
+            .bytes()
+            .filter(|b| matches!(b, b'|' | b'>' | 0xBB | 0xBA | 0xA2))
+            .count()
+    };
+    if f.words <= 16 && !f.terminal && sep_bytes() >= 2 {
         let seps = u
             .text
             .chars()
@@ -1020,10 +1039,9 @@ fn is_dateline(u: &Unit) -> bool {
         return false;
     }
     let key = f.key.as_str();
-    let first = key.as_bytes().first().copied();
-    if DATE_PREFIXES
+    if same_first(DATE_PREFIXES, key, |p| p)
         .iter()
-        .any(|p| p.as_bytes().first().copied() == first && key_starts(key, p))
+        .any(|p| key_starts(key, p))
     {
         return true;
     }
@@ -1649,10 +1667,10 @@ mod tests {
 
     #[test]
     fn lookup_tables_are_sorted() {
-        for list in [SECTION_OPENERS, JUNK_LINES] {
+        for list in [SECTION_OPENERS, JUNK_LINES, JUNK_PREFIXES, LABEL_PREFIXES] {
             assert!(list.windows(2).all(|w| w[0].0 < w[1].0), "{list:?}");
         }
-        for list in [SHARE_WORDS, DATE_WORDS] {
+        for list in [SHARE_WORDS, DATE_WORDS, DATE_PREFIXES] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
