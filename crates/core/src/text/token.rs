@@ -265,6 +265,15 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
     };
     while i < n {
         let c = chars[i];
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
+        if let Some(e) = plain_word_end(chars, i) {
+            push(&mut out, i, e, TokenKind::Word, &mut newlines);
+            i = e;
+            continue;
+        }
         if is_space(c) {
             // A soft hyphen or joiner between two letters stays inside the word; standalone
             // it separates.
@@ -419,6 +428,29 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
         i = e;
     }
     out
+}
+
+/// The end of the word at `i` when it is the common simple case the general rules below
+/// would treat the same way: ASCII letters followed by the end of the text or by an ASCII
+/// character that can neither continue the word (digit, hyphen, apostrophe, `&`, period)
+/// nor belong to a URL or e-mail address (`@ : / _ +`). Such a word has no clitic and
+/// no abbreviation period.
+#[inline]
+fn plain_word_end(chars: &[char], i: usize) -> Option<usize> {
+    if !chars[i].is_ascii_alphabetic() {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < chars.len() && chars[e].is_ascii_alphabetic() {
+        e += 1;
+    }
+    match chars.get(e) {
+        None => Some(e),
+        Some(&d) if d.is_ascii() && !d.is_ascii_alphanumeric() => {
+            (!matches!(d, '-' | '\'' | '&' | '.' | '@' | ':' | '/' | '_' | '+')).then_some(e)
+        }
+        Some(_) => None,
+    }
 }
 
 /// End of a symbol with its trailing marks: emoji with skin tones and variation selectors,
