@@ -1264,6 +1264,15 @@ fn place_dateline(text: &str) -> Option<usize> {
     Some(prefix_chars)
 }
 
+/// True when none of the eight bytes of `w` is >= 0x80 or < 0x0E (so none is non-ASCII or a
+/// line break): the classic "has a byte less than n" bit trick, which is exact.
+fn plain_word(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let below = w.wrapping_sub(ONES * 0x0E) & !w & HIGH;
+    (w & HIGH) | below == 0
+}
+
 /// Splits `text` into trimmed non-blank lines, grouped into blocks separated by blank lines.
 fn lines(text: &str) -> Vec<(Span, std::ops::Range<usize>, usize)> {
     let mut out = Vec::new();
@@ -1296,10 +1305,21 @@ fn lines(text: &str) -> Vec<(Span, std::ops::Range<usize>, usize)> {
         let x = bytes[b];
         if plain(x) {
             // A run of ASCII without line breaks: one code point per byte.
-            let run = bytes[b..]
+            let rest = &bytes[b..];
+            let mut run = 0;
+            // Eight bytes at a time while no byte is >= 0x80 or < 0x0E (a tab sends its
+            // word to the byte loop, which is exact).
+            while let Some(word) = rest.get(run..run + 8) {
+                let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+                if !plain_word(w) {
+                    break;
+                }
+                run += 8;
+            }
+            run += rest[run..]
                 .iter()
                 .position(|&y| !plain(y))
-                .unwrap_or(bytes.len() - b);
+                .unwrap_or(rest.len() - run);
             let seg = &bytes[b..b + run];
             if let Some(f0) = seg.iter().position(|y| !y.is_ascii_whitespace()) {
                 let l0 = seg
@@ -1662,6 +1682,19 @@ mod tests {
                 })
                 .collect();
             assert_eq!(&got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_words() {
+        assert!(plain_word(u64::from_le_bytes(*b"Hello, w")));
+        for bad in [
+            *b"Hello,\nw",
+            *b"\rello, w",
+            *b"Hello, \t",
+            *b"\xc3\xa9llo, w",
+        ] {
+            assert!(!plain_word(u64::from_le_bytes(bad)), "{bad:?}");
         }
     }
 
