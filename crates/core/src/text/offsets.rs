@@ -64,11 +64,26 @@ impl CharMap {
                 continue;
             }
             let base = b;
-            for _ in 0..BLOCK {
-                deltas.push((b - base) as u8);
+            let mut slots = BLOCK;
+            while slots > 0 {
                 if b >= n {
+                    deltas.push((b - base) as u8);
                     break 'blocks;
                 }
+                // ASCII within the block: one code point per byte.
+                let run = bytes[b..(b + slots).min(n)]
+                    .iter()
+                    .position(|&x| !x.is_ascii())
+                    .unwrap_or(slots.min(n - b));
+                if run > 0 {
+                    let d = b - base;
+                    deltas.extend((d..d + run).map(|k| k as u8));
+                    b += run;
+                    slots -= run;
+                    continue;
+                }
+                deltas.push((b - base) as u8);
+                slots -= 1;
                 // Skip to the next byte that is not a UTF-8 continuation byte.
                 b += 1;
                 while b < n && (bytes[b] as i8) < -0x40 {
@@ -269,6 +284,10 @@ mod tests {
             format!("{}é{}", "a".repeat(64), "b".repeat(127)),
             format!("{}é", "a".repeat(128)),
             format!("é{}", "a".repeat(127)),
+            format!("é{}", "a".repeat(63)),
+            format!("é{}", "a".repeat(62)),
+            format!("{}é", "a".repeat(63)),
+            format!("{}😀é", "a".repeat(62)),
             format!("{}😀{}", "a".repeat(63), "b".repeat(64)),
         ] {
             check_long(&long);
