@@ -27,7 +27,7 @@
 
 use crate::span::Span;
 use crate::text::offsets::CharMap;
-use crate::text::token::{is_space, line_breaks};
+use crate::text::token::{is_general_punctuation, is_space, line_breaks};
 use serde::{Deserialize, Serialize};
 
 /// What a region of the paste is.
@@ -259,7 +259,11 @@ impl Features {
             let c = text[b..].chars().next().unwrap_or(' ');
             b += c.len_utf8();
             f.chars += 1;
-            let (space, alpha, num) = (is_space(c), c.is_alphabetic(), c.is_numeric());
+            let (space, alpha, num) = if is_general_punctuation(c) {
+                (is_space(c), false, false)
+            } else {
+                (is_space(c), c.is_alphabetic(), c.is_numeric())
+            };
             if space {
                 counted = false;
             } else if (alpha || num) && !counted {
@@ -1017,6 +1021,10 @@ fn is_signoff(text: &str) -> bool {
 
 /// Desk slugs of lower-case initials: "soni/dg", "vm/ksk/".
 fn is_slug(text: &str) -> bool {
+    // The first part is lower-case letters (most lines fail here, before any search for '/').
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let t = text.trim_end_matches('/');
     let parts = t.split('/');
     let mut count = 0;

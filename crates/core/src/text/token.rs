@@ -99,9 +99,19 @@ fn in_sorted(list: &[&str], w: &str) -> bool {
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if is_general_punctuation(c) {
+        is_mark(c)
     } else {
         c.is_alphanumeric() || is_mark(c)
     }
+}
+
+/// The General Punctuation block (U+2000–U+206F: typographic spaces, dashes, quotation marks,
+/// bullets, the ellipsis), which holds no letter and no digit (tested exhaustively): the
+/// commonest non-ASCII characters in news text skip the Unicode table look-ups.
+#[inline]
+pub(crate) fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 /// Combining marks, joiners, variation selectors and emoji modifiers that belong to the
@@ -235,7 +245,8 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && !c.is_alphabetic())
+    c.is_ascii_digit()
+        || (!c.is_ascii() && !is_general_punctuation(c) && c.is_numeric() && !c.is_alphabetic())
 }
 
 /// Splits `text` into tokens.
@@ -831,6 +842,13 @@ fn email_end(chars: &[char], start: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphabetic() && !c.is_numeric(), "{c:?}");
+        }
+    }
 
     fn toks(t: &str) -> Vec<String> {
         let map = CharMap::new(t);
