@@ -27,7 +27,7 @@
 
 use crate::span::Span;
 use crate::text::offsets::CharMap;
-use crate::text::token::{is_space, line_breaks};
+use crate::text::token::{is_general_punctuation, is_space, line_breaks};
 use serde::{Deserialize, Serialize};
 
 /// What a region of the paste is.
@@ -168,27 +168,37 @@ struct Features {
     long: bool,
 }
 
+/// [`ASCII_CLASS`] of an ASCII letter.
+const LETTER: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII digit.
+const DIGIT: u8 = 2;
+/// Letters and digits by byte value; 0 for every other byte (one load per byte in the
+/// feature scan instead of three range tests).
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 impl Features {
     fn of(text: &str) -> Features {
         let mut f = Features::default();
-        let mut key = String::with_capacity(text.len().min(KEY_MAX + 8));
-        let mut in_word = false;
-        let mut word_first: Option<char> = None;
-        let mut word_has_alnum = false;
-        let end_word = |f: &mut Features, first: &mut Option<char>, has: &mut bool| {
-            if *has {
-                f.words += 1;
-                if let Some(c) = *first {
-                    if c.is_uppercase() {
-                        f.upper_words += 1;
-                    } else if c.is_lowercase() {
-                        f.lower_words += 1;
-                    }
-                }
-            }
-            *first = None;
-            *has = false;
-        };
+        // Built as bytes: an ASCII byte is classified and pushed without decoding a char.
+        let mut key: Vec<u8> = Vec::with_capacity(text.len().min(KEY_MAX + 8));
+        // The current word (a run of non-space characters) has had a letter or digit, so it
+        // has been counted, by its first one.
+        let mut counted = false;
         let mut key_space = true;
         let bytes = text.as_bytes();
         let mut b = 0;
@@ -199,62 +209,94 @@ impl Features {
                 break;
             }
             let x = bytes[b];
-            let c = if x < 0x80 {
+            if x.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits in one tight loop: counted and copied into
+                // the key lower-cased (digits and lower-case letters already have bit 0x20).
+                if !counted {
+                    // A word's case is that of its first letter or digit (digits have none).
+                    counted = true;
+                    f.words += 1;
+                    f.upper_words += usize::from(x.is_ascii_uppercase());
+                    f.lower_words += usize::from(x.is_ascii_lowercase());
+                }
+                let lim = bytes.len().min(KEY_MAX);
+                let start = b;
+                let mut digits = 0;
+                while b < lim {
+                    let y = bytes[b];
+                    let class = ASCII_CLASS[usize::from(y)];
+                    if class == 0 {
+                        break;
+                    }
+                    digits += usize::from(class == DIGIT);
+                    b += 1;
+                }
+                key.extend(bytes[start..b].iter().map(|&y| y | 0x20));
+                f.digits += digits;
+                f.letters += b - start - digits;
+                f.chars += b - start;
+                key_space = false;
+                continue;
+            }
+            if x < 0x80 {
                 b += 1;
-                x as char
-            } else {
-                let c = text[b..].chars().next().unwrap_or(' ');
-                b += c.len_utf8();
-                c
-            };
+                f.chars += 1;
+                if x == b'\'' {
+                    // "don't" -> "dont": keep words whole.
+                    continue;
+                }
+                if x.is_ascii_whitespace() {
+                    counted = false;
+                } else if x == b'$' {
+                    f.currency = true;
+                }
+                if !key_space {
+                    key.push(b' ');
+                    key_space = true;
+                }
+                continue;
+            }
+            let c = text[b..].chars().next().unwrap_or(' ');
+            b += c.len_utf8();
             f.chars += 1;
-            let (space, alpha, num) = if x < 0x80 {
-                (
-                    x.is_ascii_whitespace(),
-                    x.is_ascii_alphabetic(),
-                    x.is_ascii_digit(),
-                )
+            let (space, alpha, num) = if is_general_punctuation(c) {
+                (is_space(c), false, false)
             } else {
                 (is_space(c), c.is_alphabetic(), c.is_numeric())
             };
             if space {
-                if in_word {
-                    end_word(&mut f, &mut word_first, &mut word_has_alnum);
-                    in_word = false;
-                }
-            } else {
-                in_word = true;
-                if alpha || num {
-                    if word_first.is_none() {
-                        word_first = Some(c);
-                    }
-                    word_has_alnum = true;
+                counted = false;
+            } else if (alpha || num) && !counted {
+                counted = true;
+                f.words += 1;
+                if c.is_uppercase() {
+                    f.upper_words += 1;
+                } else if c.is_lowercase() {
+                    f.lower_words += 1;
                 }
             }
             if alpha {
                 f.letters += 1;
             } else if num {
                 f.digits += 1;
-            } else if !space && (x == b'$' || x >= 0x80) && is_currency(c) {
+            } else if !space && is_currency(c) {
                 f.currency = true;
             }
             if alpha || num {
-                if x < 0x80 {
-                    key.push(x.to_ascii_lowercase() as char);
-                } else {
-                    key.extend(c.to_lowercase());
+                let mut buf = [0u8; 4];
+                for l in c.to_lowercase() {
+                    key.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
                 }
                 key_space = false;
-            } else if c == '\'' || c == '\u{2019}' {
-                // "don't" -> "dont": keep words whole.
+            } else if c == '\u{2019}' {
+                // As the ASCII apostrophe.
             } else if !key_space {
-                key.push(' ');
+                key.push(b' ');
                 key_space = true;
             }
         }
-        if in_word {
-            end_word(&mut f, &mut word_first, &mut word_has_alnum);
-        }
+        // Only whole characters were pushed, so this never fails.
+        let mut key = String::from_utf8(key).unwrap_or_default();
         while key.ends_with(' ') {
             key.pop();
         }
@@ -711,10 +753,22 @@ fn lookup(list: &[(&str, RegionKind)], key: &str) -> Option<RegionKind> {
         .map(|i| list[i].1)
 }
 
+/// The entries of a sorted phrase list that start with the same byte as `key`, in list order
+/// (a binary search instead of a look at every entry).
+fn same_first<'l, T>(list: &'l [T], key: &str, phrase: impl Fn(&T) -> &str) -> &'l [T] {
+    let Some(&first) = key.as_bytes().first() else {
+        return &[];
+    };
+    let head = |t: &T| phrase(t).as_bytes().first().copied().unwrap_or(0);
+    let from = list.partition_point(|t| head(t) < first);
+    let to = from + list[from..].partition_point(|t| head(t) == first);
+    &list[from..to]
+}
+
 fn prefix_lookup(list: &[(&str, RegionKind)], key: &str) -> Option<RegionKind> {
-    let first = key.as_bytes().first().copied();
-    list.iter()
-        .find(|(p, _)| p.as_bytes().first().copied() == first && key_starts(key, p))
+    same_first(list, key, |e| e.0)
+        .iter()
+        .find(|(p, _)| key_starts(key, p))
         .map(|(_, k)| *k)
 }
 
@@ -809,9 +863,8 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
     }
     let lead = strip_lead(u.text);
     if f.words <= 40 {
-        let first = key.as_bytes()[0];
-        for (p, k) in LABEL_PREFIXES {
-            if p.as_bytes()[0] == first && key_starts(key, p) {
+        for (p, k) in same_first(LABEL_PREFIXES, key, |e| e.0) {
+            if key_starts(key, p) {
                 // The label must be followed by a colon or bar in the text.
                 let lower_ok = lead.len() > p.len()
                     && lead.is_char_boundary(p.len())
@@ -905,7 +958,15 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
         return Some(RegionKind::Credit);
     }
     // Menus and breadcrumbs: three or more short items between bars or arrows.
-    if f.words <= 16 && !f.terminal {
+    // (Each separator has one byte among these, so fewer than two such bytes means fewer
+    // than two separators: most lines need no decoding.)
+    let sep_bytes = || {
+        u.text
+            .bytes()
+            .filter(|b| matches!(b, b'|' | b'>' | 0xBB | 0xBA | 0xA2))
+            .count()
+    };
+    if f.words <= 16 && !f.terminal && sep_bytes() >= 2 {
         let seps = u
             .text
             .chars()
@@ -960,6 +1021,10 @@ fn is_signoff(text: &str) -> bool {
 
 /// Desk slugs of lower-case initials: "soni/dg", "vm/ksk/".
 fn is_slug(text: &str) -> bool {
+    // The first part is lower-case letters (most lines fail here, before any search for '/').
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let t = text.trim_end_matches('/');
     let parts = t.split('/');
     let mut count = 0;
@@ -982,10 +1047,9 @@ fn is_dateline(u: &Unit) -> bool {
         return false;
     }
     let key = f.key.as_str();
-    let first = key.as_bytes().first().copied();
-    if DATE_PREFIXES
+    if same_first(DATE_PREFIXES, key, |p| p)
         .iter()
-        .any(|p| p.as_bytes().first().copied() == first && key_starts(key, p))
+        .any(|p| key_starts(key, p))
     {
         return true;
     }
@@ -1208,6 +1272,15 @@ fn place_dateline(text: &str) -> Option<usize> {
     Some(prefix_chars)
 }
 
+/// True when none of the eight bytes of `w` is >= 0x80 or < 0x0E (so none is non-ASCII or a
+/// line break): the classic "has a byte less than n" bit trick, which is exact.
+fn plain_word(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let below = w.wrapping_sub(ONES * 0x0E) & !w & HIGH;
+    (w & HIGH) | below == 0
+}
+
 /// Splits `text` into trimmed non-blank lines, grouped into blocks separated by blank lines.
 fn lines(text: &str) -> Vec<(Span, std::ops::Range<usize>, usize)> {
     let mut out = Vec::new();
@@ -1240,10 +1313,21 @@ fn lines(text: &str) -> Vec<(Span, std::ops::Range<usize>, usize)> {
         let x = bytes[b];
         if plain(x) {
             // A run of ASCII without line breaks: one code point per byte.
-            let run = bytes[b..]
+            let rest = &bytes[b..];
+            let mut run = 0;
+            // Eight bytes at a time while no byte is >= 0x80 or < 0x0E (a tab sends its
+            // word to the byte loop, which is exact).
+            while let Some(word) = rest.get(run..run + 8) {
+                let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+                if !plain_word(w) {
+                    break;
+                }
+                run += 8;
+            }
+            run += rest[run..]
                 .iter()
                 .position(|&y| !plain(y))
-                .unwrap_or(bytes.len() - b);
+                .unwrap_or(rest.len() - run);
             let seg = &bytes[b..b + run];
             if let Some(f0) = seg.iter().position(|y| !y.is_ascii_whitespace()) {
                 let l0 = seg
@@ -1610,11 +1694,24 @@ mod tests {
     }
 
     #[test]
+    fn plain_words() {
+        assert!(plain_word(u64::from_le_bytes(*b"Hello, w")));
+        for bad in [
+            *b"Hello,\nw",
+            *b"\rello, w",
+            *b"Hello, \t",
+            *b"\xc3\xa9llo, w",
+        ] {
+            assert!(!plain_word(u64::from_le_bytes(bad)), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn lookup_tables_are_sorted() {
-        for list in [SECTION_OPENERS, JUNK_LINES] {
+        for list in [SECTION_OPENERS, JUNK_LINES, JUNK_PREFIXES, LABEL_PREFIXES] {
             assert!(list.windows(2).all(|w| w[0].0 < w[1].0), "{list:?}");
         }
-        for list in [SHARE_WORDS, DATE_WORDS] {
+        for list in [SHARE_WORDS, DATE_WORDS, DATE_PREFIXES] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }

@@ -37,8 +37,7 @@ impl<'a> Prepared<'a> {
     pub fn new(text: &'a str) -> Self {
         let map = CharMap::new(text);
         let intake = intake::read(text, &map);
-        let mut chars: Vec<char> = Vec::with_capacity(map.len_chars());
-        chars.extend(text.chars());
+        let chars = decode(text, map.len_chars());
         let tokens = token::tokenize_chars(&chars);
         let sentences = sentence::split(text, &map, &tokens, &intake);
         Prepared {
@@ -99,6 +98,40 @@ impl<'a> Prepared<'a> {
     }
 }
 
+/// The code points of `text` (`len_chars` of them): runs of ASCII are widened byte by byte
+/// without UTF-8 decoding.
+fn decode(text: &str, len_chars: usize) -> Vec<char> {
+    let mut chars: Vec<char> = Vec::with_capacity(len_chars);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = ascii_prefix(rest.as_bytes());
+        chars.extend(rest.as_bytes()[..ascii].iter().map(|&b| char::from(b)));
+        rest = &rest[ascii..];
+        let mut it = rest.chars();
+        if let Some(c) = it.next() {
+            chars.push(c);
+            rest = it.as_str();
+        }
+    }
+    chars
+}
+
+/// Length of the ASCII run at the start of `bytes`: sixteen bytes at a time (`is_ascii` reads
+/// words), then byte by byte.
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let mut k = 0;
+    for chunk in bytes.chunks_exact(16) {
+        if !chunk.is_ascii() {
+            break;
+        }
+        k += 16;
+    }
+    k + bytes[k..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +150,14 @@ mod tests {
         assert_eq!(p.sentence_of_token(4), Some(1));
         assert_eq!(p.sentence_of_token(99), None);
         assert!(!p.is_junk(0));
+    }
+
+    #[test]
+    fn decodes_every_code_point() {
+        let long = format!("{}é{}😀", "a".repeat(37), "b".repeat(40));
+        for t in ["", "abc", "é", "a€😀b", "“Hi,” she said — 10 €.\n", &long] {
+            let p = Prepared::new(t);
+            assert_eq!(p.chars, t.chars().collect::<Vec<_>>(), "{t:?}");
+        }
     }
 }

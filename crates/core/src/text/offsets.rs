@@ -26,6 +26,17 @@ pub struct CharMap {
 /// Code points per block of [`CharMap`].
 const BLOCK: usize = 64;
 
+/// The deltas of a block of ASCII.
+const IDENTITY: [u8; BLOCK] = {
+    let mut t = [0u8; BLOCK];
+    let mut i = 0;
+    while i < BLOCK {
+        t[i] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 impl CharMap {
     /// Builds the map for `text`.
     pub fn new(text: &str) -> Self {
@@ -37,23 +48,49 @@ impl CharMap {
                 len_bytes: text.len(),
             };
         }
-        let mut bases = Vec::with_capacity(text.len() / BLOCK + 2);
-        let mut deltas = Vec::with_capacity(text.len() + 1);
-        let mut base = 0u32;
-        let mut push = |b: u32| {
-            if deltas.len() % BLOCK == 0 {
-                base = b;
-                bases.push(b);
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut bases = Vec::with_capacity(n / BLOCK + 2);
+        let mut deltas: Vec<u8> = Vec::with_capacity(n + 1);
+        // One block of code points per round; the end of the text counts as one more code
+        // point (the extra entry).
+        let mut b = 0;
+        'blocks: loop {
+            bases.push(b as u32);
+            // A block of ASCII (most of them, in most texts): its deltas are 0, 1, 2, …
+            if bytes.get(b..b + BLOCK).is_some_and(<[u8]>::is_ascii) {
+                deltas.extend_from_slice(&IDENTITY);
+                b += BLOCK;
+                continue;
             }
-            deltas.push((b - base) as u8);
-        };
-        // Every byte that is not a UTF-8 continuation byte starts a code point.
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            if (b as i8) >= -0x40 {
-                push(i as u32);
+            let base = b;
+            let mut slots = BLOCK;
+            while slots > 0 {
+                if b >= n {
+                    deltas.push((b - base) as u8);
+                    break 'blocks;
+                }
+                // ASCII within the block: one code point per byte.
+                let run = bytes[b..(b + slots).min(n)]
+                    .iter()
+                    .position(|&x| !x.is_ascii())
+                    .unwrap_or(slots.min(n - b));
+                if run > 0 {
+                    let d = b - base;
+                    deltas.extend((d..d + run).map(|k| k as u8));
+                    b += run;
+                    slots -= run;
+                    continue;
+                }
+                deltas.push((b - base) as u8);
+                slots -= 1;
+                // Skip to the next byte that is not a UTF-8 continuation byte.
+                b += 1;
+                while b < n && (bytes[b] as i8) < -0x40 {
+                    b += 1;
+                }
             }
         }
-        push(text.len() as u32);
         let len_chars = deltas.len() - 1;
         CharMap {
             bases,
@@ -242,8 +279,24 @@ mod tests {
         assert_eq!(u.to_utf16(3), 4, "😀 is two UTF-16 units");
         // Long texts span several blocks of the map: every code point and every byte agree
         // with the standard library.
-        let long: String = "ab€😀 é\n".repeat(40);
-        let m = CharMap::new(&long);
+        for long in [
+            "ab€😀 é\n".repeat(40),
+            format!("{}é{}", "a".repeat(64), "b".repeat(127)),
+            format!("{}é", "a".repeat(128)),
+            format!("é{}", "a".repeat(127)),
+            format!("é{}", "a".repeat(63)),
+            format!("é{}", "a".repeat(62)),
+            format!("{}é", "a".repeat(63)),
+            format!("{}😀é", "a".repeat(62)),
+            format!("{}😀{}", "a".repeat(63), "b".repeat(64)),
+        ] {
+            check_long(&long);
+        }
+    }
+
+    /// Every code point and every byte of `long` agree with the standard library.
+    fn check_long(long: &str) {
+        let m = CharMap::new(long);
         let starts: Vec<usize> = long
             .char_indices()
             .map(|(b, _)| b)
@@ -260,6 +313,12 @@ mod tests {
             let want = starts.partition_point(|&x| x <= b) - 1;
             assert_eq!(m.char_at_byte(b), want, "byte {b}");
         }
+    }
+
+    #[test]
+    fn utf16_round_trip() {
+        let t = "a€😀b";
+        let u = Utf16Map::new(t);
         assert_eq!(u.from_utf16(4), 3);
         assert_eq!(
             u.span_from_utf16(u.span_to_utf16(Span::new(1, 4))),

@@ -123,6 +123,17 @@ pub fn split(text: &str, map: &CharMap, tokens: &[Token], intake: &Intake) -> Ve
         cur_para = pi;
     }
     let attached = |j: usize| j > 0 && tokens[j].span.start == tokens[j - 1].span.end;
+    // A cheap first look for [`terminal_kind`]: punctuation, or a word whose last byte is a
+    // period (most tokens are neither and need no slicing).
+    let bytes = text.as_bytes();
+    let may_end = |i: usize| match tokens[i].kind {
+        TokenKind::Punct => true,
+        TokenKind::Word => {
+            let e = map.byte(tokens[i].span.end);
+            e > 0 && bytes.get(e - 1) == Some(&b'.')
+        }
+        _ => false,
+    };
 
     let mut start = 0;
     let mut i = 0;
@@ -131,7 +142,10 @@ pub fn split(text: &str, map: &CharMap, tokens: &[Token], intake: &Intake) -> Ve
         let mut resume = i + 1;
         if i + 1 == n || new_block[i + 1] {
             end = Some(i);
-        } else if let Some(kind) = terminal_kind(tokens[i].kind, tok(i)) {
+        } else if let Some(kind) = may_end(i)
+            .then(|| terminal_kind(tokens[i].kind, tok(i)))
+            .flatten()
+        {
             // Swallow further terminal marks and closing quotes or brackets glued to them.
             let mut j = i + 1;
             while j < n && !new_block[j] && attached(j) {

@@ -99,9 +99,19 @@ fn in_sorted(list: &[&str], w: &str) -> bool {
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if is_general_punctuation(c) {
+        is_mark(c)
     } else {
         c.is_alphanumeric() || is_mark(c)
     }
+}
+
+/// The General Punctuation block (U+2000–U+206F: typographic spaces, dashes, quotation marks,
+/// bullets, the ellipsis), which holds no letter and no digit (tested exhaustively): the
+/// commonest non-ASCII characters in news text skip the Unicode table look-ups.
+#[inline]
+pub(crate) fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 /// Combining marks, joiners, variation selectors and emoji modifiers that belong to the
@@ -235,7 +245,8 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && !c.is_alphabetic())
+    c.is_ascii_digit()
+        || (!c.is_ascii() && !is_general_punctuation(c) && c.is_numeric() && !c.is_alphabetic())
 }
 
 /// Splits `text` into tokens.
@@ -265,6 +276,15 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
     };
     while i < n {
         let c = chars[i];
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
+        if let Some(e) = plain_word_end(chars, i) {
+            push(&mut out, i, e, TokenKind::Word, &mut newlines);
+            i = e;
+            continue;
+        }
         if is_space(c) {
             // A soft hyphen or joiner between two letters stays inside the word; standalone
             // it separates.
@@ -419,6 +439,29 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
         i = e;
     }
     out
+}
+
+/// The end of the word at `i` when it is the common simple case the general rules below
+/// would treat the same way: ASCII letters followed by the end of the text or by an ASCII
+/// character that can neither continue the word (digit, hyphen, apostrophe, `&`, period)
+/// nor belong to a URL or e-mail address (`@ : / _ +`). Such a word has no clitic and
+/// no abbreviation period.
+#[inline]
+fn plain_word_end(chars: &[char], i: usize) -> Option<usize> {
+    if !chars[i].is_ascii_alphabetic() {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < chars.len() && chars[e].is_ascii_alphabetic() {
+        e += 1;
+    }
+    match chars.get(e) {
+        None => Some(e),
+        Some(&d) if d.is_ascii() && !d.is_ascii_alphanumeric() => {
+            (!matches!(d, '-' | '\'' | '&' | '.' | '@' | ':' | '/' | '_' | '+')).then_some(e)
+        }
+        Some(_) => None,
+    }
 }
 
 /// End of a symbol with its trailing marks: emoji with skin tones and variation selectors,
@@ -799,6 +842,13 @@ fn email_end(chars: &[char], start: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphabetic() && !c.is_numeric(), "{c:?}");
+        }
+    }
 
     fn toks(t: &str) -> Vec<String> {
         let map = CharMap::new(t);
