@@ -85,7 +85,8 @@ pub fn find(doc: &Prepared<'_>) -> Vec<Entity> {
 
 /// Finds numeric and temporal entities, sorted by start, not overlapping.
 pub fn find_with(doc: &Prepared<'_>, opts: Options) -> Vec<Entity> {
-    let mut cx = Cx::new(doc, opts);
+    let low = doc.text.to_ascii_lowercase();
+    let mut cx = Cx::new(doc, &low, opts);
     let mut out = Vec::new();
     // Matching runs over lines rather than sentences: a sentence splitter may cut "$5.5bn"
     // after "$5.", while a line break always ends an expression.
@@ -96,8 +97,7 @@ pub fn find_with(doc: &Prepared<'_>, opts: Options) -> Vec<Entity> {
         while hi < n && !doc.tokens[hi].newline_before {
             hi += 1;
         }
-        cx.lo = lo;
-        cx.hi = hi;
+        cx.set_line(lo, hi);
         let mut i = lo;
         while i < hi {
             match cx.best(i) {
@@ -144,33 +144,82 @@ impl M {
     }
 }
 
-/// Matching context: token texts, lower-case forms and the current sentence bounds.
+/// Matching context: the tokens of the current line and what the matchers ask of them.
 pub(super) struct Cx<'d, 'a> {
     doc: &'d Prepared<'a>,
     toks: &'d [Token],
     /// The text lower-cased ASCII-wise (same byte offsets); an ASCII token's lower-case form
     /// is its byte range here.
-    low: String,
+    low: &'d str,
+    /// The current line: tokens `lo..hi`.
     lo: usize,
     hi: usize,
+    /// `line[k]` describes token `lo + k`. The matchers look at the same few tokens dozens
+    /// of times, so their texts are sliced once per line (reusing this buffer) rather than
+    /// at every look.
+    line: Vec<Tok<'d, 'a>>,
     opts: Options,
     /// [`Cx::word_opens`] per lower-cased word, computed once per word.
     opens: RefCell<HashMap<Box<str>, bool, BuildHasherDefault<WordHasher>>>,
 }
 
+/// A token of the current line, as the matchers see it.
+#[derive(Clone, Copy)]
+struct Tok<'d, 'a> {
+    /// Its text.
+    text: &'a str,
+    /// Its text lower-cased, or "" when it is not ASCII.
+    low: &'d str,
+    /// Byte offset of its start in the text.
+    start: usize,
+    /// True when it starts with an upper-case letter.
+    cap: bool,
+}
+
 impl<'d, 'a> Cx<'d, 'a> {
-    fn new(doc: &'d Prepared<'a>, opts: Options) -> Self {
-        let toks = &doc.tokens[..];
-        let low = doc.text.to_ascii_lowercase();
+    fn new(doc: &'d Prepared<'a>, low: &'d str, opts: Options) -> Self {
         Cx {
             doc,
-            toks,
+            toks: &doc.tokens,
             low,
             lo: 0,
-            hi: toks.len(),
+            hi: 0,
+            line: Vec::new(),
             opts,
             opens: RefCell::default(),
         }
+    }
+
+    /// Makes tokens `lo..hi` the current line.
+    fn set_line(&mut self, lo: usize, hi: usize) {
+        self.lo = lo;
+        self.hi = hi;
+        self.line.clear();
+        let (text, map) = (self.doc.text, &self.doc.map);
+        self.line.extend(self.toks[lo..hi].iter().map(|tok| {
+            let r = map.byte_range(tok.span);
+            let start = r.start;
+            let text = &text[r.clone()];
+            // A token is ASCII when it has as many bytes as code points.
+            let low = if r.len() == tok.span.len() {
+                &self.low[r]
+            } else {
+                ""
+            };
+            let cap = text.chars().next().is_some_and(char::is_uppercase);
+            Tok {
+                text,
+                low,
+                start,
+                cap,
+            }
+        }));
+    }
+
+    /// Token `i` of the current line, if it is one.
+    fn tok(&self, i: usize) -> Option<&Tok<'d, 'a>> {
+        // Below `lo` the index wraps around to a huge number, which `get` refuses too.
+        self.line.get(i.wrapping_sub(self.lo))
     }
 
     /// The longest match starting at token `i`.
@@ -264,32 +313,28 @@ impl<'d, 'a> Cx<'d, 'a> {
             || lex::opener(w, self.opts.relative)
     }
 
-    /// Token text, or "" outside the sentence.
+    /// Token text, or "" outside the line.
     fn t(&self, i: usize) -> &'a str {
-        if i >= self.lo && i < self.hi {
-            &self.doc.text[self.doc.map.byte_range(self.toks[i].span)]
-        } else {
-            ""
-        }
+        self.tok(i).map_or("", |t| t.text)
     }
 
-    /// Lower-case token text, or "" outside the sentence (or for long / non-ASCII tokens).
-    fn l(&self, i: usize) -> &str {
-        if i >= self.lo && i < self.hi {
-            // A token is ASCII when it has as many bytes as code points.
-            let span = self.toks[i].span;
-            let r = self.doc.map.byte_range(span);
-            if r.len() == span.len() {
-                &self.low[r]
-            } else {
-                ""
-            }
-        } else {
-            ""
-        }
+    /// Lower-case token text, or "" outside the line (or for non-ASCII tokens).
+    fn l(&self, i: usize) -> &'d str {
+        self.tok(i).map_or("", |t| t.low)
     }
 
-    /// Token kind, if inside the sentence.
+    /// Byte offset where token `i` (of the current line) starts.
+    fn byte_start(&self, i: usize) -> usize {
+        self.line[i - self.lo].start
+    }
+
+    /// Byte offset where token `i` (of the current line) ends.
+    fn byte_end(&self, i: usize) -> usize {
+        let t = &self.line[i - self.lo];
+        t.start + t.text.len()
+    }
+
+    /// Token kind, if inside the line.
     fn kind(&self, i: usize) -> Option<TokenKind> {
         (i >= self.lo && i < self.hi).then(|| self.toks[i].kind)
     }
@@ -301,7 +346,7 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// True when the token starts with an upper-case letter.
     fn cap(&self, i: usize) -> bool {
-        self.t(i).chars().next().is_some_and(char::is_uppercase)
+        self.tok(i).is_some_and(|t| t.cap)
     }
 
     /// True when the token is a dash or hyphen joining a range.

@@ -4,7 +4,6 @@
 use super::lex;
 use super::{Cx, M};
 use crate::label::EntityLabel;
-use crate::span::Span;
 use crate::text::token::TokenKind;
 
 /// A number written with digits, possibly spread over glued tokens ("5", ".", "5bn").
@@ -63,7 +62,13 @@ impl<'d, 'a> Cx<'d, 'a> {
         while last + 1 < self.hi && last + 1 < i + 8 && self.glued(last + 1) {
             last += 1;
         }
-        let s = self.slice(Span::new(start, self.toks[last].span.end));
+        let start_byte = if skip == 0 {
+            self.byte_start(i)
+        } else {
+            self.doc.map.byte(start)
+        };
+        let text = self.doc.text;
+        let s = &text[start_byte..self.byte_end(last)];
         let mut chars = s.chars().peekable();
         if !chars.peek().is_some_and(|c| c.is_ascii_digit()) {
             return None;
@@ -145,7 +150,8 @@ impl<'d, 'a> Cx<'d, 'a> {
             k += 1;
         }
         let rest = if self.toks[k].span.end > endpos {
-            self.slice(Span::new(endpos, self.toks[k].span.end))
+            // The digits and separators read are ASCII: `n` code points are `n` bytes.
+            &text[start_byte + n..self.byte_end(k)]
         } else {
             ""
         };
