@@ -36,7 +36,8 @@ use crate::label::EntityLabel;
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::{Token, TokenKind};
-use std::cell::RefCell;
+use numbers::{Digits, Num};
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -164,7 +165,6 @@ pub(super) struct Cx<'d, 'a> {
 }
 
 /// A token of the current line, as the matchers see it.
-#[derive(Clone, Copy)]
 struct Tok<'d, 'a> {
     /// Its text.
     text: &'a str,
@@ -174,6 +174,10 @@ struct Tok<'d, 'a> {
     start: usize,
     /// True when it starts with an upper-case letter.
     cap: bool,
+    /// [`Cx::digits`] at this token (from its start), once read.
+    digits: OnceCell<Option<Digits<'a>>>,
+    /// [`Cx::num`] at this token, once read.
+    num: OnceCell<Option<Num<'a>>>,
 }
 
 impl<'d, 'a> Cx<'d, 'a> {
@@ -212,6 +216,8 @@ impl<'d, 'a> Cx<'d, 'a> {
                 low,
                 start,
                 cap,
+                digits: OnceCell::new(),
+                num: OnceCell::new(),
             }
         }));
     }

@@ -49,6 +49,15 @@ pub(super) struct Num<'a> {
 impl<'d, 'a> Cx<'d, 'a> {
     /// Reads digits starting `skip` code points into token `i`.
     pub(super) fn digits(&self, i: usize, skip: usize) -> Option<Digits<'a>> {
+        // Every matcher reads the number at the token it tries: read it once.
+        match self.tok(i) {
+            Some(tok) if skip == 0 => *tok.digits.get_or_init(|| self.read_digits(i, 0)),
+            _ => self.read_digits(i, skip),
+        }
+    }
+
+    /// [`Cx::digits`] without the memo.
+    fn read_digits(&self, i: usize, skip: usize) -> Option<Digits<'a>> {
         let k = self.kind(i)?;
         if !matches!(k, TokenKind::Number | TokenKind::Word) {
             return None;
@@ -187,6 +196,15 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// Like [`Cx::num`]; `money` lets a bare "m"/"bn" after a space count as a scale.
     pub(super) fn num_opt(&self, i: usize, skip: usize, money: bool) -> Option<Num<'a>> {
+        // Most matchers start by reading the number at their token: read it once.
+        match self.tok(i) {
+            Some(tok) if skip == 0 && !money => *tok.num.get_or_init(|| self.read_num(i, 0, false)),
+            _ => self.read_num(i, skip, money),
+        }
+    }
+
+    /// [`Cx::num_opt`] without the memo.
+    fn read_num(&self, i: usize, skip: usize, money: bool) -> Option<Num<'a>> {
         if let Some(d) = self.digits(i, skip) {
             let mut end = d.end;
             let mut scaled = false;
