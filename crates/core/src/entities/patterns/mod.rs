@@ -91,13 +91,7 @@ pub fn find_with(doc: &Prepared<'_>, opts: Options) -> Vec<Entity> {
     let mut out = Vec::new();
     // Matching runs over lines rather than sentences: a sentence splitter may cut "$5.5bn"
     // after "$5.", while a line break always ends an expression.
-    let n = doc.tokens.len();
-    let mut lo = 0;
-    while lo < n {
-        let mut hi = lo + 1;
-        while hi < n && !doc.tokens[hi].newline_before {
-            hi += 1;
-        }
+    for (lo, hi) in lines(&doc.tokens) {
         cx.set_line(lo, hi);
         let mut i = lo;
         while i < hi {
@@ -116,9 +110,25 @@ pub fn find_with(doc: &Prepared<'_>, opts: Options) -> Vec<Entity> {
                 None => i += 1,
             }
         }
-        lo = hi;
     }
     out
+}
+
+/// The lines of a text as token ranges `(lo, hi)`.
+fn lines(tokens: &[Token]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut lo = 0;
+    std::iter::from_fn(move || {
+        if lo >= tokens.len() {
+            return None;
+        }
+        let mut hi = lo + 1;
+        while hi < tokens.len() && !tokens[hi].newline_before {
+            hi += 1;
+        }
+        let line = (lo, hi);
+        lo = hi;
+        Some(line)
+    })
 }
 
 /// A match: tokens `start..end`; `label` None means "consumed, not an entity" (phone numbers).
@@ -233,6 +243,11 @@ impl<'d, 'a> Cx<'d, 'a> {
         if !self.starts_ok(i) {
             return None;
         }
+        self.longest(i)
+    }
+
+    /// The longest match starting at token `i`, trying every matcher.
+    fn longest(&self, i: usize) -> Option<M> {
         let cands = [
             self.money(i),
             self.percent(i),
@@ -254,12 +269,23 @@ impl<'d, 'a> Cx<'d, 'a> {
         best
     }
 
-    /// Tokens that can start a match (a cheap filter run before the matchers).
+    /// Tokens that can start a match (a cheap filter run before the matchers). Every test
+    /// here is implied by some matcher succeeding at `i`, so the filter changes no result.
     fn starts_ok(&self, i: usize) -> bool {
         match self.toks[i].kind {
-            TokenKind::Number | TokenKind::Symbol => true,
+            TokenKind::Number => true,
+            // A currency sign ("$5"), or the "+" of a phone number.
+            TokenKind::Symbol => {
+                let t = self.t(i);
+                lex::currency_symbol(t) || t == "+"
+            }
             TokenKind::Url | TokenKind::Email | TokenKind::Clitic => false,
-            TokenKind::Quote => self.kind(i + 1) == Some(TokenKind::Word) && self.glued(i + 1),
+            // "'90s".
+            TokenKind::Quote => {
+                self.kind(i + 1) == Some(TokenKind::Word)
+                    && self.glued(i + 1)
+                    && self.t(i + 1).starts_with(|c: char| c.is_ascii_digit())
+            }
             TokenKind::Punct => self.t(i) == "(" && self.kind(i + 1) == Some(TokenKind::Number),
             TokenKind::Word => {
                 let t = self.t(i);
@@ -271,9 +297,12 @@ impl<'d, 'a> Cx<'d, 'a> {
                     && (lex::month(w).is_some()
                         || lex::weekday(w).is_some()
                         || lex::currency_code(t)
-                        || lex::dollar_prefix(t)
-                        || lex::holiday_start(t))
+                        || self.holiday_start(t))
                 {
+                    return true;
+                }
+                // "US$5", "US $5".
+                if lex::dollar_prefix(t) && lex::currency_symbol(self.t(i + 1)) {
                     return true;
                 }
                 // "a hundred", "a billion-dollar", "half a million", "between 2 and 3 …".
@@ -292,6 +321,14 @@ impl<'d, 'a> Cx<'d, 'a> {
                 opens_amount || self.word_opens_memo(w)
             }
         }
+    }
+
+    /// True for the first word of a holiday reported in this style.
+    fn holiday_start(&self, t: &str) -> bool {
+        lex::holiday_start(t)
+            && lex::HOLIDAYS
+                .iter()
+                .any(|&(h, core)| h[0] == t && (core || self.opts.relative))
     }
 
     /// [`Cx::word_opens`], remembered per word (a text repeats its words).
