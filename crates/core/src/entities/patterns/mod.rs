@@ -170,8 +170,19 @@ pub(super) struct Cx<'d, 'a> {
     /// at every look.
     line: Vec<Tok<'d, 'a>>,
     opts: Options,
-    /// [`Cx::word_opens`] per lower-cased word, computed once per word.
-    opens: RefCell<HashMap<Box<str>, bool, BuildHasherDefault<WordHasher>>>,
+    /// [`Cx::word_start`] per word text, computed once per distinct word.
+    opens: RefCell<HashMap<Box<str>, Opens, BuildHasherDefault<WordHasher>>>,
+}
+
+/// Whether a word can start a match, judged by its text alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opens {
+    /// It may: try the matchers.
+    Yes,
+    /// It never does.
+    No,
+    /// Only before certain tokens: "a hundred", "US$5" ([`Cx::opens_with_next`]).
+    IfNext,
 }
 
 /// A token of the current line, as the matchers see it.
@@ -287,39 +298,70 @@ impl<'d, 'a> Cx<'d, 'a> {
                     && self.t(i + 1).starts_with(|c: char| c.is_ascii_digit())
             }
             TokenKind::Punct => self.t(i) == "(" && self.kind(i + 1) == Some(TokenKind::Number),
-            TokenKind::Word => {
-                let t = self.t(i);
-                let w = self.l(i);
-                if t.bytes().any(|b| b.is_ascii_digit()) {
-                    return true;
-                }
-                if self.cap(i)
-                    && (lex::month(w).is_some()
-                        || lex::weekday(w).is_some()
-                        || lex::currency_code(t)
-                        || self.holiday_start(t))
-                {
-                    return true;
-                }
-                // "US$5", "US $5".
-                if lex::dollar_prefix(t) && lex::currency_symbol(self.t(i + 1)) {
-                    return true;
-                }
-                // "a hundred", "a billion-dollar", "half a million", "between 2 and 3 …".
-                let next = self.l(i + 1);
-                let opens_amount = match w {
-                    "a" | "an" => {
-                        lex::scale(next).is_some() || next == "dozen" || next.ends_with("-dollar")
-                    }
-                    "half" => next == "a" || next == "an",
-                    "between" => {
-                        self.kind(i + 1) == Some(TokenKind::Number)
-                            || lex::small_number(next).is_some()
-                    }
-                    _ => false,
-                };
-                opens_amount || self.word_opens_memo(w)
+            TokenKind::Word => match self.word_start_memo(self.t(i)) {
+                Opens::Yes => true,
+                Opens::No => false,
+                Opens::IfNext => self.opens_with_next(i),
+            },
+        }
+    }
+
+    /// [`Cx::word_start`], remembered per word (a text repeats its words).
+    fn word_start_memo(&self, t: &str) -> Opens {
+        if let Some(&v) = self.opens.borrow().get(t) {
+            return v;
+        }
+        let v = self.word_start(t);
+        self.opens.borrow_mut().insert(t.into(), v);
+        v
+    }
+
+    /// Whether a word with text `t` can start a match, as far as its text tells.
+    fn word_start(&self, t: &str) -> Opens {
+        if t.bytes().any(|b| b.is_ascii_digit()) {
+            return Opens::Yes;
+        }
+        // The lower-case form as `Cx::l` gives it: none for a word that is not ASCII.
+        let low = if t.is_ascii() {
+            t.to_ascii_lowercase()
+        } else {
+            String::new()
+        };
+        let w = low.as_str();
+        let cap = t.chars().next().is_some_and(char::is_uppercase);
+        if cap
+            && (lex::month(w).is_some()
+                || lex::weekday(w).is_some()
+                || lex::currency_code(t)
+                || self.holiday_start(t))
+            || self.word_opens(w)
+        {
+            Opens::Yes
+        } else if matches!(w, "a" | "an" | "half" | "between") || lex::dollar_prefix(t) {
+            Opens::IfNext
+        } else {
+            Opens::No
+        }
+    }
+
+    /// For a word that opens a match only before certain words ([`Opens::IfNext`]): whether
+    /// the token after `i` is one.
+    fn opens_with_next(&self, i: usize) -> bool {
+        // "US$5", "US $5".
+        if lex::dollar_prefix(self.t(i)) && lex::currency_symbol(self.t(i + 1)) {
+            return true;
+        }
+        // "a hundred", "a billion-dollar", "half a million", "between 2 and 3 …".
+        let next = self.l(i + 1);
+        match self.l(i) {
+            "a" | "an" => {
+                lex::scale(next).is_some() || next == "dozen" || next.ends_with("-dollar")
             }
+            "half" => next == "a" || next == "an",
+            "between" => {
+                self.kind(i + 1) == Some(TokenKind::Number) || lex::small_number(next).is_some()
+            }
+            _ => false,
         }
     }
 
@@ -329,16 +371,6 @@ impl<'d, 'a> Cx<'d, 'a> {
             && lex::HOLIDAYS
                 .iter()
                 .any(|&(h, core)| h[0] == t && (core || self.opts.relative))
-    }
-
-    /// [`Cx::word_opens`], remembered per word (a text repeats its words).
-    fn word_opens_memo(&self, w: &str) -> bool {
-        if let Some(&v) = self.opens.borrow().get(w) {
-            return v;
-        }
-        let v = self.word_opens(w);
-        self.opens.borrow_mut().insert(w.into(), v);
-        v
     }
 
     /// True when the lower-cased word `w` by itself may start a number, amount or date.
