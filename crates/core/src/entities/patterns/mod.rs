@@ -168,7 +168,7 @@ pub(super) struct Cx<'d, 'a> {
     /// `line[k]` describes token `lo + k`. The matchers look at the same few tokens dozens
     /// of times, so their texts are sliced once per line (reusing this buffer) rather than
     /// at every look.
-    line: Vec<Tok<'d, 'a>>,
+    line: Vec<Tok<'a>>,
     opts: Options,
     /// [`Cx::word_start`] per word text, computed once per distinct word.
     opens: RefCell<HashMap<Box<str>, Opens, BuildHasherDefault<WordHasher>>>,
@@ -186,15 +186,11 @@ enum Opens {
 }
 
 /// A token of the current line, as the matchers see it.
-struct Tok<'d, 'a> {
+struct Tok<'a> {
     /// Its text.
     text: &'a str,
-    /// Its text lower-cased, or "" when it is not ASCII.
-    low: &'d str,
     /// Byte offset of its start in the text.
     start: usize,
-    /// True when it starts with an upper-case letter.
-    cap: bool,
     /// [`Cx::digits`] at this token (from its start), once read.
     digits: OnceCell<Option<Digits<'a>>>,
     /// [`Cx::num`] at this token, once read.
@@ -223,20 +219,9 @@ impl<'d, 'a> Cx<'d, 'a> {
         let (text, map) = (self.doc.text, &self.doc.map);
         self.line.extend(self.toks[lo..hi].iter().map(|tok| {
             let r = map.byte_range(tok.span);
-            let start = r.start;
-            let text = &text[r.clone()];
-            // A token is ASCII when it has as many bytes as code points.
-            let low = if r.len() == tok.span.len() {
-                &self.low[r]
-            } else {
-                ""
-            };
-            let cap = text.chars().next().is_some_and(char::is_uppercase);
             Tok {
-                text,
-                low,
-                start,
-                cap,
+                text: &text[r.clone()],
+                start: r.start,
                 digits: OnceCell::new(),
                 num: OnceCell::new(),
             }
@@ -244,7 +229,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     /// Token `i` of the current line, if it is one.
-    fn tok(&self, i: usize) -> Option<&Tok<'d, 'a>> {
+    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
         // Below `lo` the index wraps around to a huge number, which `get` refuses too.
         self.line.get(i.wrapping_sub(self.lo))
     }
@@ -395,7 +380,13 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// Lower-case token text, or "" outside the line (or for non-ASCII tokens).
     fn l(&self, i: usize) -> &'d str {
-        self.tok(i).map_or("", |t| t.low)
+        match self.tok(i) {
+            // A token is ASCII when it has as many bytes as code points.
+            Some(t) if t.text.len() == self.toks[i].span.len() => {
+                &self.low[t.start..t.start + t.text.len()]
+            }
+            _ => "",
+        }
     }
 
     /// Byte offset where token `i` (of the current line) starts.
@@ -421,7 +412,7 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// True when the token starts with an upper-case letter.
     fn cap(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| t.cap)
+        self.t(i).chars().next().is_some_and(char::is_uppercase)
     }
 
     /// True when the token is a dash or hyphen joining a range.
