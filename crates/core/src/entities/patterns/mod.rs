@@ -36,7 +36,8 @@ use crate::label::EntityLabel;
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::{Token, TokenKind};
-use std::cell::RefCell;
+use numbers::{Digits, Num};
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -85,19 +86,13 @@ pub fn find(doc: &Prepared<'_>) -> Vec<Entity> {
 
 /// Finds numeric and temporal entities, sorted by start, not overlapping.
 pub fn find_with(doc: &Prepared<'_>, opts: Options) -> Vec<Entity> {
-    let mut cx = Cx::new(doc, opts);
+    let low = doc.text.to_ascii_lowercase();
+    let mut cx = Cx::new(doc, &low, opts);
     let mut out = Vec::new();
     // Matching runs over lines rather than sentences: a sentence splitter may cut "$5.5bn"
     // after "$5.", while a line break always ends an expression.
-    let n = doc.tokens.len();
-    let mut lo = 0;
-    while lo < n {
-        let mut hi = lo + 1;
-        while hi < n && !doc.tokens[hi].newline_before {
-            hi += 1;
-        }
-        cx.lo = lo;
-        cx.hi = hi;
+    for (lo, hi) in lines(&doc.tokens) {
+        cx.set_line(lo, hi);
         let mut i = lo;
         while i < hi {
             match cx.best(i) {
@@ -115,9 +110,25 @@ pub fn find_with(doc: &Prepared<'_>, opts: Options) -> Vec<Entity> {
                 None => i += 1,
             }
         }
-        lo = hi;
     }
     out
+}
+
+/// The lines of a text as token ranges `(lo, hi)`.
+fn lines(tokens: &[Token]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut lo = 0;
+    std::iter::from_fn(move || {
+        if lo >= tokens.len() {
+            return None;
+        }
+        let mut hi = lo + 1;
+        while hi < tokens.len() && !tokens[hi].newline_before {
+            hi += 1;
+        }
+        let line = (lo, hi);
+        lo = hi;
+        Some(line)
+    })
 }
 
 /// A match: tokens `start..end`; `label` None means "consumed, not an entity" (phone numbers).
@@ -144,33 +155,83 @@ impl M {
     }
 }
 
-/// Matching context: token texts, lower-case forms and the current sentence bounds.
+/// Matching context: the tokens of the current line and what the matchers ask of them.
 pub(super) struct Cx<'d, 'a> {
     doc: &'d Prepared<'a>,
     toks: &'d [Token],
     /// The text lower-cased ASCII-wise (same byte offsets); an ASCII token's lower-case form
     /// is its byte range here.
-    low: String,
+    low: &'d str,
+    /// The current line: tokens `lo..hi`.
     lo: usize,
     hi: usize,
+    /// `line[k]` describes token `lo + k`. The matchers look at the same few tokens dozens
+    /// of times, so their texts are sliced once per line (reusing this buffer) rather than
+    /// at every look.
+    line: Vec<Tok<'a>>,
     opts: Options,
-    /// [`Cx::word_opens`] per lower-cased word, computed once per word.
-    opens: RefCell<HashMap<Box<str>, bool, BuildHasherDefault<WordHasher>>>,
+    /// [`Cx::word_start`] per word text, computed once per distinct word.
+    opens: RefCell<HashMap<Box<str>, Opens, BuildHasherDefault<WordHasher>>>,
+}
+
+/// Whether a word can start a match, judged by its text alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opens {
+    /// It may: try the matchers.
+    Yes,
+    /// It never does.
+    No,
+    /// Only before certain tokens: "a hundred", "US$5" ([`Cx::opens_with_next`]).
+    IfNext,
+}
+
+/// A token of the current line, as the matchers see it.
+struct Tok<'a> {
+    /// Its text.
+    text: &'a str,
+    /// Byte offset of its start in the text.
+    start: usize,
+    /// [`Cx::digits`] at this token (from its start), once read.
+    digits: OnceCell<Option<Digits<'a>>>,
+    /// [`Cx::num`] at this token, once read.
+    num: OnceCell<Option<Num<'a>>>,
 }
 
 impl<'d, 'a> Cx<'d, 'a> {
-    fn new(doc: &'d Prepared<'a>, opts: Options) -> Self {
-        let toks = &doc.tokens[..];
-        let low = doc.text.to_ascii_lowercase();
+    fn new(doc: &'d Prepared<'a>, low: &'d str, opts: Options) -> Self {
         Cx {
             doc,
-            toks,
+            toks: &doc.tokens,
             low,
             lo: 0,
-            hi: toks.len(),
+            hi: 0,
+            line: Vec::new(),
             opts,
             opens: RefCell::default(),
         }
+    }
+
+    /// Makes tokens `lo..hi` the current line.
+    fn set_line(&mut self, lo: usize, hi: usize) {
+        self.lo = lo;
+        self.hi = hi;
+        self.line.clear();
+        let (text, map) = (self.doc.text, &self.doc.map);
+        self.line.extend(self.toks[lo..hi].iter().map(|tok| {
+            let r = map.byte_range(tok.span);
+            Tok {
+                text: &text[r.clone()],
+                start: r.start,
+                digits: OnceCell::new(),
+                num: OnceCell::new(),
+            }
+        }));
+    }
+
+    /// Token `i` of the current line, if it is one.
+    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
+        // Below `lo` the index wraps around to a huge number, which `get` refuses too.
+        self.line.get(i.wrapping_sub(self.lo))
     }
 
     /// The longest match starting at token `i`.
@@ -178,6 +239,11 @@ impl<'d, 'a> Cx<'d, 'a> {
         if !self.starts_ok(i) {
             return None;
         }
+        self.longest(i)
+    }
+
+    /// The longest match starting at token `i`, trying every matcher.
+    fn longest(&self, i: usize) -> Option<M> {
         let cands = [
             self.money(i),
             self.percent(i),
@@ -199,54 +265,97 @@ impl<'d, 'a> Cx<'d, 'a> {
         best
     }
 
-    /// Tokens that can start a match (a cheap filter run before the matchers).
+    /// Tokens that can start a match (a cheap filter run before the matchers). Every test
+    /// here is implied by some matcher succeeding at `i`, so the filter changes no result.
     fn starts_ok(&self, i: usize) -> bool {
         match self.toks[i].kind {
-            TokenKind::Number | TokenKind::Symbol => true,
-            TokenKind::Url | TokenKind::Email | TokenKind::Clitic => false,
-            TokenKind::Quote => self.kind(i + 1) == Some(TokenKind::Word) && self.glued(i + 1),
-            TokenKind::Punct => self.t(i) == "(" && self.kind(i + 1) == Some(TokenKind::Number),
-            TokenKind::Word => {
+            TokenKind::Number => true,
+            // A currency sign ("$5"), or the "+" of a phone number.
+            TokenKind::Symbol => {
                 let t = self.t(i);
-                let w = self.l(i);
-                if t.bytes().any(|b| b.is_ascii_digit()) {
-                    return true;
-                }
-                if self.cap(i)
-                    && (lex::month(w).is_some()
-                        || lex::weekday(w).is_some()
-                        || lex::currency_code(t)
-                        || lex::dollar_prefix(t)
-                        || lex::holiday_start(t))
-                {
-                    return true;
-                }
-                // "a hundred", "a billion-dollar", "half a million", "between 2 and 3 …".
-                let next = self.l(i + 1);
-                let opens_amount = match w {
-                    "a" | "an" => {
-                        lex::scale(next).is_some() || next == "dozen" || next.ends_with("-dollar")
-                    }
-                    "half" => next == "a" || next == "an",
-                    "between" => {
-                        self.kind(i + 1) == Some(TokenKind::Number)
-                            || lex::small_number(next).is_some()
-                    }
-                    _ => false,
-                };
-                opens_amount || self.word_opens_memo(w)
+                lex::currency_symbol(t) || t == "+"
             }
+            TokenKind::Url | TokenKind::Email | TokenKind::Clitic => false,
+            // "'90s".
+            TokenKind::Quote => {
+                self.kind(i + 1) == Some(TokenKind::Word)
+                    && self.glued(i + 1)
+                    && self.t(i + 1).starts_with(|c: char| c.is_ascii_digit())
+            }
+            TokenKind::Punct => self.t(i) == "(" && self.kind(i + 1) == Some(TokenKind::Number),
+            TokenKind::Word => match self.word_start_memo(self.t(i)) {
+                Opens::Yes => true,
+                Opens::No => false,
+                Opens::IfNext => self.opens_with_next(i),
+            },
         }
     }
 
-    /// [`Cx::word_opens`], remembered per word (a text repeats its words).
-    fn word_opens_memo(&self, w: &str) -> bool {
-        if let Some(&v) = self.opens.borrow().get(w) {
+    /// [`Cx::word_start`], remembered per word (a text repeats its words).
+    fn word_start_memo(&self, t: &str) -> Opens {
+        if let Some(&v) = self.opens.borrow().get(t) {
             return v;
         }
-        let v = self.word_opens(w);
-        self.opens.borrow_mut().insert(w.into(), v);
+        let v = self.word_start(t);
+        self.opens.borrow_mut().insert(t.into(), v);
         v
+    }
+
+    /// Whether a word with text `t` can start a match, as far as its text tells.
+    fn word_start(&self, t: &str) -> Opens {
+        if t.bytes().any(|b| b.is_ascii_digit()) {
+            return Opens::Yes;
+        }
+        // The lower-case form as `Cx::l` gives it: none for a word that is not ASCII.
+        let low = if t.is_ascii() {
+            t.to_ascii_lowercase()
+        } else {
+            String::new()
+        };
+        let w = low.as_str();
+        let cap = t.chars().next().is_some_and(char::is_uppercase);
+        if cap
+            && (lex::month(w).is_some()
+                || lex::weekday(w).is_some()
+                || lex::currency_code(t)
+                || self.holiday_start(t))
+            || self.word_opens(w)
+        {
+            Opens::Yes
+        } else if matches!(w, "a" | "an" | "half" | "between") || lex::dollar_prefix(t) {
+            Opens::IfNext
+        } else {
+            Opens::No
+        }
+    }
+
+    /// For a word that opens a match only before certain words ([`Opens::IfNext`]): whether
+    /// the token after `i` is one.
+    fn opens_with_next(&self, i: usize) -> bool {
+        // "US$5", "US $5".
+        if lex::dollar_prefix(self.t(i)) && lex::currency_symbol(self.t(i + 1)) {
+            return true;
+        }
+        // "a hundred", "a billion-dollar", "half a million", "between 2 and 3 …".
+        let next = self.l(i + 1);
+        match self.l(i) {
+            "a" | "an" => {
+                lex::scale(next).is_some() || next == "dozen" || next.ends_with("-dollar")
+            }
+            "half" => next == "a" || next == "an",
+            "between" => {
+                self.kind(i + 1) == Some(TokenKind::Number) || lex::small_number(next).is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// True for the first word of a holiday reported in this style.
+    fn holiday_start(&self, t: &str) -> bool {
+        lex::holiday_start(t)
+            && lex::HOLIDAYS
+                .iter()
+                .any(|&(h, core)| h[0] == t && (core || self.opts.relative))
     }
 
     /// True when the lower-cased word `w` by itself may start a number, amount or date.
@@ -264,32 +373,34 @@ impl<'d, 'a> Cx<'d, 'a> {
             || lex::opener(w, self.opts.relative)
     }
 
-    /// Token text, or "" outside the sentence.
+    /// Token text, or "" outside the line.
     fn t(&self, i: usize) -> &'a str {
-        if i >= self.lo && i < self.hi {
-            &self.doc.text[self.doc.map.byte_range(self.toks[i].span)]
-        } else {
-            ""
-        }
+        self.tok(i).map_or("", |t| t.text)
     }
 
-    /// Lower-case token text, or "" outside the sentence (or for long / non-ASCII tokens).
-    fn l(&self, i: usize) -> &str {
-        if i >= self.lo && i < self.hi {
+    /// Lower-case token text, or "" outside the line (or for non-ASCII tokens).
+    fn l(&self, i: usize) -> &'d str {
+        match self.tok(i) {
             // A token is ASCII when it has as many bytes as code points.
-            let span = self.toks[i].span;
-            let r = self.doc.map.byte_range(span);
-            if r.len() == span.len() {
-                &self.low[r]
-            } else {
-                ""
+            Some(t) if t.text.len() == self.toks[i].span.len() => {
+                &self.low[t.start..t.start + t.text.len()]
             }
-        } else {
-            ""
+            _ => "",
         }
     }
 
-    /// Token kind, if inside the sentence.
+    /// Byte offset where token `i` (of the current line) starts.
+    fn byte_start(&self, i: usize) -> usize {
+        self.line[i - self.lo].start
+    }
+
+    /// Byte offset where token `i` (of the current line) ends.
+    fn byte_end(&self, i: usize) -> usize {
+        let t = &self.line[i - self.lo];
+        t.start + t.text.len()
+    }
+
+    /// Token kind, if inside the line.
     fn kind(&self, i: usize) -> Option<TokenKind> {
         (i >= self.lo && i < self.hi).then(|| self.toks[i].kind)
     }

@@ -4,7 +4,6 @@
 use super::lex;
 use super::{Cx, M};
 use crate::label::EntityLabel;
-use crate::span::Span;
 use crate::text::token::TokenKind;
 
 /// A number written with digits, possibly spread over glued tokens ("5", ".", "5bn").
@@ -50,6 +49,15 @@ pub(super) struct Num<'a> {
 impl<'d, 'a> Cx<'d, 'a> {
     /// Reads digits starting `skip` code points into token `i`.
     pub(super) fn digits(&self, i: usize, skip: usize) -> Option<Digits<'a>> {
+        // Every matcher reads the number at the token it tries: read it once.
+        match self.tok(i) {
+            Some(tok) if skip == 0 => *tok.digits.get_or_init(|| self.read_digits(i, 0)),
+            _ => self.read_digits(i, skip),
+        }
+    }
+
+    /// [`Cx::digits`] without the memo.
+    fn read_digits(&self, i: usize, skip: usize) -> Option<Digits<'a>> {
         let k = self.kind(i)?;
         if !matches!(k, TokenKind::Number | TokenKind::Word) {
             return None;
@@ -63,7 +71,13 @@ impl<'d, 'a> Cx<'d, 'a> {
         while last + 1 < self.hi && last + 1 < i + 8 && self.glued(last + 1) {
             last += 1;
         }
-        let s = self.slice(Span::new(start, self.toks[last].span.end));
+        let start_byte = if skip == 0 {
+            self.byte_start(i)
+        } else {
+            self.doc.map.byte(start)
+        };
+        let text = self.doc.text;
+        let s = &text[start_byte..self.byte_end(last)];
         let mut chars = s.chars().peekable();
         if !chars.peek().is_some_and(|c| c.is_ascii_digit()) {
             return None;
@@ -145,7 +159,8 @@ impl<'d, 'a> Cx<'d, 'a> {
             k += 1;
         }
         let rest = if self.toks[k].span.end > endpos {
-            self.slice(Span::new(endpos, self.toks[k].span.end))
+            // The digits and separators read are ASCII: `n` code points are `n` bytes.
+            &text[start_byte + n..self.byte_end(k)]
         } else {
             ""
         };
@@ -181,6 +196,15 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// Like [`Cx::num`]; `money` lets a bare "m"/"bn" after a space count as a scale.
     pub(super) fn num_opt(&self, i: usize, skip: usize, money: bool) -> Option<Num<'a>> {
+        // Most matchers start by reading the number at their token: read it once.
+        match self.tok(i) {
+            Some(tok) if skip == 0 && !money => *tok.num.get_or_init(|| self.read_num(i, 0, false)),
+            _ => self.read_num(i, skip, money),
+        }
+    }
+
+    /// [`Cx::num_opt`] without the memo.
+    fn read_num(&self, i: usize, skip: usize, money: bool) -> Option<Num<'a>> {
         if let Some(d) = self.digits(i, skip) {
             let mut end = d.end;
             let mut scaled = false;

@@ -687,6 +687,24 @@ mod props {
         "2022-23",
         "09/03/2017",
         "27.08.2022",
+        "Chinese",
+        "New",
+        "Year",
+        "Ram",
+        "Navami",
+        "HK",
+        "A",
+        "an",
+        "dozen",
+        "billion-dollar",
+        "*",
+        "&",
+        "'",
+        "‘",
+        "“",
+        "\"",
+        "90s",
+        "+",
     ];
 
     fn joined() -> impl Strategy<Value = String> {
@@ -711,6 +729,24 @@ mod props {
                 }
                 for e in &es {
                     prop_assert!(e.span.start < e.span.end && e.span.end <= doc.len_chars());
+                }
+            }
+        }
+
+        #[test]
+        fn the_start_filter_hides_no_match(s in joined()) {
+            let doc = Prepared::new(&s);
+            let low = doc.text.to_ascii_lowercase();
+            for opts in [Options::default(), Options::ONTONOTES] {
+                let mut cx = Cx::new(&doc, &low, opts);
+                for (lo, hi) in lines(&doc.tokens) {
+                    cx.set_line(lo, hi);
+                    for i in lo..hi {
+                        if !cx.starts_ok(i) {
+                            let m = cx.longest(i);
+                            prop_assert_eq!(m, None, "token {} of {:?}", i, s);
+                        }
+                    }
                 }
             }
         }
