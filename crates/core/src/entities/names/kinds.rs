@@ -189,8 +189,16 @@ fn product_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Ran
     }
     let mut i = 0;
     while i < n {
-        let w = doc.token_text(i);
         let kind = doc.tokens[i].kind;
+        // Codes and camel-case product words have an ASCII capital, so a capitalised class;
+        // other words cannot start a product here (and most tokens are skipped unread).
+        if !(kind == TokenKind::Number
+            || (kind == TokenKind::Word && f.toks[i].class.is_capitalised()))
+        {
+            i += 1;
+            continue;
+        }
+        let w = doc.token_text(i);
         let number = kind == TokenKind::Number
             && w.len() <= 4
             && w.bytes().all(|b| b.is_ascii_digit())
@@ -267,9 +275,7 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
     let mut by_start: Option<Vec<(usize, usize)>> = None;
     for c in 1..n.saturating_sub(1) {
         static WORK_HASHES: ListHashes = ListHashes::new();
-        if !(f.toks[c].class == Class::Lower
-            && in_list(&WORK_HASHES, WORK_NOUNS, f.toks[c].lower, doc.token_text(c)))
-        {
+        if !(f.toks[c].class == Class::Lower && in_list(&WORK_HASHES, WORK_NOUNS, doc, f, c)) {
             continue;
         }
         // A determiner up to three lower-case words (or years, hyphenated adjectives) back.
