@@ -106,12 +106,13 @@ fn majority(f: &DocFeatures, ents: &mut [Named]) {
     }
     for (e, h) in ents.iter_mut().zip(&hashes) {
         let v = &votes[h];
+        let own = label_index(e.label);
         let (best, &n) = v
             .iter()
             .enumerate()
-            .max_by_key(|&(i, n)| (*n, i == label_index(e.label)))
+            .max_by_key(|&(i, n)| (*n, i == own))
             .unwrap_or((0, &0));
-        if n > v[label_index(e.label)] {
+        if n > v[own] {
             e.label = EntityLabel::ALL[best];
         }
     }

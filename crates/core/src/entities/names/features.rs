@@ -147,11 +147,13 @@ fn key2(t: u64, a: u64, b: u64) -> u32 {
     fold(mix(mix(mix(SEED, t), a), b))
 }
 
+/// The lower-case hashes of [`CONNECTORS`], sorted for binary search.
 fn connector_hashes() -> [u64; CONNECTORS.len()] {
     let mut out = [0u64; CONNECTORS.len()];
     for (o, c) in out.iter_mut().zip(CONNECTORS) {
         *o = hash::lower_str(c);
     }
+    out.sort_unstable();
     out
 }
 
@@ -321,7 +323,8 @@ impl DocFeatures {
                     }
                     // Up to two connectors followed by a capitalised word.
                     let mut c = b;
-                    while c < s.end && c < b + 2 && conn.contains(&self.toks[c].lower) {
+                    while c < s.end && c < b + 2 && conn.binary_search(&self.toks[c].lower).is_ok()
+                    {
                         c += 1;
                     }
                     if c > b && c < s.end && self.toks[c].class.is_capitalised() {
@@ -505,133 +508,187 @@ fn shape_char(c: char) -> char {
     }
 }
 
+/// Letter counts and running hashes of a token, gathered in one pass over its characters.
+struct Scan {
+    up: usize,
+    low: usize,
+    dig: usize,
+    alpha: usize,
+    /// The first letter is upper case.
+    first_upper: bool,
+    /// Hash of the compressed shape: at most six shape characters, repeats collapsed.
+    shape: u64,
+    last_shape: u32,
+    shape_n: u8,
+    /// Hash of the lower-cased characters.
+    lower: u64,
+    /// Number of characters.
+    len: usize,
+}
+
+impl Scan {
+    fn new() -> Self {
+        Scan {
+            up: 0,
+            low: 0,
+            dig: 0,
+            alpha: 0,
+            first_upper: false,
+            shape: 0x6a09_e667_f3bc_c908,
+            last_shape: 0,
+            shape_n: 0,
+            lower: 0x2545_f491_4f6c_dd1d,
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn shape(&mut self, sc: u32) {
+        if sc != self.last_shape && self.shape_n < 6 {
+            self.shape = mix(self.shape, sc as u64);
+            self.shape_n += 1;
+            self.last_shape = sc;
+        }
+    }
+
+    /// One ASCII byte.
+    #[inline]
+    fn ascii(&mut self, b: u8) {
+        self.len += 1;
+        let sc = match b {
+            b'A'..=b'Z' => {
+                if self.alpha == 0 {
+                    self.first_upper = true;
+                }
+                self.up += 1;
+                self.alpha += 1;
+                b'X'
+            }
+            b'a'..=b'z' => {
+                self.low += 1;
+                self.alpha += 1;
+                b'x'
+            }
+            b'0'..=b'9' => {
+                self.dig += 1;
+                b'd'
+            }
+            _ => b,
+        };
+        self.shape(sc as u32);
+        self.lower = mix(self.lower, b.to_ascii_lowercase() as u64);
+    }
+
+    /// One character outside ASCII; its lower-case form is appended to `buf`.
+    fn unicode(&mut self, c: char, buf: &mut Vec<char>) {
+        self.len += 1;
+        if c.is_uppercase() {
+            if self.alpha == 0 {
+                self.first_upper = true;
+            }
+            self.up += 1;
+        } else if c.is_lowercase() {
+            self.low += 1;
+        } else if c.is_numeric() {
+            self.dig += 1;
+        }
+        if c.is_alphabetic() {
+            self.alpha += 1;
+        }
+        self.shape(shape_char(c) as u32);
+        for l in c.to_lowercase() {
+            self.lower = mix(self.lower, l as u64);
+            buf.push(l);
+        }
+    }
+}
+
+/// Affix hashes of a token of `m` lower-cased characters, `lc(i)` being the `i`-th.
+fn affixes(m: usize, lc: impl Fn(usize) -> u64) -> Affixes {
+    let affix = |r: Range<usize>| -> u64 {
+        let mut h = 0x3c6e_f372_fe94_f82bu64;
+        for i in r {
+            h = mix(h, lc(i));
+        }
+        h
+    };
+    let mut pre = [0u64; 2];
+    let mut suf = [0u64; 3];
+    for (k, p) in pre.iter_mut().enumerate() {
+        let l = k + 2;
+        if m > l {
+            *p = affix(0..l);
+        }
+    }
+    for (k, p) in suf.iter_mut().enumerate() {
+        let l = k + 2;
+        if m > l {
+            *p = affix(m - l..m);
+        }
+    }
+    Affixes { pre, suf }
+}
+
 /// Facts for one token, and its affix hashes when it has a capital letter (its
-/// [`TokInfo::affix`] is left 0 for the caller to set).
+/// [`TokInfo::affix`] is left 0 for the caller to set). `buf` is scratch space, used only for
+/// tokens outside ASCII.
 pub fn token_info(
     s: &str,
     kind: TokenKind,
     buf: &mut Vec<char>,
     gaz: &Gazetteer,
 ) -> (TokInfo, Option<Affixes>) {
-    buf.clear();
-    let (mut up, mut low, mut dig, mut alpha) = (0usize, 0usize, 0usize, 0usize);
-    let mut first_upper = false;
-    let mut shape = 0x6a09_e667_f3bc_c908u64;
-    let mut last_shape = '\0';
-    let mut shape_n = 0;
-    let mut lower = 0x2545_f491_4f6c_dd1du64;
-    let mut len = 0usize;
-    for c in s.chars() {
-        len += 1;
-        if c.is_ascii() {
-            // The same facts as below, without the Unicode tables (the common case).
-            let b = c as u8;
-            let sc = if b.is_ascii_uppercase() {
-                if alpha == 0 {
-                    first_upper = true;
-                }
-                up += 1;
-                alpha += 1;
-                'X'
-            } else if b.is_ascii_lowercase() {
-                low += 1;
-                alpha += 1;
-                'x'
-            } else if b.is_ascii_digit() {
-                dig += 1;
-                'd'
+    let mut sc = Scan::new();
+    let aff;
+    if s.is_ascii() {
+        // The common case: byte by byte, no Unicode tables, no lower-case copy.
+        let b = s.as_bytes();
+        for &c in b {
+            sc.ascii(c);
+        }
+        aff = (sc.up > 0).then(|| affixes(b.len(), |i| b[i].to_ascii_lowercase() as u64));
+    } else {
+        buf.clear();
+        for c in s.chars() {
+            if c.is_ascii() {
+                sc.ascii(c as u8);
+                buf.push(c.to_ascii_lowercase());
             } else {
-                c
-            };
-            if sc != last_shape && shape_n < 6 {
-                shape = mix(shape, sc as u64);
-                shape_n += 1;
-                last_shape = sc;
+                sc.unicode(c, buf);
             }
-            let l = b.to_ascii_lowercase() as char;
-            lower = mix(lower, l as u64);
-            buf.push(l);
-            continue;
         }
-        if c.is_uppercase() {
-            if alpha == 0 {
-                first_upper = true;
-            }
-            up += 1;
-        } else if c.is_lowercase() {
-            low += 1;
-        } else if c.is_numeric() {
-            dig += 1;
-        }
-        if c.is_alphabetic() {
-            alpha += 1;
-        }
-        let sc = shape_char(c);
-        if sc != last_shape && shape_n < 6 {
-            shape = mix(shape, sc as u64);
-            shape_n += 1;
-            last_shape = sc;
-        }
-        for l in c.to_lowercase() {
-            lower = mix(lower, l as u64);
-            buf.push(l);
-        }
+        aff = (sc.up > 0).then(|| affixes(buf.len(), |i| buf[i] as u64));
     }
-    let class = if alpha == 0 {
-        if dig > 0 { Class::Number } else { Class::Other }
-    } else if up == 0 {
+    let class = if matches!(kind, TokenKind::Url | TokenKind::Email) {
+        Class::Other
+    } else if sc.alpha == 0 {
+        if sc.dig > 0 {
+            Class::Number
+        } else {
+            Class::Other
+        }
+    } else if sc.up == 0 {
         Class::Lower
-    } else if up >= 2 && low == 0 {
+    } else if sc.up >= 2 && sc.low == 0 {
         Class::Upper
-    } else if first_upper && up == 1 {
+    } else if sc.first_upper && sc.up == 1 {
         Class::Title
     } else {
         Class::Mixed
     };
-    let class = if matches!(kind, TokenKind::Url | TokenKind::Email) {
-        Class::Other
-    } else {
-        class
-    };
-    let affix = |chars: &[char]| -> u64 {
-        let mut h = 0x3c6e_f372_fe94_f82bu64;
-        for &c in chars {
-            h = mix(h, c as u64);
-        }
-        h
-    };
-    let m = buf.len();
-    let mut aff = None;
-    if up > 0 {
-        let mut pre = [0u64; 2];
-        let mut suf = [0u64; 3];
-        for (k, p) in pre.iter_mut().enumerate() {
-            let l = k + 2;
-            if m > l {
-                *p = affix(&buf[..l]);
-            }
-        }
-        for (k, p) in suf.iter_mut().enumerate() {
-            let l = k + 2;
-            if m > l {
-                *p = affix(&buf[m - l..]);
-            }
-        }
-        aff = Some(Affixes { pre, suf });
-    }
     let info = TokInfo {
-        lower,
-        shape,
+        lower: sc.lower,
+        shape: sc.shape,
         affix: 0,
         class,
-        gaz: gaz.get(lower),
+        gaz: gaz.get(sc.lower),
         multi: 0,
         multi_pos: 0,
         sent: 0,
         sent_start: false,
         line: LineKind::Body,
         doc: 0,
-        len: len.min(u16::MAX as usize) as u16,
+        len: sc.len.min(u16::MAX as usize) as u16,
     };
     (info, aff)
 }
