@@ -107,12 +107,10 @@ fn majority(f: &DocFeatures, ents: &mut [Named]) {
     for (e, h) in ents.iter_mut().zip(&hashes) {
         let v = &votes[h];
         let own = label_index(e.label);
-        let (best, &n) = v
-            .iter()
-            .enumerate()
-            .max_by_key(|&(i, n)| (*n, i == own))
-            .unwrap_or((0, &0));
-        if n > v[own] {
+        let most = v.iter().copied().max().unwrap_or(0);
+        if most > v[own] {
+            // The winner: the last label with the most votes.
+            let best = v.iter().rposition(|&n| n == most).unwrap_or(0);
             e.label = EntityLabel::ALL[best];
         }
     }

@@ -8,7 +8,7 @@
 //! token without allocating. The trainer and the recogniser share this code.
 
 use super::gazetteer::{Gazetteer, flag};
-use super::hash::{self, PreHashed, fold, mix};
+use super::hash::{self, FxHashMap, PreHashed, fold, mix};
 use crate::text::Prepared;
 use crate::text::token::TokenKind;
 use std::collections::HashMap;
@@ -168,15 +168,28 @@ impl DocFeatures {
         let mut toks = Vec::with_capacity(n);
         let mut affixes = Vec::new();
         let mut buf: Vec<char> = Vec::with_capacity(32);
+        // A token's facts depend only on its text (and on whether it is a URL or an e-mail
+        // address, which are never looked up here): most tokens of a text are repeated words,
+        // whose facts, affixes included, are computed once.
+        let mut seen_words: FxHashMap<&str, TokInfo> = FxHashMap::default();
         for (i, t) in doc.tokens.iter().enumerate() {
             let s = doc.token_text(i);
+            let memo = !matches!(t.kind, TokenKind::Url | TokenKind::Email);
+            if memo && let Some(info) = seen_words.get(s) {
+                toks.push(*info);
+                continue;
+            }
             let (mut info, aff) = token_info(s, t.kind, &mut buf, gaz);
             if let Some(a) = aff {
                 affixes.push(a);
                 info.affix = affixes.len() as u32;
             }
+            if memo {
+                seen_words.insert(s, info);
+            }
             toks.push(info);
         }
+        drop(seen_words);
         // Sentences; a line break also starts a new "sentence" for position features.
         let mut sents: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
