@@ -120,6 +120,11 @@ pub struct DocFeatures {
     pub affixes: Vec<Affixes>,
     /// Sentence token ranges (copied from the prepared text).
     pub sents: Vec<Range<usize>>,
+    /// Per token, the index of its lower-cased word among the document's distinct ones
+    /// (tokens with the same [`TokInfo::lower`] share it), so per-word tallies are vectors.
+    pub words: Vec<u32>,
+    /// Number of distinct lower-cased words.
+    pub n_words: usize,
     /// Second-pass hints per token ([`hint_bit`]); all zero in the first pass.
     pub hints: Vec<u8>,
     /// Whether [`DocFeatures::features`] emits the hint features (second pass).
@@ -171,12 +176,15 @@ impl DocFeatures {
         // A token's facts depend only on its text (and on whether it is a URL or an e-mail
         // address, which are never looked up here): most tokens of a text are repeated words,
         // whose facts, affixes included, are computed once.
-        let mut seen_words: FxHashMap<&str, TokInfo> = FxHashMap::default();
+        let mut seen_words: FxHashMap<&str, (TokInfo, u32)> = FxHashMap::default();
+        let mut word_ids: HashMap<u64, u32, PreHashed> = HashMap::default();
+        let mut words = Vec::with_capacity(n);
         for (i, t) in doc.tokens.iter().enumerate() {
             let s = doc.token_text(i);
             let memo = !matches!(t.kind, TokenKind::Url | TokenKind::Email);
-            if memo && let Some(info) = seen_words.get(s) {
-                toks.push(*info);
+            if memo && let Some(&(info, word)) = seen_words.get(s) {
+                toks.push(info);
+                words.push(word);
                 continue;
             }
             let (mut info, aff) = token_info(s, t.kind, &mut buf, gaz);
@@ -184,12 +192,17 @@ impl DocFeatures {
                 affixes.push(a);
                 info.affix = affixes.len() as u32;
             }
+            let next = word_ids.len() as u32;
+            let word = *word_ids.entry(info.lower).or_insert(next);
             if memo {
-                seen_words.insert(s, info);
+                seen_words.insert(s, (info, word));
             }
             toks.push(info);
+            words.push(word);
         }
+        let n_words = word_ids.len();
         drop(seen_words);
+        drop(word_ids);
         // Sentences; a line break also starts a new "sentence" for position features.
         let mut sents: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
@@ -286,9 +299,8 @@ impl DocFeatures {
             }
         }
         // Document evidence.
-        let mut seen: HashMap<u64, u8, PreHashed> =
-            HashMap::with_capacity_and_hasher(n / 3 + 1, PreHashed);
-        for t in &toks {
+        let mut seen = vec![0u8; n_words];
+        for (t, &w) in toks.iter().zip(&words) {
             let bit = match t.class {
                 Class::Lower => doc_bit::LOWER,
                 Class::Title if t.line == LineKind::Body && !t.sent_start => doc_bit::TITLE_MID,
@@ -297,12 +309,12 @@ impl DocFeatures {
                 _ => 0,
             };
             if bit != 0 {
-                *seen.entry(t.lower).or_insert(0) |= bit;
+                seen[w as usize] |= bit;
             }
         }
-        for t in &mut toks {
+        for (t, &w) in toks.iter_mut().zip(&words) {
             if t.class.is_capitalised() {
-                t.doc = seen.get(&t.lower).copied().unwrap_or(0);
+                t.doc = seen[w as usize];
             }
         }
         let hints = vec![0; n];
@@ -310,6 +322,8 @@ impl DocFeatures {
             toks,
             affixes,
             sents,
+            words,
+            n_words,
             hints,
             use_hints: false,
         }
@@ -470,7 +484,7 @@ impl DocFeatures {
             }
         }
         // Per word: counts of first-pass types (0..4) and of untagged capitalised uses (4).
-        let mut counts: HashMap<u64, [u16; 5], PreHashed> = HashMap::default();
+        let mut counts = vec![[0u16; 5]; self.n_words];
         for (k, t) in self.toks.iter().enumerate() {
             if !t.class.is_capitalised() {
                 continue;
@@ -480,7 +494,7 @@ impl DocFeatures {
             } else {
                 own[k] as usize
             };
-            let c = counts.entry(t.lower).or_insert([0; 5]);
+            let c = &mut counts[self.words[k] as usize];
             c[slot] = c[slot].saturating_add(1);
         }
         for (k, t) in self.toks.iter().enumerate() {
@@ -488,7 +502,7 @@ impl DocFeatures {
                 self.hints[k] = 0;
                 continue;
             }
-            let c = counts[&t.lower];
+            let c = counts[self.words[k] as usize];
             let slot = if own[k] == u8::MAX {
                 4
             } else {
