@@ -275,6 +275,10 @@ impl DocFeatures {
                 let mut j = i + 1;
                 while j < n && j - i < gaz.max_tokens && !doc.tokens[j].newline_before {
                     h = hash::phrase(h, toks[j].lower);
+                    // No phrase starts with these two words, so no longer one either.
+                    if j == i + 1 && !gaz.starts_phrase(h) {
+                        break;
+                    }
                     let f = gaz.get(h);
                     if f != 0 {
                         best = Some((j, f));
