@@ -670,14 +670,13 @@ pub fn token_info(
     gaz: &Gazetteer,
 ) -> (TokInfo, Option<Affixes>) {
     let mut sc = Scan::new();
-    let aff;
-    if s.is_ascii() {
+    let aff = if s.is_ascii() {
         // The common case: byte by byte, no Unicode tables, no lower-case copy.
         let b = s.as_bytes();
         for &c in b {
             sc.ascii(c);
         }
-        aff = (sc.up > 0).then(|| affixes(b.len(), |i| b[i].to_ascii_lowercase() as u64));
+        (sc.up > 0).then(|| affixes(b.len(), |i| b[i].to_ascii_lowercase() as u64))
     } else {
         buf.clear();
         for c in s.chars() {
@@ -688,8 +687,8 @@ pub fn token_info(
                 sc.unicode(c, buf);
             }
         }
-        aff = (sc.up > 0).then(|| affixes(buf.len(), |i| buf[i] as u64));
-    }
+        (sc.up > 0).then(|| affixes(buf.len(), |i| buf[i] as u64))
+    };
     let class = if matches!(kind, TokenKind::Url | TokenKind::Email) {
         Class::Other
     } else if sc.alpha == 0 {
