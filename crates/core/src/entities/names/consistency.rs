@@ -106,12 +106,11 @@ fn majority(f: &DocFeatures, ents: &mut [Named]) {
     }
     for (e, h) in ents.iter_mut().zip(&hashes) {
         let v = &votes[h];
-        let (best, &n) = v
-            .iter()
-            .enumerate()
-            .max_by_key(|&(i, n)| (*n, i == label_index(e.label)))
-            .unwrap_or((0, &0));
-        if n > v[label_index(e.label)] {
+        let own = label_index(e.label);
+        let most = v.iter().copied().max().unwrap_or(0);
+        if most > v[own] {
+            // The winner: the last label with the most votes.
+            let best = v.iter().rposition(|&n| n == most).unwrap_or(0);
             e.label = EntityLabel::ALL[best];
         }
     }

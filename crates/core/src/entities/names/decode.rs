@@ -34,22 +34,27 @@ pub fn viterbi_with(
             *s = start[t] + em[0][t];
         }
     }
+    if n == 1 {
+        // Most runs are one word long: no transitions, no back pointers.
+        out.push(best_tag(&score));
+        return;
+    }
+    back.reserve(n);
     back.push([0; N_TAGS]);
     for e in &em[1..] {
         let mut next = [f32::NEG_INFINITY; N_TAGS];
         let mut bp = [0u8; N_TAGS];
         for t in 0..N_TAGS {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
             // `I-x` may only follow `B-x` (tag t - 1) or `I-x`; other tags follow anything.
-            // Candidates are tried in ascending order, as `allowed` would admit them.
+            // Candidates are tried in ascending order and only a strictly better one wins,
+            // as `allowed` would admit them. (A predecessor scoring minus infinity never wins:
+            // its sum stays minus infinity.)
             let from = if t == 0 || t % 2 == 1 { 0 } else { t - 1 };
             let to = if t == 0 || t % 2 == 1 { N_TAGS } else { t + 1 };
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
             for p in from..to {
                 debug_assert!(allowed(Some(p), t));
-                if score[p] == f32::NEG_INFINITY {
-                    continue;
-                }
                 let v = score[p] + trans[p][t];
                 if v > best {
                     best = v;
@@ -62,17 +67,24 @@ pub fn viterbi_with(
         score = next;
         back.push(bp);
     }
+    let mut t = best_tag(&score) as usize;
+    out.resize(n, 0);
+    for i in (0..n).rev() {
+        out[i] = t as u8;
+        t = back[i][t] as usize;
+    }
+}
+
+/// The first tag with the highest score.
+#[inline]
+fn best_tag(score: &[f32; N_TAGS]) -> u8 {
     let mut t = 0;
     for k in 1..N_TAGS {
         if score[k] > score[t] {
             t = k;
         }
     }
-    out.resize(n, 0);
-    for i in (0..n).rev() {
-        out[i] = t as u8;
-        t = back[i][t] as usize;
-    }
+    t as u8
 }
 
 #[cfg(test)]

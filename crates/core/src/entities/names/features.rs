@@ -8,7 +8,7 @@
 //! token without allocating. The trainer and the recogniser share this code.
 
 use super::gazetteer::{Gazetteer, flag};
-use super::hash::{self, PreHashed, fold, mix};
+use super::hash::{self, FxHashMap, PreHashed, fold, mix};
 use crate::text::Prepared;
 use crate::text::token::TokenKind;
 use std::collections::HashMap;
@@ -120,6 +120,11 @@ pub struct DocFeatures {
     pub affixes: Vec<Affixes>,
     /// Sentence token ranges (copied from the prepared text).
     pub sents: Vec<Range<usize>>,
+    /// Per token, the index of its lower-cased word among the document's distinct ones
+    /// (tokens with the same [`TokInfo::lower`] share it), so per-word tallies are vectors.
+    pub words: Vec<u32>,
+    /// Number of distinct lower-cased words.
+    pub n_words: usize,
     /// Second-pass hints per token ([`hint_bit`]); all zero in the first pass.
     pub hints: Vec<u8>,
     /// Whether [`DocFeatures::features`] emits the hint features (second pass).
@@ -147,11 +152,13 @@ fn key2(t: u64, a: u64, b: u64) -> u32 {
     fold(mix(mix(mix(SEED, t), a), b))
 }
 
+/// The lower-case hashes of [`CONNECTORS`], sorted for binary search.
 fn connector_hashes() -> [u64; CONNECTORS.len()] {
     let mut out = [0u64; CONNECTORS.len()];
     for (o, c) in out.iter_mut().zip(CONNECTORS) {
         *o = hash::lower_str(c);
     }
+    out.sort_unstable();
     out
 }
 
@@ -166,15 +173,36 @@ impl DocFeatures {
         let mut toks = Vec::with_capacity(n);
         let mut affixes = Vec::new();
         let mut buf: Vec<char> = Vec::with_capacity(32);
+        // A token's facts depend only on its text (and on whether it is a URL or an e-mail
+        // address, which are never looked up here): most tokens of a text are repeated words,
+        // whose facts, affixes included, are computed once.
+        let mut seen_words: FxHashMap<&str, (TokInfo, u32)> = FxHashMap::default();
+        let mut word_ids: HashMap<u64, u32, PreHashed> = HashMap::default();
+        let mut words = Vec::with_capacity(n);
         for (i, t) in doc.tokens.iter().enumerate() {
             let s = doc.token_text(i);
+            let memo = !matches!(t.kind, TokenKind::Url | TokenKind::Email);
+            if memo && let Some(&(info, word)) = seen_words.get(s) {
+                toks.push(info);
+                words.push(word);
+                continue;
+            }
             let (mut info, aff) = token_info(s, t.kind, &mut buf, gaz);
             if let Some(a) = aff {
                 affixes.push(a);
                 info.affix = affixes.len() as u32;
             }
+            let next = word_ids.len() as u32;
+            let word = *word_ids.entry(info.lower).or_insert(next);
+            if memo {
+                seen_words.insert(s, (info, word));
+            }
             toks.push(info);
+            words.push(word);
         }
+        let n_words = word_ids.len();
+        drop(seen_words);
+        drop(word_ids);
         // Sentences; a line break also starts a new "sentence" for position features.
         let mut sents: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
@@ -247,6 +275,10 @@ impl DocFeatures {
                 let mut j = i + 1;
                 while j < n && j - i < gaz.max_tokens && !doc.tokens[j].newline_before {
                     h = hash::phrase(h, toks[j].lower);
+                    // No phrase starts with these two words, so no longer one either.
+                    if j == i + 1 && !gaz.starts_phrase(h) {
+                        break;
+                    }
                     let f = gaz.get(h);
                     if f != 0 {
                         best = Some((j, f));
@@ -271,9 +303,8 @@ impl DocFeatures {
             }
         }
         // Document evidence.
-        let mut seen: HashMap<u64, u8, PreHashed> =
-            HashMap::with_capacity_and_hasher(n / 3 + 1, PreHashed);
-        for t in &toks {
+        let mut seen = vec![0u8; n_words];
+        for (t, &w) in toks.iter().zip(&words) {
             let bit = match t.class {
                 Class::Lower => doc_bit::LOWER,
                 Class::Title if t.line == LineKind::Body && !t.sent_start => doc_bit::TITLE_MID,
@@ -282,12 +313,12 @@ impl DocFeatures {
                 _ => 0,
             };
             if bit != 0 {
-                *seen.entry(t.lower).or_insert(0) |= bit;
+                seen[w as usize] |= bit;
             }
         }
-        for t in &mut toks {
+        for (t, &w) in toks.iter_mut().zip(&words) {
             if t.class.is_capitalised() {
-                t.doc = seen.get(&t.lower).copied().unwrap_or(0);
+                t.doc = seen[w as usize];
             }
         }
         let hints = vec![0; n];
@@ -295,6 +326,8 @@ impl DocFeatures {
             toks,
             affixes,
             sents,
+            words,
+            n_words,
             hints,
             use_hints: false,
         }
@@ -321,7 +354,8 @@ impl DocFeatures {
                     }
                     // Up to two connectors followed by a capitalised word.
                     let mut c = b;
-                    while c < s.end && c < b + 2 && conn.contains(&self.toks[c].lower) {
+                    while c < s.end && c < b + 2 && conn.binary_search(&self.toks[c].lower).is_ok()
+                    {
                         c += 1;
                     }
                     if c > b && c < s.end && self.toks[c].class.is_capitalised() {
@@ -454,7 +488,7 @@ impl DocFeatures {
             }
         }
         // Per word: counts of first-pass types (0..4) and of untagged capitalised uses (4).
-        let mut counts: HashMap<u64, [u16; 5], PreHashed> = HashMap::default();
+        let mut counts = vec![[0u16; 5]; self.n_words];
         for (k, t) in self.toks.iter().enumerate() {
             if !t.class.is_capitalised() {
                 continue;
@@ -464,7 +498,7 @@ impl DocFeatures {
             } else {
                 own[k] as usize
             };
-            let c = counts.entry(t.lower).or_insert([0; 5]);
+            let c = &mut counts[self.words[k] as usize];
             c[slot] = c[slot].saturating_add(1);
         }
         for (k, t) in self.toks.iter().enumerate() {
@@ -472,7 +506,7 @@ impl DocFeatures {
                 self.hints[k] = 0;
                 continue;
             }
-            let c = counts[&t.lower];
+            let c = counts[self.words[k] as usize];
             let slot = if own[k] == u8::MAX {
                 4
             } else {
@@ -505,133 +539,186 @@ fn shape_char(c: char) -> char {
     }
 }
 
+/// Letter counts and running hashes of a token, gathered in one pass over its characters.
+struct Scan {
+    up: usize,
+    low: usize,
+    dig: usize,
+    alpha: usize,
+    /// The first letter is upper case.
+    first_upper: bool,
+    /// Hash of the compressed shape: at most six shape characters, repeats collapsed.
+    shape: u64,
+    last_shape: u32,
+    shape_n: u8,
+    /// Hash of the lower-cased characters.
+    lower: u64,
+    /// Number of characters.
+    len: usize,
+}
+
+impl Scan {
+    fn new() -> Self {
+        Scan {
+            up: 0,
+            low: 0,
+            dig: 0,
+            alpha: 0,
+            first_upper: false,
+            shape: 0x6a09_e667_f3bc_c908,
+            last_shape: 0,
+            shape_n: 0,
+            lower: 0x2545_f491_4f6c_dd1d,
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn shape(&mut self, sc: u32) {
+        if sc != self.last_shape && self.shape_n < 6 {
+            self.shape = mix(self.shape, sc as u64);
+            self.shape_n += 1;
+            self.last_shape = sc;
+        }
+    }
+
+    /// One ASCII byte.
+    #[inline]
+    fn ascii(&mut self, b: u8) {
+        self.len += 1;
+        let sc = match b {
+            b'A'..=b'Z' => {
+                if self.alpha == 0 {
+                    self.first_upper = true;
+                }
+                self.up += 1;
+                self.alpha += 1;
+                b'X'
+            }
+            b'a'..=b'z' => {
+                self.low += 1;
+                self.alpha += 1;
+                b'x'
+            }
+            b'0'..=b'9' => {
+                self.dig += 1;
+                b'd'
+            }
+            _ => b,
+        };
+        self.shape(sc as u32);
+        self.lower = mix(self.lower, b.to_ascii_lowercase() as u64);
+    }
+
+    /// One character outside ASCII; its lower-case form is appended to `buf`.
+    fn unicode(&mut self, c: char, buf: &mut Vec<char>) {
+        self.len += 1;
+        if c.is_uppercase() {
+            if self.alpha == 0 {
+                self.first_upper = true;
+            }
+            self.up += 1;
+        } else if c.is_lowercase() {
+            self.low += 1;
+        } else if c.is_numeric() {
+            self.dig += 1;
+        }
+        if c.is_alphabetic() {
+            self.alpha += 1;
+        }
+        self.shape(shape_char(c) as u32);
+        for l in c.to_lowercase() {
+            self.lower = mix(self.lower, l as u64);
+            buf.push(l);
+        }
+    }
+}
+
+/// Affix hashes of a token of `m` lower-cased characters, `lc(i)` being the `i`-th.
+fn affixes(m: usize, lc: impl Fn(usize) -> u64) -> Affixes {
+    let affix = |r: Range<usize>| -> u64 {
+        let mut h = 0x3c6e_f372_fe94_f82bu64;
+        for i in r {
+            h = mix(h, lc(i));
+        }
+        h
+    };
+    let mut pre = [0u64; 2];
+    let mut suf = [0u64; 3];
+    for (k, p) in pre.iter_mut().enumerate() {
+        let l = k + 2;
+        if m > l {
+            *p = affix(0..l);
+        }
+    }
+    for (k, p) in suf.iter_mut().enumerate() {
+        let l = k + 2;
+        if m > l {
+            *p = affix(m - l..m);
+        }
+    }
+    Affixes { pre, suf }
+}
+
 /// Facts for one token, and its affix hashes when it has a capital letter (its
-/// [`TokInfo::affix`] is left 0 for the caller to set).
+/// [`TokInfo::affix`] is left 0 for the caller to set). `buf` is scratch space, used only for
+/// tokens outside ASCII.
 pub fn token_info(
     s: &str,
     kind: TokenKind,
     buf: &mut Vec<char>,
     gaz: &Gazetteer,
 ) -> (TokInfo, Option<Affixes>) {
-    buf.clear();
-    let (mut up, mut low, mut dig, mut alpha) = (0usize, 0usize, 0usize, 0usize);
-    let mut first_upper = false;
-    let mut shape = 0x6a09_e667_f3bc_c908u64;
-    let mut last_shape = '\0';
-    let mut shape_n = 0;
-    let mut lower = 0x2545_f491_4f6c_dd1du64;
-    let mut len = 0usize;
-    for c in s.chars() {
-        len += 1;
-        if c.is_ascii() {
-            // The same facts as below, without the Unicode tables (the common case).
-            let b = c as u8;
-            let sc = if b.is_ascii_uppercase() {
-                if alpha == 0 {
-                    first_upper = true;
-                }
-                up += 1;
-                alpha += 1;
-                'X'
-            } else if b.is_ascii_lowercase() {
-                low += 1;
-                alpha += 1;
-                'x'
-            } else if b.is_ascii_digit() {
-                dig += 1;
-                'd'
+    let mut sc = Scan::new();
+    let aff = if s.is_ascii() {
+        // The common case: byte by byte, no Unicode tables, no lower-case copy.
+        let b = s.as_bytes();
+        for &c in b {
+            sc.ascii(c);
+        }
+        (sc.up > 0).then(|| affixes(b.len(), |i| b[i].to_ascii_lowercase() as u64))
+    } else {
+        buf.clear();
+        for c in s.chars() {
+            if c.is_ascii() {
+                sc.ascii(c as u8);
+                buf.push(c.to_ascii_lowercase());
             } else {
-                c
-            };
-            if sc != last_shape && shape_n < 6 {
-                shape = mix(shape, sc as u64);
-                shape_n += 1;
-                last_shape = sc;
+                sc.unicode(c, buf);
             }
-            let l = b.to_ascii_lowercase() as char;
-            lower = mix(lower, l as u64);
-            buf.push(l);
-            continue;
         }
-        if c.is_uppercase() {
-            if alpha == 0 {
-                first_upper = true;
-            }
-            up += 1;
-        } else if c.is_lowercase() {
-            low += 1;
-        } else if c.is_numeric() {
-            dig += 1;
+        (sc.up > 0).then(|| affixes(buf.len(), |i| buf[i] as u64))
+    };
+    let class = if matches!(kind, TokenKind::Url | TokenKind::Email) {
+        Class::Other
+    } else if sc.alpha == 0 {
+        if sc.dig > 0 {
+            Class::Number
+        } else {
+            Class::Other
         }
-        if c.is_alphabetic() {
-            alpha += 1;
-        }
-        let sc = shape_char(c);
-        if sc != last_shape && shape_n < 6 {
-            shape = mix(shape, sc as u64);
-            shape_n += 1;
-            last_shape = sc;
-        }
-        for l in c.to_lowercase() {
-            lower = mix(lower, l as u64);
-            buf.push(l);
-        }
-    }
-    let class = if alpha == 0 {
-        if dig > 0 { Class::Number } else { Class::Other }
-    } else if up == 0 {
+    } else if sc.up == 0 {
         Class::Lower
-    } else if up >= 2 && low == 0 {
+    } else if sc.up >= 2 && sc.low == 0 {
         Class::Upper
-    } else if first_upper && up == 1 {
+    } else if sc.first_upper && sc.up == 1 {
         Class::Title
     } else {
         Class::Mixed
     };
-    let class = if matches!(kind, TokenKind::Url | TokenKind::Email) {
-        Class::Other
-    } else {
-        class
-    };
-    let affix = |chars: &[char]| -> u64 {
-        let mut h = 0x3c6e_f372_fe94_f82bu64;
-        for &c in chars {
-            h = mix(h, c as u64);
-        }
-        h
-    };
-    let m = buf.len();
-    let mut aff = None;
-    if up > 0 {
-        let mut pre = [0u64; 2];
-        let mut suf = [0u64; 3];
-        for (k, p) in pre.iter_mut().enumerate() {
-            let l = k + 2;
-            if m > l {
-                *p = affix(&buf[..l]);
-            }
-        }
-        for (k, p) in suf.iter_mut().enumerate() {
-            let l = k + 2;
-            if m > l {
-                *p = affix(&buf[m - l..]);
-            }
-        }
-        aff = Some(Affixes { pre, suf });
-    }
     let info = TokInfo {
-        lower,
-        shape,
+        lower: sc.lower,
+        shape: sc.shape,
         affix: 0,
         class,
-        gaz: gaz.get(lower),
+        gaz: gaz.get(sc.lower),
         multi: 0,
         multi_pos: 0,
         sent: 0,
         sent_start: false,
         line: LineKind::Body,
         doc: 0,
-        len: len.min(u16::MAX as usize) as u16,
+        len: sc.len.min(u16::MAX as usize) as u16,
     };
     (info, aff)
 }

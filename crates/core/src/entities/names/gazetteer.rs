@@ -8,7 +8,7 @@
 use super::hash::{self, PreHashed};
 use crate::text::offsets::CharMap;
 use crate::text::token;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Gazetteer membership bits.
 pub mod flag {
@@ -242,6 +242,8 @@ pub const COMMON_MORE: &[&str] = &[
 #[derive(Debug, Default, Clone)]
 pub struct Gazetteer {
     table: HashMap<u64, u32, PreHashed>,
+    /// The phrase hashes of the first two tokens of every phrase of two or more tokens.
+    pairs: HashSet<u64, PreHashed>,
     /// The longest phrase, in tokens.
     pub max_tokens: usize,
 }
@@ -256,6 +258,7 @@ impl Gazetteer {
     pub fn parse(text: &str) -> Self {
         let mut g = Gazetteer {
             table: HashMap::with_capacity_and_hasher(64 * 1024, PreHashed),
+            pairs: HashSet::default(),
             max_tokens: 1,
         };
         let mut current = 0u32;
@@ -313,6 +316,7 @@ impl Gazetteer {
         }
         // Every token of a text is looked up: a table no larger than needed stays in cache.
         g.table.shrink_to_fit();
+        g.pairs.shrink_to_fit();
         g
     }
 
@@ -328,6 +332,9 @@ impl Gazetteer {
         for (k, t) in toks.iter().enumerate() {
             let th = hash::lower_str(map.slice(phrase, t.span));
             h = if k == 0 { th } else { hash::phrase(h, th) };
+            if k == 1 {
+                self.pairs.insert(h);
+            }
             n += 1;
         }
         // Single words that tokenise with a clitic or hyphen stay single-token keys too.
@@ -335,6 +342,13 @@ impl Gazetteer {
         if n > self.max_tokens {
             self.max_tokens = n.min(6);
         }
+    }
+
+    /// True when some phrase of two or more tokens starts with the two tokens whose phrase
+    /// hash is `h2`: when false, no phrase starting there needs looking up.
+    #[inline]
+    pub fn starts_phrase(&self, h2: u64) -> bool {
+        self.pairs.contains(&h2)
     }
 
     /// Flags for a (token or phrase) hash, 0 when absent.

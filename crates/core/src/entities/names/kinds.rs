@@ -90,6 +90,9 @@ const WORK_NOUNS: &[&str] = &[
     "single",
 ];
 
+/// The length of the shortest word of [`WORK_NOUNS`].
+const MIN_WORK_NOUN: u16 = 4;
+
 /// Determiners and possessives that open the noun phrase of a cue ("his latest novel").
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
@@ -143,9 +146,11 @@ pub fn is_model_code(word: &str) -> bool {
 /// one to three letters, a hyphen, two or three digits, an optional capital and plural `s`.
 fn is_standalone_code(word: &str) -> bool {
     let word = word.strip_suffix('s').unwrap_or(word);
-    let Some((letters, rest)) = word.split_once('-') else {
+    // (A byte search: the general `split_once` costs more than these short words.)
+    let Some(dash) = word.bytes().position(|b| b == b'-') else {
         return false;
     };
+    let (letters, rest) = (&word[..dash], &word[dash + 1..]);
     let rest = rest
         .strip_suffix(|c: char| c.is_ascii_uppercase())
         .unwrap_or(rest);
@@ -181,16 +186,25 @@ fn product_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Ran
     let n = doc.tokens.len();
     let mut out: Vec<Range<usize>> = Vec::new();
     // The mention ending at each token (built once: looking it up per token was quadratic).
-    let mut ending: Vec<Option<usize>> = vec![None; n];
+    // (`u32::MAX` for none: a quarter of the memory of `Option<usize>`.)
+    let mut ending: Vec<u32> = vec![u32::MAX; n];
     for (k, e) in ents.iter().enumerate() {
         if e.tokens.end > 0 && e.tokens.end <= n {
-            ending[e.tokens.end - 1] = Some(k);
+            ending[e.tokens.end - 1] = k as u32;
         }
     }
     let mut i = 0;
     while i < n {
-        let w = doc.token_text(i);
         let kind = doc.tokens[i].kind;
+        // Codes and camel-case product words have an ASCII capital, so a capitalised class;
+        // other words cannot start a product here (and most tokens are skipped unread).
+        if !(kind == TokenKind::Number
+            || (kind == TokenKind::Word && f.toks[i].class.is_capitalised()))
+        {
+            i += 1;
+            continue;
+        }
+        let w = doc.token_text(i);
         let number = kind == TokenKind::Number
             && w.len() <= 4
             && w.bytes().all(|b| b.is_ascii_digit())
@@ -203,7 +217,7 @@ fn product_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Ran
             && f.toks[i - 1].class.is_capitalised();
         if code_here {
             let brand_end = i; // exclusive
-            let brand_mention = ending[i - 1].map(|k| &ents[k]);
+            let brand_mention = ents.get(ending[i - 1] as usize);
             let brand = brand_mention.map(|e| e.tokens.clone());
             let line_start = brand_end.saturating_sub(2);
             let line: Option<usize> = (line_start..brand_end).find(|&s| {
@@ -267,8 +281,10 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
     let mut by_start: Option<Vec<(usize, usize)>> = None;
     for c in 1..n.saturating_sub(1) {
         static WORK_HASHES: ListHashes = ListHashes::new();
+        // (Cue nouns have at least `MIN_WORK_NOUN` letters: shorter words skip the lookup.)
         if !(f.toks[c].class == Class::Lower
-            && in_list(&WORK_HASHES, WORK_NOUNS, f.toks[c].lower, doc.token_text(c)))
+            && f.toks[c].len >= MIN_WORK_NOUN
+            && in_list(&WORK_HASHES, WORK_NOUNS, doc, f, c))
         {
             continue;
         }
@@ -439,6 +455,11 @@ pub fn apply(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
 mod tests {
     use super::*;
     use crate::entities::names::test_support::check;
+
+    #[test]
+    fn work_nouns_are_not_shorter_than_the_bound() {
+        assert!(WORK_NOUNS.iter().all(|w| w.len() >= MIN_WORK_NOUN as usize));
+    }
 
     #[test]
     fn code_shapes() {

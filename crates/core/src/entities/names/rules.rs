@@ -206,10 +206,12 @@ fn relabel_by_words(
     }
     if last.gaz & flag::GPE_WORD != 0 && label != EntityLabel::Gpe {
         // "Norwich City", "Ross County" are as often clubs as places.
-        let w = &f.toks[r.end - 1].lower;
-        let weak = ["city", "county", "republic", "kingdom"]
-            .iter()
-            .any(|x| hash::lower_str(x) == *w);
+        static HASHES: ListHashes = ListHashes::new();
+        let weak = hash_in_list(
+            &HASHES,
+            &["city", "county", "republic", "kingdom"],
+            f.toks[r.end - 1].lower,
+        );
         if !weak {
             return EntityLabel::Gpe;
         }
@@ -350,21 +352,33 @@ const NORP_MORE: &[&str] = &[
 /// Lower-case hashes of a word list, built once.
 pub(super) type ListHashes = std::sync::OnceLock<std::collections::HashSet<u64, hash::PreHashed>>;
 
-/// True when `word` (whose lower-case hash is `lower`) equals a word of `list` up to ASCII
-/// case. The hash check is a cheap exact pre-filter (a word equal to a list word up to ASCII
-/// case has that word's lower-case hash); the list is scanned only on a hash hit.
-pub(super) fn in_list(hashes: &ListHashes, list: &[&str], lower: u64, word: &str) -> bool {
+/// True when token `i` equals a word of `list` up to ASCII case. The hash check is a cheap
+/// exact pre-filter (a word equal to a list word up to ASCII case has that word's lower-case
+/// hash); the token's text is read and the list scanned only on a hash hit.
+pub(super) fn in_list(
+    hashes: &ListHashes,
+    list: &[&str],
+    doc: &Prepared<'_>,
+    f: &DocFeatures,
+    i: usize,
+) -> bool {
+    hash_in_list(hashes, list, f.toks[i].lower) && {
+        let word = doc.token_text(i);
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+/// True when `lower` is the lower-case hash of a word of `list` (the hashes are built on first
+/// use, so `hashes` must always be passed with the same list).
+pub(super) fn hash_in_list(hashes: &ListHashes, list: &[&str], lower: u64) -> bool {
     hashes
         .get_or_init(|| list.iter().map(|w| hash::lower_str(w)).collect())
         .contains(&lower)
-        && list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn is_norp_more(doc: &Prepared<'_>, f: &DocFeatures, i: usize) -> bool {
     static HASHES: ListHashes = ListHashes::new();
-    f.toks[i].class.is_capitalised()
-        && f.toks[i].len >= 4
-        && in_list(&HASHES, NORP_MORE, f.toks[i].lower, doc.token_text(i))
+    f.toks[i].class.is_capitalised() && f.toks[i].len >= 4 && in_list(&HASHES, NORP_MORE, doc, f, i)
 }
 
 /// Upper-case abbreviations that are common nouns, not names.
@@ -414,8 +428,7 @@ pub fn label(
         };
         if m.tokens.len() == 1 {
             static HASHES: ListHashes = ListHashes::new();
-            let w = doc.token_text(m.tokens.start);
-            if in_list(&HASHES, NOT_NAMES, f.toks[m.tokens.start].lower, w) {
+            if in_list(&HASHES, NOT_NAMES, doc, f, m.tokens.start) {
                 continue;
             }
         }
@@ -481,10 +494,10 @@ fn sentence_case_only(f: &DocFeatures, i: usize) -> bool {
     let t = &f.toks[i];
     t.sent_start
         && t.class == Class::Title
-        && (t.gaz & flag::COMMON != 0
-            || super::gazetteer::COMMON_MORE
-                .iter()
-                .any(|w| hash::lower_str(w) == t.lower))
+        && (t.gaz & flag::COMMON != 0 || {
+            static HASHES: ListHashes = ListHashes::new();
+            hash_in_list(&HASHES, super::gazetteer::COMMON_MORE, t.lower)
+        })
         && t.gaz & (flag::FIRST | flag::SURNAME | PLACE | flag::NATIONALITY | flag::CONTINENT) == 0
         && t.doc & doc_bit::TITLE_MID == 0
 }
