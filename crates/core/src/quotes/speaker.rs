@@ -53,10 +53,12 @@ pub struct Ctx<'d, 'a> {
     /// until written, so the tokens outside quotations cost no page). Read with
     /// [`Ctx::in_quote`].
     in_quote: Vec<u32>,
-    /// Lower-case form of each token: byte start and length, in the text or (with
-    /// [`IN_ARENA`] set in the length) in `arena`. One allocation for the whole document
-    /// instead of a string per capitalised token.
-    lower: Vec<(u32, u32)>,
+    /// For each token with a capital letter, the index of its lower-case form in `lower_ends`
+    /// (its text is already lower case otherwise: [`NOT_LOWERED`]). Capitals are rare, so one
+    /// allocation for the whole document instead of a string per capitalised token.
+    lowered: Vec<u32>,
+    /// End of each lower-cased form in `arena` (form `k` runs from the end of form `k - 1`).
+    lower_ends: Vec<u32>,
     /// Lower-cased forms of the tokens that have capitals, one after another.
     arena: String,
     /// The function words (looked up per token on demand: speakers are only sought near
@@ -64,8 +66,8 @@ pub struct Ctx<'d, 'a> {
     func_set: &'static verbs::WordSet,
 }
 
-/// Marks a [`Ctx`] lower-case entry that lies in the arena.
-const IN_ARENA: u32 = 1 << 31;
+/// A token without capitals in [`Ctx::lowered`].
+const NOT_LOWERED: u32 = u32::MAX;
 
 const FUNCTION_WORDS: &[&str] = &[
     "a",
@@ -343,28 +345,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
         }
         let mut arena = String::new();
-        let lower: Vec<(u32, u32)> = doc
+        let mut lower_ends = Vec::new();
+        let lowered: Vec<u32> = doc
             .tokens
             .iter()
             .map(|t| {
-                let r = doc.map.byte_range(t.span);
-                let w = &doc.text[r.clone()];
-                let upper = if w.is_ascii() {
-                    w.bytes().any(|b| b.is_ascii_uppercase())
-                } else {
-                    w.chars().any(char::is_uppercase)
-                };
-                if upper {
-                    let a = arena.len();
-                    if w.is_ascii() {
-                        arena.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-                    } else {
-                        arena.push_str(&w.to_lowercase());
-                    }
-                    (a as u32, (arena.len() - a) as u32 | IN_ARENA)
-                } else {
-                    (r.start as u32, w.len() as u32)
+                let cs = &doc.chars[t.span.start..t.span.end];
+                if !cs.iter().any(|c| c.is_uppercase()) {
+                    return NOT_LOWERED;
                 }
+                let w = doc.slice(t.span);
+                let a = arena.len();
+                if w.is_ascii() {
+                    arena.push_str(w);
+                    arena[a..].make_ascii_lowercase();
+                } else {
+                    arena.push_str(&w.to_lowercase());
+                }
+                lower_ends.push(arena.len() as u32);
+                lower_ends.len() as u32 - 1
             })
             .collect();
         Ctx {
@@ -372,7 +371,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             entities,
             para,
             in_quote,
-            lower,
+            lowered,
+            lower_ends,
             arena,
             func_set: function_words(),
         }
@@ -380,18 +380,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Token `i` in lower case.
     fn lw(&self, i: usize) -> &str {
-        let (a, len) = self.lower[i];
-        let (a, b) = (a as usize, a as usize + (len & !IN_ARENA) as usize);
-        if len & IN_ARENA != 0 {
-            &self.arena[a..b]
-        } else {
-            &self.doc.text[a..b]
+        match self.lowered[i] {
+            NOT_LOWERED => self.doc.token_text(i),
+            k => {
+                let k = k as usize;
+                let start = if k == 0 { 0 } else { self.lower_ends[k - 1] };
+                &self.arena[start as usize..self.lower_ends[k] as usize]
+            }
         }
     }
 
     /// Token `i` in lower case, or `None` past the end.
     fn lw_get(&self, i: usize) -> Option<&str> {
-        (i < self.lower.len()).then(|| self.lw(i))
+        (i < self.lowered.len()).then(|| self.lw(i))
     }
 
     fn text(&self, i: usize) -> &'a str {
