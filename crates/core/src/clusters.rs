@@ -252,34 +252,39 @@ pub fn build(doc: &Prepared<'_>, entities: &mut [crate::entities::Entity]) -> Ve
 /// entity was found ("Geng" → "Geng Shuang" from "spokesperson Geng Shuang said").
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    /// Lower-case word → the first run of two or more words containing it.
-    by_word: FxHashMap<String, String>,
+    /// Lower-case word → index into `runs` of the first run of two or more words containing it.
+    by_word: FxHashMap<String, u32>,
+    /// The indexed runs, words joined by a space.
+    runs: Vec<String>,
 }
 
 impl NameIndex {
     /// Indexes the capitalised runs of `doc` (titles stripped).
     pub fn new(doc: &Prepared<'_>) -> Self {
-        let mut by_word: FxHashMap<String, String> = FxHashMap::default();
+        let mut index = NameIndex::default();
         let toks = &doc.tokens;
         let mut words: Vec<&str> = Vec::new();
         let mut lower = String::new();
+        let cap = |k: usize| {
+            let t = &toks[k];
+            t.kind == TokenKind::Word
+                && t.span.start < t.span.end
+                && doc.chars[t.span.start].is_uppercase()
+        };
         let mut i = 0;
         while i < toks.len() {
-            let cap = |k: usize| {
-                toks[k].kind == TokenKind::Word
-                    && doc
-                        .token_text(k)
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase())
-            };
             if !cap(i) {
                 i += 1;
                 continue;
             }
             let s = i;
-            while i < toks.len() && cap(i) && (i == s || !toks[i].newline_before) {
+            i += 1;
+            while i < toks.len() && cap(i) && !toks[i].newline_before {
                 i += 1;
+            }
+            // A lone capitalised word (most of them: sentence starts) is no run.
+            if i - s < 2 {
+                continue;
             }
             words.clear();
             words.extend(
@@ -288,23 +293,28 @@ impl NameIndex {
                     .skip_while(|w| verbs::is_title(w) || is_function(w)),
             );
             if (2..=4).contains(&words.len()) {
-                let mut full: Option<String> = None;
+                let run = index.runs.len() as u32;
+                let mut used = false;
                 for w in &words {
                     lower.clear();
                     push_lower(&mut lower, w);
-                    if !by_word.contains_key(lower.as_str()) {
-                        let full = full.get_or_insert_with(|| words.join(" "));
-                        by_word.insert(lower.clone(), full.clone());
+                    if !index.by_word.contains_key(lower.as_str()) {
+                        index.by_word.insert(lower.clone(), run);
+                        used = true;
                     }
+                }
+                if used {
+                    index.runs.push(words.join(" "));
                 }
             }
         }
-        NameIndex { by_word }
+        index
     }
 
     /// The full name a single-word name stands for, when the text has one.
     pub fn full_name(&self, word: &str) -> Option<&str> {
-        self.by_word.get(&word.to_lowercase()).map(String::as_str)
+        let run = *self.by_word.get(&word.to_lowercase())?;
+        Some(&self.runs[run as usize])
     }
 }
 
@@ -318,18 +328,14 @@ fn push_lower(out: &mut String, w: &str) {
 }
 
 fn is_function(w: &str) -> bool {
-    // Every listed word is short and ASCII: lower-case short ASCII words on the stack.
-    let mut buf = [0u8; 8];
-    let low: std::borrow::Cow<'_, str> = if w.is_ascii() && w.len() <= buf.len() {
-        for (d, b) in buf.iter_mut().zip(w.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..w.len()]).unwrap_or(""))
-    } else {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    };
+    // Every listed word is ASCII: no other character lower-cases to one of them (but the
+    // Kelvin sign, to a "k" none of them has).
+    verbs::with_ascii_lower(w, is_lower_function)
+}
+
+fn is_lower_function(low: &str) -> bool {
     matches!(
-        low.as_ref(),
+        low,
         "the"
             | "a"
             | "an"
@@ -360,7 +366,8 @@ fn is_function(w: &str) -> bool {
 /// Lookups are hashed or ordered, so linking all speakers of a text stays near-linear.
 #[derive(Debug)]
 pub struct Linker {
-    names: NameIndex,
+    /// Built on first use: most texts never need it.
+    names: Option<NameIndex>,
     by_span: FxHashMap<Span, usize>,
     /// Lower-case full name → cluster.
     by_full: FxHashMap<String, usize>,
@@ -377,7 +384,7 @@ impl Linker {
     pub fn new(doc: &Prepared<'_>, clusters: &[Cluster]) -> Self {
         let mentions = clusters.iter().map(|c| c.mentions.len()).sum();
         let mut l = Linker {
-            names: NameIndex::new(doc),
+            names: None,
             by_span: FxHashMap::with_capacity_and_hasher(mentions, Default::default()),
             by_full: FxHashMap::default(),
             by_word: FxHashMap::default(),
@@ -457,7 +464,10 @@ impl Linker {
             Some(c) => c,
             None => {
                 let canonical = if words.len() == 1 {
-                    self.names.full_name(&words[0]).map(str::to_string)
+                    self.names
+                        .get_or_insert_with(|| NameIndex::new(doc))
+                        .full_name(&words[0])
+                        .map(str::to_string)
                 } else {
                     None
                 }
