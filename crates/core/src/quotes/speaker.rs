@@ -17,6 +17,7 @@ use crate::label::EntityLabel;
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::TokenKind;
+use std::cell::OnceCell;
 
 /// What kind of mention names a speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,21 +54,53 @@ pub struct Ctx<'d, 'a> {
     /// until written, so the tokens outside quotations cost no page). Read with
     /// [`Ctx::in_quote`].
     in_quote: Vec<u32>,
-    /// For each token with a capital letter, the index of its lower-case form in `lower_ends`
-    /// (its text is already lower case otherwise: [`NOT_LOWERED`]). Capitals are rare, so one
-    /// allocation for the whole document instead of a string per capitalised token.
-    lowered: Vec<u32>,
-    /// End of each lower-cased form in `arena` (form `k` runs from the end of form `k - 1`).
-    lower_ends: Vec<u32>,
-    /// Lower-cased forms of the tokens that have capitals, one after another.
-    arena: String,
+    /// First token of each line, and one past the last token.
+    line_start: Vec<u32>,
+    /// Lower-case forms of each line's tokens, made when a rule first reads a word of the line:
+    /// speakers are only sought near quotations, so most lines are never read.
+    lines: Vec<OnceCell<Box<LineLower>>>,
     /// The function words (looked up per token on demand: speakers are only sought near
     /// quotations, so most tokens are never asked about).
     func_set: &'static verbs::WordSet,
 }
 
-/// A token without capitals in [`Ctx::lowered`].
-const NOT_LOWERED: u32 = u32::MAX;
+/// Marks a [`LineLower`] form that lies in the arena.
+const IN_ARENA: u32 = 1 << 31;
+
+/// The lower-case forms of the tokens of one line.
+struct LineLower {
+    /// Per token of the line: byte start and length of its lower-case form, in the text or
+    /// (with [`IN_ARENA`] set in the length) in `arena`.
+    forms: Vec<(u32, u32)>,
+    /// The lower-case forms of the tokens with capitals, one after another.
+    arena: String,
+}
+
+impl LineLower {
+    fn new(doc: &Prepared<'_>, tokens: std::ops::Range<usize>) -> Self {
+        let mut arena = String::new();
+        let forms = doc.tokens[tokens]
+            .iter()
+            .map(|t| {
+                let r = doc.map.byte_range(t.span);
+                let cs = &doc.chars[t.span.start..t.span.end];
+                if !cs.iter().any(|c| c.is_uppercase()) {
+                    return (r.start as u32, r.len() as u32);
+                }
+                let w = &doc.text[r];
+                let a = arena.len();
+                if w.is_ascii() {
+                    arena.push_str(w);
+                    arena[a..].make_ascii_lowercase();
+                } else {
+                    arena.push_str(&w.to_lowercase());
+                }
+                (a as u32, (arena.len() - a) as u32 | IN_ARENA)
+            })
+            .collect();
+        LineLower { forms, arena }
+    }
+}
 
 const FUNCTION_WORDS: &[&str] = &[
     "a",
@@ -328,13 +361,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
     pub fn new(doc: &'d Prepared<'a>, entities: &'d [Entity], outers: &[Span]) -> Self {
         let n = doc.tokens.len();
         let mut para = Vec::with_capacity(n);
+        let mut line_start = vec![0];
         let mut p = 0u32;
         for (i, t) in doc.tokens.iter().enumerate() {
             if i > 0 && t.newline_before {
                 p += 1;
+                line_start.push(i as u32);
             }
             para.push(p);
         }
+        line_start.push(n as u32);
+        let lines = (1..line_start.len()).map(|_| OnceCell::new()).collect();
         let mut in_quote = vec![0u32; n];
         for (qi, o) in outers.iter().enumerate() {
             let first = doc.tokens.partition_point(|t| t.span.start < o.start);
@@ -344,55 +381,37 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 k += 1;
             }
         }
-        let mut arena = String::new();
-        let mut lower_ends = Vec::new();
-        let lowered: Vec<u32> = doc
-            .tokens
-            .iter()
-            .map(|t| {
-                let cs = &doc.chars[t.span.start..t.span.end];
-                if !cs.iter().any(|c| c.is_uppercase()) {
-                    return NOT_LOWERED;
-                }
-                let w = doc.slice(t.span);
-                let a = arena.len();
-                if w.is_ascii() {
-                    arena.push_str(w);
-                    arena[a..].make_ascii_lowercase();
-                } else {
-                    arena.push_str(&w.to_lowercase());
-                }
-                lower_ends.push(arena.len() as u32);
-                lower_ends.len() as u32 - 1
-            })
-            .collect();
         Ctx {
             doc,
             entities,
             para,
             in_quote,
-            lowered,
-            lower_ends,
-            arena,
+            line_start,
+            lines,
             func_set: function_words(),
         }
     }
 
     /// Token `i` in lower case.
     fn lw(&self, i: usize) -> &str {
-        match self.lowered[i] {
-            NOT_LOWERED => self.doc.token_text(i),
-            k => {
-                let k = k as usize;
-                let start = if k == 0 { 0 } else { self.lower_ends[k - 1] };
-                &self.arena[start as usize..self.lower_ends[k] as usize]
-            }
+        let p = self.para[i] as usize;
+        let first = self.line_start[p] as usize;
+        let line = self.lines[p].get_or_init(|| {
+            let end = self.line_start[p + 1] as usize;
+            Box::new(LineLower::new(self.doc, first..end))
+        });
+        let (a, len) = line.forms[i - first];
+        let (a, b) = (a as usize, a as usize + (len & !IN_ARENA) as usize);
+        if len & IN_ARENA != 0 {
+            &line.arena[a..b]
+        } else {
+            &self.doc.text[a..b]
         }
     }
 
     /// Token `i` in lower case, or `None` past the end.
     fn lw_get(&self, i: usize) -> Option<&str> {
-        (i < self.lowered.len()).then(|| self.lw(i))
+        (i < self.para.len()).then(|| self.lw(i))
     }
 
     fn text(&self, i: usize) -> &'a str {
