@@ -78,8 +78,18 @@ struct LineLower {
 
 impl LineLower {
     fn new(doc: &Prepared<'_>, tokens: std::ops::Range<usize>) -> Self {
-        let mut arena = String::new();
-        let forms = doc.tokens[tokens]
+        // Room for every capitalised token of the line at once (lower-casing ASCII keeps the
+        // length; anything longer grows the string).
+        let tokens = &doc.tokens[tokens];
+        let room = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) if a.span.start <= b.span.end => doc
+                .map
+                .byte_range(Span::new(a.span.start, b.span.end))
+                .len(),
+            _ => 0,
+        };
+        let mut arena = String::with_capacity(room);
+        let forms = tokens
             .iter()
             .map(|t| {
                 let r = doc.map.byte_range(t.span);
