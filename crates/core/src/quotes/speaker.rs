@@ -497,15 +497,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if w.len() > 14 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
-        let next = self.lw_get(i + 1);
-        if matches!(
-            (w, next),
-            ("shot" | "fired" | "hit" | "pushed", Some("back"))
-                | ("went" | "goes" | "go", Some("on"))
-                | ("chimed" | "chimes", Some("in"))
-                | ("pointed" | "points", Some("out"))
-                | ("spoke" | "speaks", Some("up"))
-        ) {
+        // (The next word is read only for the verbs it can make phrasal.)
+        let then = |particle| self.lw_get(i + 1) == Some(particle);
+        if match w {
+            "shot" | "fired" | "hit" | "pushed" => then("back"),
+            "went" | "goes" | "go" => then("on"),
+            "chimed" | "chimes" => then("in"),
+            "pointed" | "points" => then("out"),
+            "spoke" | "speaks" => then("up"),
+            _ => false,
+        } {
             return Some("say");
         }
         let lemma = self.lemma(i)?;
