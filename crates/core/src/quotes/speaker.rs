@@ -432,22 +432,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.tokens[i].kind
     }
 
+    /// The first character of token `i` (read from the code points, without slicing the text).
+    fn first_char(&self, i: usize) -> Option<char> {
+        let s = self.doc.tokens[i].span;
+        (s.end > s.start).then(|| self.doc.chars[s.start])
+    }
+
     fn is_cap(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Word
-            && self
-                .text(i)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
+        self.kind(i) == TokenKind::Word && self.first_char(i).is_some_and(|c| c.is_uppercase())
     }
 
     fn is_lower_word(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Word
-            && self
-                .text(i)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_lowercase())
+        self.kind(i) == TokenKind::Word && self.first_char(i).is_some_and(|c| c.is_lowercase())
     }
 
     fn is_func(&self, i: usize) -> bool {
