@@ -51,29 +51,71 @@ pub struct Cluster {
 }
 
 /// Words of a name, without titles, possessives and punctuation.
-fn name_words(text: &str) -> Vec<String> {
+fn name_words(text: &str) -> Vec<&str> {
     text.split(|c: char| c.is_whitespace())
         .map(|w| {
-            let w = w
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-            w.to_string()
+            let w = strip_suffixes(w, "'s");
+            let w = strip_suffixes(w, "’s");
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
         })
         .filter(|w| !w.is_empty())
         .collect()
 }
 
+/// `w` without any repeats of `suffix` at its end (`trim_end_matches` with a string pattern,
+/// without setting up a substring searcher per call).
+fn strip_suffixes<'w>(mut w: &'w str, suffix: &str) -> &'w str {
+    while let Some(rest) = w.strip_suffix(suffix) {
+        w = rest;
+    }
+    w
+}
+
+/// The lower-case full name: the words joined by single spaces (what
+/// `words.join(" ").to_lowercase()` gives), into `out`.
+fn full_key(words: &[&str], out: &mut String) {
+    out.clear();
+    if words.iter().all(|w| w.is_ascii()) {
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            push_lower(out, w);
+        }
+    } else {
+        out.push_str(&words.join(" ").to_lowercase());
+    }
+}
+
 /// A canonical key for country names and their abbreviations.
 fn country_key(text: &str) -> Option<&'static str> {
-    let t: String = text
-        .trim_start_matches("the ")
-        .trim_start_matches("The ")
-        .chars()
-        .filter(|c| !matches!(c, '.' | ' '))
-        .collect::<String>()
-        .to_lowercase();
-    Some(match t.as_str() {
+    let mut t = text;
+    while let Some(rest) = t.strip_prefix("the ") {
+        t = rest;
+    }
+    while let Some(rest) = t.strip_prefix("The ") {
+        t = rest;
+    }
+    let kept = |c: &char| !matches!(c, '.' | ' ');
+    if !t.is_ascii() {
+        return country_of(&t.chars().filter(kept).collect::<String>().to_lowercase());
+    }
+    // The keys are ASCII and at most 22 letters: lower-case on the stack, or give up.
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    for c in t.chars().filter(kept) {
+        if n == buf.len() {
+            return None;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    country_of(std::str::from_utf8(&buf[..n]).unwrap_or(""))
+}
+
+/// The country key of a lower-case name without dots and spaces.
+fn country_of(t: &str) -> Option<&'static str> {
+    Some(match t {
         "us" | "usa" | "unitedstates" | "unitedstatesofamerica" | "america" => "us",
         "uk" | "unitedkingdom" | "britain" | "greatbritain" => "uk",
         "un" | "unitednations" => "un",
@@ -85,22 +127,18 @@ fn country_key(text: &str) -> Option<&'static str> {
 }
 
 /// Initials of a multi-word name ("Central Intelligence Agency" → "cia").
-fn initials(words: &[String]) -> Option<String> {
-    let content: Vec<&String> = words
-        .iter()
-        .filter(|w| {
-            !matches!(
-                w.to_lowercase().as_str(),
-                "of" | "the" | "and" | "for" | "&"
-            )
+fn initials(words: &[&str]) -> Option<String> {
+    // (No character but ASCII lower-cases to these words.)
+    let content = || {
+        words.iter().filter(|w| {
+            !["of", "the", "and", "for", "&"]
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f))
         })
-        .collect();
-    if content.len() < 2 {
-        return None;
-    }
+    };
+    content().nth(1)?; // two or more
     Some(
-        content
-            .iter()
+        content()
             .filter_map(|w| w.chars().next())
             .flat_map(|c| c.to_lowercase())
             .collect(),
@@ -108,14 +146,12 @@ fn initials(words: &[String]) -> Option<String> {
 }
 
 /// The acronym key of a single all-capitals word ("CIA", "U.S." → "us").
-fn acronym(words: &[String]) -> Option<String> {
-    if words.len() != 1 {
-        return None;
-    }
-    let w: String = words[0].chars().filter(|c| *c != '.').collect();
-    let letters = w.chars().count();
-    ((2..=8).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
-        .then(|| w.to_lowercase())
+fn acronym(words: &[&str]) -> Option<String> {
+    let [w] = words else { return None };
+    let letters = || w.chars().filter(|c| *c != '.');
+    let n = letters().count();
+    ((2..=8).contains(&n) && letters().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .then(|| letters().collect::<String>().to_lowercase())
 }
 
 fn compatible(a: EntityLabel, b: EntityLabel) -> bool {
@@ -135,34 +171,67 @@ struct Index {
     country: FxHashMap<&'static str, usize>,
 }
 
+/// The lookup keys of one mention, computed once.
+struct Keys<'t> {
+    words: Vec<&'t str>,
+    /// The lower-case full name.
+    full: String,
+    country: Option<&'static str>,
+    acronym: Option<String>,
+    label: EntityLabel,
+}
+
+impl<'t> Keys<'t> {
+    fn new(text: &'t str, label: EntityLabel) -> Self {
+        let words = name_words(text);
+        let mut full = String::new();
+        full_key(&words, &mut full);
+        Keys {
+            country: country_key(text),
+            acronym: acronym(&words),
+            words,
+            full,
+            label,
+        }
+    }
+}
+
+/// Inserts `key` → `c` unless the map has the key already (allocating only then).
+fn insert_new(map: &mut FxHashMap<String, usize>, key: &str, c: usize) {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), c);
+    }
+}
+
 impl Index {
+    /// The cluster of the mention with keys `k`; `lower` is scratch space.
     fn lookup(
         &self,
-        text: &str,
-        words: &[String],
-        label: EntityLabel,
+        k: &Keys<'_>,
         clusters: &[Cluster],
+        lower: &mut String,
     ) -> Option<(usize, MentionKind)> {
-        let key = words.join(" ").to_lowercase();
-        if let Some(&c) = self.full.get(&key)
-            && compatible(clusters[c].label, label)
+        if let Some(&c) = self.full.get(&k.full)
+            && compatible(clusters[c].label, k.label)
         {
             return Some((c, MentionKind::Name));
         }
-        if let Some(k) = country_key(text)
-            && let Some(&c) = self.country.get(k)
+        if let Some(key) = k.country
+            && let Some(&c) = self.country.get(key)
         {
             return Some((c, MentionKind::Alias));
         }
-        if let Some(a) = acronym(words)
-            && let Some(&c) = self.initials.get(&a)
+        if let Some(a) = &k.acronym
+            && let Some(&c) = self.initials.get(a)
         {
             return Some((c, MentionKind::Alias));
         }
-        if label == EntityLabel::Person {
+        if k.label == EntityLabel::Person {
             // "Geng" after "Geng Shuang"; "Mr. Chen" after "Chen Yixin".
-            for w in words.iter().rev() {
-                if let Some(&c) = self.person_word.get(&w.to_lowercase())
+            for w in k.words.iter().rev() {
+                lower.clear();
+                push_lower(lower, w);
+                if let Some(&c) = self.person_word.get(lower.as_str())
                     && clusters[c].label == EntityLabel::Person
                 {
                     return Some((c, MentionKind::Name));
@@ -172,22 +241,23 @@ impl Index {
         None
     }
 
-    fn register(&mut self, c: usize, text: &str, words: &[String], label: EntityLabel) {
-        let key = words.join(" ").to_lowercase();
-        self.full.entry(key).or_insert(c);
-        if let Some(k) = country_key(text) {
-            self.country.entry(k).or_insert(c);
+    fn register(&mut self, c: usize, k: &Keys<'_>, lower: &mut String) {
+        insert_new(&mut self.full, &k.full, c);
+        if let Some(key) = k.country {
+            self.country.entry(key).or_insert(c);
         }
-        if let Some(i) = initials(words) {
+        if let Some(i) = initials(&k.words) {
             self.initials.entry(i).or_insert(c);
         }
-        if let Some(a) = acronym(words) {
-            self.initials.entry(a).or_insert(c);
+        if let Some(a) = &k.acronym {
+            insert_new(&mut self.initials, a, c);
         }
-        if label == EntityLabel::Person {
-            for w in words {
+        if k.label == EntityLabel::Person {
+            for w in &k.words {
                 if !verbs::is_title(w) {
-                    self.person_word.entry(w.to_lowercase()).or_insert(c);
+                    lower.clear();
+                    push_lower(lower, w);
+                    insert_new(&mut self.person_word, lower, c);
                 }
             }
         }
@@ -215,21 +285,21 @@ pub fn build(doc: &Prepared<'_>, entities: &mut [crate::entities::Entity]) -> Ve
         })
         .collect();
     order.sort_unstable();
+    let mut lower = String::new();
     for (_, _, i) in order {
         let e = &entities[i];
-        let text = doc.slice(e.span);
-        let words = name_words(text);
-        if words.is_empty() {
+        let keys = Keys::new(doc.slice(e.span), e.label);
+        if keys.words.is_empty() {
             continue;
         }
-        let c = match index.lookup(text, &words, e.label, &clusters) {
+        let c = match index.lookup(&keys, &clusters, &mut lower) {
             Some((c, kind)) => {
                 clusters[c].mentions.push(Mention { span: e.span, kind });
                 c
             }
             None => {
                 clusters.push(Cluster {
-                    canonical: words.join(" "),
+                    canonical: keys.words.join(" "),
                     label: e.label,
                     mentions: vec![Mention {
                         span: e.span,
@@ -239,7 +309,7 @@ pub fn build(doc: &Prepared<'_>, entities: &mut [crate::entities::Entity]) -> Ve
                 clusters.len() - 1
             }
         };
-        index.register(c, text, &words, e.label);
+        index.register(c, &keys, &mut lower);
         entities[i].cluster = Some(c);
     }
     for c in &mut clusters {
@@ -252,34 +322,39 @@ pub fn build(doc: &Prepared<'_>, entities: &mut [crate::entities::Entity]) -> Ve
 /// entity was found ("Geng" → "Geng Shuang" from "spokesperson Geng Shuang said").
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    /// Lower-case word → the first run of two or more words containing it.
-    by_word: FxHashMap<String, String>,
+    /// Lower-case word → index into `runs` of the first run of two or more words containing it.
+    by_word: FxHashMap<String, u32>,
+    /// The indexed runs, words joined by a space.
+    runs: Vec<String>,
 }
 
 impl NameIndex {
     /// Indexes the capitalised runs of `doc` (titles stripped).
     pub fn new(doc: &Prepared<'_>) -> Self {
-        let mut by_word: FxHashMap<String, String> = FxHashMap::default();
+        let mut index = NameIndex::default();
         let toks = &doc.tokens;
         let mut words: Vec<&str> = Vec::new();
         let mut lower = String::new();
+        let cap = |k: usize| {
+            let t = &toks[k];
+            t.kind == TokenKind::Word
+                && t.span.start < t.span.end
+                && doc.chars[t.span.start].is_uppercase()
+        };
         let mut i = 0;
         while i < toks.len() {
-            let cap = |k: usize| {
-                toks[k].kind == TokenKind::Word
-                    && doc
-                        .token_text(k)
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase())
-            };
             if !cap(i) {
                 i += 1;
                 continue;
             }
             let s = i;
-            while i < toks.len() && cap(i) && (i == s || !toks[i].newline_before) {
+            i += 1;
+            while i < toks.len() && cap(i) && !toks[i].newline_before {
                 i += 1;
+            }
+            // A lone capitalised word (most of them: sentence starts) is no run.
+            if i - s < 2 {
+                continue;
             }
             words.clear();
             words.extend(
@@ -288,48 +363,51 @@ impl NameIndex {
                     .skip_while(|w| verbs::is_title(w) || is_function(w)),
             );
             if (2..=4).contains(&words.len()) {
-                let mut full: Option<String> = None;
+                let run = index.runs.len() as u32;
+                let mut used = false;
                 for w in &words {
                     lower.clear();
                     push_lower(&mut lower, w);
-                    if !by_word.contains_key(lower.as_str()) {
-                        let full = full.get_or_insert_with(|| words.join(" "));
-                        by_word.insert(lower.clone(), full.clone());
+                    if !index.by_word.contains_key(lower.as_str()) {
+                        index.by_word.insert(lower.clone(), run);
+                        used = true;
                     }
+                }
+                if used {
+                    index.runs.push(words.join(" "));
                 }
             }
         }
-        NameIndex { by_word }
+        index
     }
 
     /// The full name a single-word name stands for, when the text has one.
     pub fn full_name(&self, word: &str) -> Option<&str> {
-        self.by_word.get(&word.to_lowercase()).map(String::as_str)
+        let run = *self.by_word.get(&word.to_lowercase())?;
+        Some(&self.runs[run as usize])
     }
 }
 
 /// Appends `w` lower-cased (as `str::to_lowercase` does) to `out`.
 fn push_lower(out: &mut String, w: &str) {
     if w.is_ascii() {
-        out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let at = out.len();
+        out.push_str(w);
+        out[at..].make_ascii_lowercase();
     } else {
         out.push_str(&w.to_lowercase());
     }
 }
 
 fn is_function(w: &str) -> bool {
-    // Every listed word is short and ASCII: lower-case short ASCII words on the stack.
-    let mut buf = [0u8; 8];
-    let low: std::borrow::Cow<'_, str> = if w.is_ascii() && w.len() <= buf.len() {
-        for (d, b) in buf.iter_mut().zip(w.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..w.len()]).unwrap_or(""))
-    } else {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    };
+    // Every listed word is ASCII: no other character lower-cases to one of them (but the
+    // Kelvin sign, to a "k" none of them has).
+    verbs::with_ascii_lower(w, is_lower_function)
+}
+
+fn is_lower_function(low: &str) -> bool {
     matches!(
-        low.as_ref(),
+        low,
         "the"
             | "a"
             | "an"
@@ -360,7 +438,8 @@ fn is_function(w: &str) -> bool {
 /// Lookups are hashed or ordered, so linking all speakers of a text stays near-linear.
 #[derive(Debug)]
 pub struct Linker {
-    names: NameIndex,
+    /// Built on first use: most texts never need it.
+    names: Option<NameIndex>,
     by_span: FxHashMap<Span, usize>,
     /// Lower-case full name → cluster.
     by_full: FxHashMap<String, usize>,
@@ -377,7 +456,7 @@ impl Linker {
     pub fn new(doc: &Prepared<'_>, clusters: &[Cluster]) -> Self {
         let mentions = clusters.iter().map(|c| c.mentions.len()).sum();
         let mut l = Linker {
-            names: NameIndex::new(doc),
+            names: None,
             by_span: FxHashMap::with_capacity_and_hasher(mentions, Default::default()),
             by_full: FxHashMap::default(),
             by_word: FxHashMap::default(),
@@ -457,7 +536,10 @@ impl Linker {
             Some(c) => c,
             None => {
                 let canonical = if words.len() == 1 {
-                    self.names.full_name(&words[0]).map(str::to_string)
+                    self.names
+                        .get_or_insert_with(|| NameIndex::new(doc))
+                        .full_name(words[0])
+                        .map(str::to_string)
                 } else {
                     None
                 }

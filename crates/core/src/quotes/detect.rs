@@ -249,7 +249,10 @@ pub fn find(chars: &[char]) -> Vec<RawQuote> {
     let mut next_plain_single_close: Option<(usize, Option<usize>)> = None;
     let mut i = 0;
     while i < n {
-        let c = chars[i];
+        // Most characters are ASCII that is neither a line break nor a mark: nothing to do.
+        let plain = |c: &char| c.is_ascii() && !matches!(c, '\n' | '\r' | '"' | '\'');
+        i += chars[i..].iter().take_while(|c| plain(c)).count();
+        let Some(&c) = chars.get(i) else { break };
         if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
             // End of a line: settle what is still open.
             let line_end = i;

@@ -214,7 +214,8 @@ pub fn find(
         if top_iter < top.len() && top[top_iter] == ri {
             let k = top_iter;
             top_iter += 1;
-            let words = count_words(&chars[q.span.start..q.span.end]);
+            // (Only "5 or more" and "more than 5" matter: counting stops at 6.)
+            let words = count_words(&chars[q.span.start..q.span.end], 6);
             let para_start =
                 bounds[k].is_some_and(|(o, _)| o == 0 || ctx.para[o - 1] != ctx.para[o]);
             let how = found[k].map(|(_, h)| h);
@@ -260,20 +261,20 @@ pub fn find(
             if doc.intake.is_junk(q.outer.start) {
                 direct = false;
             }
-            // (Headline and title-cue tests only matter for a quotation that is direct so far.)
-            if direct && {
-                let headline = title_case_paragraph(doc, q.outer.start);
+            // (The title tests only matter for a short quotation that is direct so far.)
+            let title = direct && words <= 5 && {
                 // "on CBS's \"Face the Nation\"", "his 1994 \"Contract with America\"": a
                 // title even next to a reporting verb.
-                let title_cue = title_cue_before(chars, q.outer.start);
+                let title_cue = how == Some(How::Verb) && title_cue_before(chars, q.outer.start);
                 let how_for_title = if title_cue { None } else { how };
-                !is_title_like(
+                is_title_like(
                     &chars[q.span.start..q.span.end],
                     words,
                     how_for_title,
-                    headline,
+                    || title_case_paragraph(doc, q.outer.start),
                 )
-            } {
+            };
+            if direct && !title {
                 quote.kind = QuoteKind::Direct;
                 if let Some((f, _)) = found[k] {
                     let cluster = attach(doc, clusters, &mut linker, f);
@@ -290,13 +291,17 @@ pub fn find(
     out
 }
 
-fn count_words(chars: &[char]) -> usize {
+/// The number of words in `chars`, counted up to `max`.
+fn count_words(chars: &[char], max: usize) -> usize {
     let mut n = 0;
     let mut in_word = false;
     for &c in chars {
         if c.is_alphanumeric() {
             if !in_word {
                 n += 1;
+                if n == max {
+                    break;
+                }
             }
             in_word = true;
         } else if c.is_whitespace() {
@@ -308,8 +313,13 @@ fn count_words(chars: &[char]) -> usize {
 
 /// A short capitalised title ("Vault 7", "Face the Nation,") or a lone pronoun ("she") with no
 /// reporting verb. Inside a headline written in title case capitals say nothing, so it is not a
-/// title there.
-fn is_title_like(chars: &[char], words: usize, how: Option<How>, headline: bool) -> bool {
+/// title there (`headline` tells, asked only when needed).
+fn is_title_like(
+    chars: &[char],
+    words: usize,
+    how: Option<How>,
+    headline: impl FnOnce() -> bool,
+) -> bool {
     if words > 5 || how == Some(How::Verb) {
         return false;
     }
@@ -318,7 +328,7 @@ fn is_title_like(chars: &[char], words: usize, how: Option<How>, headline: bool)
     if words == 1 && verbs::pronoun(s).is_some() {
         return true;
     }
-    if headline {
+    if headline() {
         return false;
     }
     let content: Vec<&str> = s
@@ -374,16 +384,16 @@ fn title_case_paragraph(doc: &crate::text::Prepared<'_>, pos: usize) -> bool {
         return false;
     }
     let line = doc.slice(Span::new(s, e));
-    let words: Vec<&str> = line
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_alphabetic()) && w.len() > 3)
-        .collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    words.len() >= 3 && caps * 10 >= words.len() * 8
+    let (mut words, mut caps) = (0, 0);
+    for w in line.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let first = w.chars().next();
+        if first.is_some_and(char::is_alphabetic) && w.len() > 3 {
+            words += 1;
+            caps += usize::from(first.is_some_and(char::is_uppercase));
+        }
+    }
+    words >= 3 && caps * 10 >= words * 8
 }
 
 /// Puts a speaker mention into a cluster, creating one for a name not yet clustered.

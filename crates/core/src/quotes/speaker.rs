@@ -17,6 +17,7 @@ use crate::label::EntityLabel;
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::TokenKind;
+use std::cell::OnceCell;
 
 /// What kind of mention names a speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,19 +54,63 @@ pub struct Ctx<'d, 'a> {
     /// until written, so the tokens outside quotations cost no page). Read with
     /// [`Ctx::in_quote`].
     in_quote: Vec<u32>,
-    /// Lower-case form of each token: byte start and length, in the text or (with
-    /// [`IN_ARENA`] set in the length) in `arena`. One allocation for the whole document
-    /// instead of a string per capitalised token.
-    lower: Vec<(u32, u32)>,
-    /// Lower-cased forms of the tokens that have capitals, one after another.
-    arena: String,
+    /// First token of each line, and one past the last token.
+    line_start: Vec<u32>,
+    /// Lower-case forms of each line's tokens, made when a rule first reads a word of the line:
+    /// speakers are only sought near quotations, so most lines are never read.
+    lines: Vec<OnceCell<Box<LineLower>>>,
     /// The function words (looked up per token on demand: speakers are only sought near
     /// quotations, so most tokens are never asked about).
     func_set: &'static verbs::WordSet,
 }
 
-/// Marks a [`Ctx`] lower-case entry that lies in the arena.
+/// Marks a [`LineLower`] form that lies in the arena.
 const IN_ARENA: u32 = 1 << 31;
+
+/// The lower-case forms of the tokens of one line.
+struct LineLower {
+    /// Per token of the line: byte start and length of its lower-case form, in the text or
+    /// (with [`IN_ARENA`] set in the length) in `arena`.
+    forms: Vec<(u32, u32)>,
+    /// The lower-case forms of the tokens with capitals, one after another.
+    arena: String,
+}
+
+impl LineLower {
+    fn new(doc: &Prepared<'_>, tokens: std::ops::Range<usize>) -> Self {
+        // Room for every capitalised token of the line at once (lower-casing ASCII keeps the
+        // length; anything longer grows the string).
+        let tokens = &doc.tokens[tokens];
+        let room = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) if a.span.start <= b.span.end => doc
+                .map
+                .byte_range(Span::new(a.span.start, b.span.end))
+                .len(),
+            _ => 0,
+        };
+        let mut arena = String::with_capacity(room);
+        let forms = tokens
+            .iter()
+            .map(|t| {
+                let r = doc.map.byte_range(t.span);
+                let cs = &doc.chars[t.span.start..t.span.end];
+                if !cs.iter().any(|c| c.is_uppercase()) {
+                    return (r.start as u32, r.len() as u32);
+                }
+                let w = &doc.text[r];
+                let a = arena.len();
+                if w.is_ascii() {
+                    arena.push_str(w);
+                    arena[a..].make_ascii_lowercase();
+                } else {
+                    arena.push_str(&w.to_lowercase());
+                }
+                (a as u32, (arena.len() - a) as u32 | IN_ARENA)
+            })
+            .collect();
+        LineLower { forms, arena }
+    }
+}
 
 const FUNCTION_WORDS: &[&str] = &[
     "a",
@@ -326,13 +371,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
     pub fn new(doc: &'d Prepared<'a>, entities: &'d [Entity], outers: &[Span]) -> Self {
         let n = doc.tokens.len();
         let mut para = Vec::with_capacity(n);
+        let mut line_start = vec![0];
         let mut p = 0u32;
         for (i, t) in doc.tokens.iter().enumerate() {
             if i > 0 && t.newline_before {
                 p += 1;
+                line_start.push(i as u32);
             }
             para.push(p);
         }
+        line_start.push(n as u32);
+        let lines = (1..line_start.len()).map(|_| OnceCell::new()).collect();
         let mut in_quote = vec![0u32; n];
         for (qi, o) in outers.iter().enumerate() {
             let first = doc.tokens.partition_point(|t| t.span.start < o.start);
@@ -342,48 +391,29 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 k += 1;
             }
         }
-        let mut arena = String::new();
-        let lower: Vec<(u32, u32)> = doc
-            .tokens
-            .iter()
-            .map(|t| {
-                let r = doc.map.byte_range(t.span);
-                let w = &doc.text[r.clone()];
-                let upper = if w.is_ascii() {
-                    w.bytes().any(|b| b.is_ascii_uppercase())
-                } else {
-                    w.chars().any(char::is_uppercase)
-                };
-                if upper {
-                    let a = arena.len();
-                    if w.is_ascii() {
-                        arena.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-                    } else {
-                        arena.push_str(&w.to_lowercase());
-                    }
-                    (a as u32, (arena.len() - a) as u32 | IN_ARENA)
-                } else {
-                    (r.start as u32, w.len() as u32)
-                }
-            })
-            .collect();
         Ctx {
             doc,
             entities,
             para,
             in_quote,
-            lower,
-            arena,
+            line_start,
+            lines,
             func_set: function_words(),
         }
     }
 
     /// Token `i` in lower case.
     fn lw(&self, i: usize) -> &str {
-        let (a, len) = self.lower[i];
+        let p = self.para[i] as usize;
+        let first = self.line_start[p] as usize;
+        let line = self.lines[p].get_or_init(|| {
+            let end = self.line_start[p + 1] as usize;
+            Box::new(LineLower::new(self.doc, first..end))
+        });
+        let (a, len) = line.forms[i - first];
         let (a, b) = (a as usize, a as usize + (len & !IN_ARENA) as usize);
         if len & IN_ARENA != 0 {
-            &self.arena[a..b]
+            &line.arena[a..b]
         } else {
             &self.doc.text[a..b]
         }
@@ -391,7 +421,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Token `i` in lower case, or `None` past the end.
     fn lw_get(&self, i: usize) -> Option<&str> {
-        (i < self.lower.len()).then(|| self.lw(i))
+        (i < self.para.len()).then(|| self.lw(i))
     }
 
     fn text(&self, i: usize) -> &'a str {
@@ -402,22 +432,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.tokens[i].kind
     }
 
+    /// The first character of token `i` (read from the code points, without slicing the text).
+    fn first_char(&self, i: usize) -> Option<char> {
+        let s = self.doc.tokens[i].span;
+        (s.end > s.start).then(|| self.doc.chars[s.start])
+    }
+
     fn is_cap(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Word
-            && self
-                .text(i)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
+        self.kind(i) == TokenKind::Word && self.first_char(i).is_some_and(|c| c.is_uppercase())
     }
 
     fn is_lower_word(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Word
-            && self
-                .text(i)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_lowercase())
+        self.kind(i) == TokenKind::Word && self.first_char(i).is_some_and(|c| c.is_lowercase())
     }
 
     fn is_func(&self, i: usize) -> bool {
@@ -467,15 +493,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if w.len() > 14 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
-        let next = self.lw_get(i + 1);
-        if matches!(
-            (w, next),
-            ("shot" | "fired" | "hit" | "pushed", Some("back"))
-                | ("went" | "goes" | "go", Some("on"))
-                | ("chimed" | "chimes", Some("in"))
-                | ("pointed" | "points", Some("out"))
-                | ("spoke" | "speaks", Some("up"))
-        ) {
+        // (The next word is read only for the verbs it can make phrasal.)
+        let then = |particle| self.lw_get(i + 1) == Some(particle);
+        if match w {
+            "shot" | "fired" | "hit" | "pushed" => then("back"),
+            "went" | "goes" | "go" => then("on"),
+            "chimed" | "chimes" => then("in"),
+            "pointed" | "points" => then("out"),
+            "spoke" | "speaks" => then("up"),
+            _ => false,
+        } {
             return Some("say");
         }
         let lemma = self.lemma(i)?;
@@ -1018,6 +1045,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
         None
     }
 
+    /// True when token `i` ends with a period (read from the code points: cheaper than
+    /// slicing the text for every token a window scan passes).
+    fn ends_with_period(&self, i: usize) -> bool {
+        let s = self.doc.tokens[i].span;
+        s.end > s.start && self.doc.chars[s.end - 1] == '.'
+    }
+
     /// First token of the sentence window before token `o`: back to a sentence end, the start
     /// of the paragraph, or 50 tokens.
     pub fn window_start(&self, o: usize) -> usize {
@@ -1028,7 +1062,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 break;
             }
             // "… in the U.S. He says": an abbreviation's period before a capitalised pronoun.
-            if self.text(p).ends_with('.')
+            if self.ends_with_period(p)
                 && self.kind(p) == TokenKind::Word
                 && matches!(self.text(s), "He" | "She" | "They" | "It" | "We" | "I")
             {

@@ -217,8 +217,24 @@ pub fn is_reporting_verb(word: &str) -> bool {
     if word.len() > 14 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
         return false;
     }
-    let lower = word.to_ascii_lowercase();
-    reporting_lemma(&lower).is_some()
+    with_ascii_lower(word, |w| reporting_lemma(w).is_some())
+}
+
+/// Calls `f` with `word` in ASCII lower case (what `str::to_ascii_lowercase` gives), without
+/// allocating for the short words these lists hold: they are looked up for many tokens.
+pub(crate) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
+    if word.len() > buf.len() {
+        return f(&word.to_ascii_lowercase());
+    }
+    let b = &mut buf[..word.len()];
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    // Lower-casing ASCII letters keeps the bytes valid UTF-8.
+    f(std::str::from_utf8(b).unwrap_or(""))
 }
 
 /// Lemmas that only report speech with a quotation right after them or with a clear subject;
@@ -232,9 +248,10 @@ pub fn is_weak(lemma: &str) -> bool {
 
 /// Words between a subject and its verb that do not change who speaks.
 pub fn is_verb_modifier(word: &str) -> bool {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return is_verb_modifier(&word.to_ascii_lowercase());
-    }
+    with_ascii_lower(word, is_lower_verb_modifier)
+}
+
+fn is_lower_verb_modifier(word: &str) -> bool {
     matches!(
         word,
         "also"
@@ -304,7 +321,14 @@ pub fn is_verb_modifier(word: &str) -> bool {
 
 /// Personal pronouns that can be speakers, with their gender and number.
 pub fn pronoun(word: &str) -> Option<Pronoun> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    if word.len() > 4 {
+        return None;
+    }
+    with_ascii_lower(word, lower_pronoun)
+}
+
+fn lower_pronoun(word: &str) -> Option<Pronoun> {
+    Some(match word {
         "he" | "him" => Pronoun::Male,
         "she" | "her" => Pronoun::Female,
         "they" | "them" | "we" => Pronoun::Plural,
@@ -334,8 +358,11 @@ pub enum Pronoun {
 
 /// Lower-case words that can head a description used as a speaker ("the ministry said").
 pub fn is_speaker_noun(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    let w = w.strip_suffix('s').unwrap_or(&w);
+    with_ascii_lower(word, is_lower_speaker_noun)
+}
+
+fn is_lower_speaker_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
     matches!(
         w,
         "spokesman"
@@ -494,9 +521,12 @@ pub fn is_speaker_noun(word: &str) -> bool {
 
 /// Capitalised words that are titles or roles rather than parts of a name.
 pub fn is_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    with_ascii_lower(word.trim_end_matches('.'), is_lower_title)
+}
+
+fn is_lower_title(w: &str) -> bool {
     matches!(
-        w.as_str(),
+        w,
         "mr" | "mrs"
             | "ms"
             | "miss"
