@@ -284,7 +284,7 @@ pub fn build(doc: &Prepared<'_>, entities: &mut [crate::entities::Entity]) -> Ve
             (std::cmp::Reverse(words.min(3)), entities[i].span.start, i)
         })
         .collect();
-    order.sort_unstable();
+    crate::sort::sort(&mut order);
     let mut lower = String::new();
     for (_, _, i) in order {
         let e = &entities[i];

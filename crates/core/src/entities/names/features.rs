@@ -158,7 +158,7 @@ fn connector_hashes() -> [u64; CONNECTORS.len()] {
     for (o, c) in out.iter_mut().zip(CONNECTORS) {
         *o = hash::lower_str(c);
     }
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out
 }
 
@@ -176,8 +176,13 @@ impl DocFeatures {
         // A token's facts depend only on its text (and on whether it is a URL or an e-mail
         // address, which are never looked up here): most tokens of a text are repeated words,
         // whose facts, affixes included, are computed once.
-        let mut seen_words: FxHashMap<&str, (TokInfo, u32)> = FxHashMap::default();
-        let mut word_ids: HashMap<u64, u32, PreHashed> = HashMap::default();
+        // Sized for a news article's distinct words up front (growing by rehashing cost more
+        // than the lookups), capped so a long text does not reserve what it never fills.
+        let distinct = (n / 3).min(1 << 12);
+        let mut seen_words: FxHashMap<&str, (TokInfo, u32)> =
+            FxHashMap::with_capacity_and_hasher(distinct, Default::default());
+        let mut word_ids: HashMap<u64, u32, PreHashed> =
+            HashMap::with_capacity_and_hasher(distinct, Default::default());
         let mut words = Vec::with_capacity(n);
         for (i, t) in doc.tokens.iter().enumerate() {
             let s = doc.token_text(i);

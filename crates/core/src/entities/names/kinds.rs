@@ -350,7 +350,7 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
                 .enumerate()
                 .map(|(k, e)| (e.tokens.start, k))
                 .collect();
-            v.sort_unstable();
+            crate::sort::sort(&mut v);
             v
         });
         let lo = by_start.partition_point(|&(s, _)| s < a);

@@ -171,7 +171,7 @@ pub(super) struct Cx<'d, 'a> {
     line: Vec<Tok<'a>>,
     opts: Options,
     /// [`Cx::word_start`] per word text, computed once per distinct word.
-    opens: RefCell<HashMap<Box<str>, Opens, BuildHasherDefault<WordHasher>>>,
+    opens: RefCell<HashMap<&'a str, Opens, BuildHasherDefault<WordHasher>>>,
 }
 
 /// Whether a word can start a match, judged by its text alone.
@@ -292,12 +292,12 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     /// [`Cx::word_start`], remembered per word (a text repeats its words).
-    fn word_start_memo(&self, t: &str) -> Opens {
+    fn word_start_memo(&self, t: &'a str) -> Opens {
         if let Some(&v) = self.opens.borrow().get(t) {
             return v;
         }
         let v = self.word_start(t);
-        self.opens.borrow_mut().insert(t.into(), v);
+        self.opens.borrow_mut().insert(t, v);
         v
     }
 
