@@ -7,6 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
+/// The allocator the `apostil` CLI uses (see `crates/cli/src/main.rs`), so that the benchmarks
+/// measure what the CLI runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// An invented news article (written for Apostil) with names, dates, money and quotes.
 pub const FALLBACK_ARTICLE: &str = include_str!("article.txt");
 
