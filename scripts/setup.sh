@@ -27,7 +27,7 @@ for c in rustfmt clippy; do
 done
 rustc --version
 
-section "apt packages (chromium, chromedriver, node, python3)"
+section "apt packages (chromium, chromedriver, node, python3, a C compiler for mimalloc)"
 apt_pkgs=()
 if [ -z "$BUILD_ONLY" ]; then
   [ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
@@ -36,6 +36,7 @@ fi
 have node || apt_pkgs+=(nodejs)
 have npm || apt_pkgs+=(npm)
 have python3 || apt_pkgs+=(python3)
+have cc || apt_pkgs+=(gcc libc6-dev)
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update
