@@ -1,6 +1,10 @@
 //! Prints MB/s of the whole pipeline on the sample articles repeated, and peak memory growth
 //! for growing inputs (to show it is linear). Run with
-//! `cargo run --release -p apostil-bench --bin throughput -- [RUNS]`.
+//! `cargo run --release -p apostil-bench --bin throughput -- [RUNS] [ARTICLES.jsonl]`.
+//!
+//! With a JSONL file of `{"text": …}` lines (e.g. a dev set), it also times those articles one
+//! by one: distinct articles repeat fewer words than the samples repeated, so per-word memos
+//! help less there.
 //!
 //! Each size is analysed `RUNS` times (default 5) and the median and best runs are printed:
 //! the benchmark machines are shared, and a single run swings by ±20 %.
@@ -73,4 +77,31 @@ fn main() {
         "  4 MB as {} separate articles: median {median:6.2} MB/s, best {best:6.2} (CPU time, {runs} runs)",
         repeats * articles.len()
     );
+    if let Some(path) = std::env::args().nth(2) {
+        let texts = jsonl_texts(&path);
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        let mut mb_s = Vec::new();
+        for _ in 0..runs {
+            let t = cpu_seconds();
+            for text in &texts {
+                std::hint::black_box(analyzer.analyze(text));
+            }
+            mb_s.push(bytes as f64 / 1e6 / (cpu_seconds() - t));
+        }
+        let (median, best) = median_best(mb_s);
+        println!(
+            "{:5.2} MB as {} articles of {path}: median {median:6.2} MB/s, best {best:6.2} (CPU time, {runs} runs)",
+            bytes as f64 / 1e6,
+            texts.len()
+        );
+    }
+}
+
+/// The `text` of every line of a JSONL file (lines without one are skipped).
+fn jsonl_texts(path: &str) -> Vec<String> {
+    let all = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    all.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| Some(v.get("text")?.as_str()?.to_string()))
+        .collect()
 }
