@@ -68,3 +68,13 @@ pub fn cpu_seconds() -> f64 {
         .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
         .map_or_else(|| start.elapsed().as_secs_f64(), |ns| ns as f64 / 1e9)
 }
+
+/// The `text` of every line of a JSONL file such as a dev set (lines without one are skipped).
+/// Panics with the path when the file cannot be read: benchmarks only.
+pub fn jsonl_texts(path: &str) -> Vec<String> {
+    let all = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    all.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| Some(v.get("text")?.as_str()?.to_string()))
+        .collect()
+}

@@ -9,7 +9,7 @@
 //! Each size is analysed `RUNS` times (default 5) and the median and best runs are printed:
 //! the benchmark machines are shared, and a single run swings by ±20 %.
 
-use apostil_bench::{corpus_of_size, cpu_seconds, sample_articles};
+use apostil_bench::{corpus_of_size, cpu_seconds, jsonl_texts, sample_articles};
 
 fn peak_rss_kb() -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -95,13 +95,4 @@ fn main() {
             texts.len()
         );
     }
-}
-
-/// The `text` of every line of a JSONL file (lines without one are skipped).
-fn jsonl_texts(path: &str) -> Vec<String> {
-    let all = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    all.lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| Some(v.get("text")?.as_str()?.to_string()))
-        .collect()
 }
