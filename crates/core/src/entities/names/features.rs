@@ -668,7 +668,8 @@ fn affixes(m: usize, lc: impl Fn(usize) -> u64) -> Affixes {
 
 /// Facts for one token, and its affix hashes when it has a capital letter (its
 /// [`TokInfo::affix`] is left 0 for the caller to set). `buf` is scratch space, used only for
-/// tokens outside ASCII.
+/// tokens outside ASCII. Inlined into its one caller, which saves copying the result out.
+#[inline]
 pub fn token_info(
     s: &str,
     kind: TokenKind,
