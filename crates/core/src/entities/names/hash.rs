@@ -88,9 +88,7 @@ impl std::hash::Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.0 = mix(self.0, u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+            self.0 = mix(self.0, tail(rest) ^ ((rest.len() as u64) << 59));
         }
     }
     #[inline]
@@ -111,6 +109,25 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
+/// The 1 to 7 bytes of `rest` as a little-endian number (zero-padded), read with at most
+/// three loads: a variable-length copy into a buffer would call `memcpy` for every short
+/// word hashed.
+#[inline]
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        // Two overlapping 4-byte reads; the overlapping bytes agree, so OR joins them.
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as u64;
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]) as u64;
+        lo | hi << (8 * (n - 4))
+    } else {
+        // First, middle and last byte cover lengths 1 to 3.
+        rest[0] as u64
+            | (rest[n / 2] as u64) << (8 * (n / 2))
+            | (rest[n - 1] as u64) << (8 * (n - 1))
+    }
+}
+
 /// `BuildHasher` for [`FxHasher`].
 pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
@@ -126,5 +143,15 @@ mod tests {
         assert_eq!(lower_str("Beijing"), lower_str("BEIJING"));
         assert_ne!(lower_str("Beijing"), lower_str("Beijin"));
         assert_ne!(fold(0), 0);
+    }
+
+    #[test]
+    fn tail_reads_short_remainders_zero_padded() {
+        let bytes = b"abcdefg";
+        for n in 1..=7 {
+            let mut w = [0u8; 8];
+            w[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(tail(&bytes[..n]), u64::from_le_bytes(w), "length {n}");
+        }
     }
 }
