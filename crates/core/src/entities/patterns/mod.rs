@@ -283,7 +283,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                     && self.t(i + 1).starts_with(|c: char| c.is_ascii_digit())
             }
             TokenKind::Punct => self.t(i) == "(" && self.kind(i + 1) == Some(TokenKind::Number),
-            TokenKind::Word => match self.word_start_memo(self.t(i)) {
+            TokenKind::Word => match self.word_start_memo(i) {
                 Opens::Yes => true,
                 Opens::No => false,
                 Opens::IfNext => self.opens_with_next(i),
@@ -292,27 +292,22 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     /// [`Cx::word_start`], remembered per word (a text repeats its words).
-    fn word_start_memo(&self, t: &'a str) -> Opens {
+    fn word_start_memo(&self, i: usize) -> Opens {
+        let t = self.t(i);
         if let Some(&v) = self.opens.borrow().get(t) {
             return v;
         }
-        let v = self.word_start(t);
+        let v = self.word_start(t, self.l(i));
         self.opens.borrow_mut().insert(t, v);
         v
     }
 
-    /// Whether a word with text `t` can start a match, as far as its text tells.
-    fn word_start(&self, t: &str) -> Opens {
+    /// Whether a word with text `t` can start a match, as far as its text tells; `w` is its
+    /// lower-case form as [`Cx::l`] gives it (empty for a word that is not ASCII).
+    fn word_start(&self, t: &str, w: &str) -> Opens {
         if t.bytes().any(|b| b.is_ascii_digit()) {
             return Opens::Yes;
         }
-        // The lower-case form as `Cx::l` gives it: none for a word that is not ASCII.
-        let low = if t.is_ascii() {
-            t.to_ascii_lowercase()
-        } else {
-            String::new()
-        };
-        let w = low.as_str();
         let cap = t.chars().next().is_some_and(char::is_uppercase);
         if cap
             && (lex::month(w).is_some()
