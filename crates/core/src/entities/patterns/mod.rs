@@ -207,7 +207,13 @@ impl<'d, 'a> Cx<'d, 'a> {
             hi: 0,
             line: Vec::new(),
             opts,
-            opens: RefCell::default(),
+            // Sized for a news article's distinct words up front (growing by rehashing costs
+            // more than the lookups), capped so a long text does not reserve what it never
+            // fills.
+            opens: RefCell::new(HashMap::with_capacity_and_hasher(
+                (doc.tokens.len() / 3).min(1 << 12),
+                BuildHasherDefault::default(),
+            )),
         }
     }
 
