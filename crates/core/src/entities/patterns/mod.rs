@@ -41,7 +41,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A fast hasher for short words (FxHash over 8-byte chunks).
+/// A fast hasher for short words (FxHash over 8-byte chunks, the last one zero-padded).
 #[derive(Default)]
 struct WordHasher(u64);
 
@@ -56,8 +56,13 @@ impl Hasher for WordHasher {
             let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        // The last 1-7 bytes as one zero-padded chunk (most words are shorter than 8 bytes:
+        // one step rather than one per byte).
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut c = [0u8; 8];
+            c[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(c)).wrapping_mul(K);
         }
     }
 }
