@@ -71,7 +71,14 @@ pub(super) fn weekday(w: &str) -> Option<(u8, bool, bool)> {
 
 /// Value of a number word below a hundred: "one" … "ninety-nine".
 pub(super) fn small_number(w: &str) -> Option<u32> {
-    if let Some((a, b)) = w.split_once('-') {
+    // Number words have 3 to 13 letters ("one" … "seventy-seven"), hyphenated ones at least 9
+    // ("forty-one"): the length tests spare most words the search for a hyphen.
+    if !(3..=13).contains(&w.len()) {
+        return None;
+    }
+    if w.len() >= 9
+        && let Some((a, b)) = w.split_once('-')
+    {
         let t = tens(a)?;
         let u = unit_number(b)?;
         return (u < 10).then_some(t + u);
@@ -152,7 +159,14 @@ pub(super) fn vague_number(w: &str) -> bool {
 
 /// Value of an ordinal word: "first" … "twentieth", "thirtieth", "hundredth".
 pub(super) fn ordinal_word(w: &str) -> Option<u32> {
-    if let Some((a, b)) = w.split_once('-') {
+    // Ordinal words have 5 to 15 letters ("first" … "seventy-seventh"), hyphenated ones at
+    // least 11 ("forty-first"): the length tests spare most words the search for a hyphen.
+    if !(5..=15).contains(&w.len()) {
+        return None;
+    }
+    if w.len() >= 11
+        && let Some((a, b)) = w.split_once('-')
+    {
         let t = tens(a)?;
         let u = ordinal_word(b)?;
         return (u < 10).then_some(t + u);

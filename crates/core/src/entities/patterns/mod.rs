@@ -41,7 +41,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A fast hasher for short words (FxHash over 8-byte chunks).
+/// A fast hasher for short words (FxHash over 8-byte chunks, the last one zero-padded).
 #[derive(Default)]
 struct WordHasher(u64);
 
@@ -56,8 +56,13 @@ impl Hasher for WordHasher {
             let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        // The last 1-7 bytes as one zero-padded chunk (most words are shorter than 8 bytes:
+        // one step rather than one per byte).
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut c = [0u8; 8];
+            c[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(c)).wrapping_mul(K);
         }
     }
 }
@@ -207,7 +212,13 @@ impl<'d, 'a> Cx<'d, 'a> {
             hi: 0,
             line: Vec::new(),
             opts,
-            opens: RefCell::default(),
+            // Sized for a news article's distinct words up front (growing by rehashing costs
+            // more than the lookups), capped so a long text does not reserve what it never
+            // fills.
+            opens: RefCell::new(HashMap::with_capacity_and_hasher(
+                (doc.tokens.len() / 3).min(1 << 12),
+                BuildHasherDefault::default(),
+            )),
         }
     }
 
@@ -283,7 +294,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                     && self.t(i + 1).starts_with(|c: char| c.is_ascii_digit())
             }
             TokenKind::Punct => self.t(i) == "(" && self.kind(i + 1) == Some(TokenKind::Number),
-            TokenKind::Word => match self.word_start_memo(self.t(i)) {
+            TokenKind::Word => match self.word_start_memo(i) {
                 Opens::Yes => true,
                 Opens::No => false,
                 Opens::IfNext => self.opens_with_next(i),
@@ -292,27 +303,22 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     /// [`Cx::word_start`], remembered per word (a text repeats its words).
-    fn word_start_memo(&self, t: &'a str) -> Opens {
+    fn word_start_memo(&self, i: usize) -> Opens {
+        let t = self.t(i);
         if let Some(&v) = self.opens.borrow().get(t) {
             return v;
         }
-        let v = self.word_start(t);
+        let v = self.word_start(t, self.l(i));
         self.opens.borrow_mut().insert(t, v);
         v
     }
 
-    /// Whether a word with text `t` can start a match, as far as its text tells.
-    fn word_start(&self, t: &str) -> Opens {
+    /// Whether a word with text `t` can start a match, as far as its text tells; `w` is its
+    /// lower-case form as [`Cx::l`] gives it (empty for a word that is not ASCII).
+    fn word_start(&self, t: &str, w: &str) -> Opens {
         if t.bytes().any(|b| b.is_ascii_digit()) {
             return Opens::Yes;
         }
-        // The lower-case form as `Cx::l` gives it: none for a word that is not ASCII.
-        let low = if t.is_ascii() {
-            t.to_ascii_lowercase()
-        } else {
-            String::new()
-        };
-        let w = low.as_str();
         let cap = t.chars().next().is_some_and(char::is_uppercase);
         if cap
             && (lex::month(w).is_some()
