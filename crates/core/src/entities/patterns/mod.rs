@@ -32,40 +32,13 @@ mod numbers;
 mod tests;
 
 use super::{Entity, EntitySource};
+use crate::entities::names::hash::FxHashMap;
 use crate::label::EntityLabel;
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::{Token, TokenKind};
 use numbers::{Digits, Num};
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A fast hasher for short words (FxHash over 8-byte chunks, the last one zero-padded).
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
-        }
-        // The last 1-7 bytes as one zero-padded chunk (most words are shorter than 8 bytes:
-        // one step rather than one per byte).
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut c = [0u8; 8];
-            c[..rest.len()].copy_from_slice(rest);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(c)).wrapping_mul(K);
-        }
-    }
-}
 
 /// What the pattern matchers report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -176,7 +149,7 @@ pub(super) struct Cx<'d, 'a> {
     line: Vec<Tok<'a>>,
     opts: Options,
     /// [`Cx::word_start`] per word text, computed once per distinct word.
-    opens: RefCell<HashMap<&'a str, Opens, BuildHasherDefault<WordHasher>>>,
+    opens: RefCell<FxHashMap<&'a str, Opens>>,
 }
 
 /// Whether a word can start a match, judged by its text alone.
@@ -215,9 +188,9 @@ impl<'d, 'a> Cx<'d, 'a> {
             // Sized for a news article's distinct words up front (growing by rehashing costs
             // more than the lookups), capped so a long text does not reserve what it never
             // fills.
-            opens: RefCell::new(HashMap::with_capacity_and_hasher(
+            opens: RefCell::new(FxHashMap::with_capacity_and_hasher(
                 (doc.tokens.len() / 3).min(1 << 12),
-                BuildHasherDefault::default(),
+                Default::default(),
             )),
         }
     }
