@@ -9,7 +9,7 @@
 //! Each size is analysed `RUNS` times (default 5) and the median and best runs are printed:
 //! the benchmark machines are shared, and a single run swings by ±20 %.
 
-use apostil_bench::{corpus_of_size, cpu_seconds, jsonl_texts, sample_articles};
+use apostil_bench::{corpus_of_size, cpu_seconds, cpu_split, jsonl_texts, sample_articles};
 
 fn peak_rss_kb() -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -27,6 +27,16 @@ fn median_best(mut mb_s: Vec<f64>) -> (f64, f64) {
     (mb_s[mb_s.len() / 2], mb_s[mb_s.len() - 1])
 }
 
+/// ", kernel N %": the share of CPU time since `before` spent in the kernel (page zeroing).
+fn kernel_share(before: Option<(f64, f64)>) -> String {
+    match (before, cpu_split()) {
+        (Some((u0, s0)), Some((u1, s1))) if u1 + s1 > u0 + s0 => {
+            format!(", kernel {:.0} %", 100.0 * (s1 - s0) / (u1 + s1 - u0 - s0))
+        }
+        _ => String::new(),
+    }
+}
+
 fn main() {
     let runs: usize = std::env::args()
         .nth(1)
@@ -41,6 +51,7 @@ fn main() {
         let before = peak_rss_kb().unwrap_or(0);
         let mut mb_s = Vec::new();
         let mut counts = (0, 0);
+        let split_before = cpu_split();
         for _ in 0..runs {
             let t = cpu_seconds();
             let a = analyzer.analyze(&text);
@@ -51,11 +62,12 @@ fn main() {
         let (median, best) = median_best(mb_s);
         println!(
             "{mb:>3} MB as one text: median {median:6.2} MB/s, best {best:6.2} (CPU time, {runs} runs), \
-             {} entities, {} quotes, peak RSS {} MB (+{} MB)",
+             {} entities, {} quotes, peak RSS {} MB (+{} MB){}",
             counts.0,
             counts.1,
             after / 1024,
-            after.saturating_sub(before) / 1024
+            after.saturating_sub(before) / 1024,
+            kernel_share(split_before)
         );
     }
     // The same articles as separate documents, as `apostil annotate --jsonl` reads a stream.
@@ -63,6 +75,7 @@ fn main() {
     let one: usize = articles.iter().map(|a| a.len()).sum();
     let repeats = (4 << 20) / one.max(1) + 1;
     let mut mb_s = Vec::new();
+    let split_before = cpu_split();
     for _ in 0..runs {
         let t = cpu_seconds();
         for _ in 0..repeats {
@@ -74,8 +87,9 @@ fn main() {
     }
     let (median, best) = median_best(mb_s);
     println!(
-        "  4 MB as {} separate articles: median {median:6.2} MB/s, best {best:6.2} (CPU time, {runs} runs)",
-        repeats * articles.len()
+        "  4 MB as {} separate articles: median {median:6.2} MB/s, best {best:6.2} (CPU time, {runs} runs){}",
+        repeats * articles.len(),
+        kernel_share(split_before)
     );
     if let Some(path) = std::env::args().nth(2) {
         let texts = jsonl_texts(&path);
