@@ -64,6 +64,9 @@ pub const ABBREVIATIONS: &[&str] = &[
     "vol", "vs", "vt", "wash", "wed", "wis", "wyo",
 ];
 
+/// Length of the longest entry of [`ABBREVIATIONS`].
+const ABBREVIATION_MAX: usize = 6;
+
 /// Title abbreviations: a sentence never ends after them (`Mr.`, `Gov.`, `Dr.`). Sorted.
 const TITLES: &[&str] = &[
     "adm", "amb", "atty", "brig", "capt", "cdr", "cmdr", "col", "cpl", "det", "dr", "fr", "gen",
@@ -79,7 +82,7 @@ const NEEDS_CAPITAL: &[&str] = &[
 ];
 
 /// Lower-cases a short ASCII word into `buf`; `None` when it is too long or not ASCII letters.
-fn ascii_lower<'b>(word: &[char], buf: &'b mut [u8; 8]) -> Option<&'b str> {
+fn ascii_lower<'b>(word: &[char], buf: &'b mut [u8]) -> Option<&'b str> {
     if word.is_empty() || word.len() > buf.len() {
         return None;
     }
@@ -704,7 +707,7 @@ fn word_end(chars: &[char], from: usize, start: usize) -> usize {
 /// True when `word` (without its final period) is an abbreviation or an initial.
 pub fn is_abbreviation(word: &[char]) -> bool {
     abbreviation_shape(word) || {
-        let mut buf = [0u8; 8];
+        let mut buf = [0u8; ABBREVIATION_MAX];
         ascii_lower(word, &mut buf).is_some_and(|w| in_sorted(ABBREVIATIONS, w))
     }
 }
@@ -732,7 +735,8 @@ fn keeps_period(chars: &[char], start: usize, dot: usize) -> bool {
         // "km/h." ends a sentence; "J." is an initial.
         return !(word.len() == 1 && start > 0 && chars[start - 1] == '/');
     }
-    let mut buf = [0u8; 8];
+    // Longer words are no listed abbreviation: they skip the look-up.
+    let mut buf = [0u8; ABBREVIATION_MAX];
     let Some(w) = ascii_lower(word, &mut buf) else {
         return false;
     };
@@ -1074,6 +1078,10 @@ mod tests {
         for list in [ABBREVIATIONS, TITLES, NEEDS_CAPITAL, TLDS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
+        assert_eq!(
+            ABBREVIATIONS.iter().map(|a| a.len()).max(),
+            Some(ABBREVIATION_MAX)
+        );
         assert!(is_abbreviation(&['M', 'r']));
         assert!(is_abbreviation(&['U', '.', 'S']));
         assert!(!is_abbreviation(&['C', 'h', 'e', 'n']));
