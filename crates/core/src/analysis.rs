@@ -70,11 +70,40 @@ impl Analyzer {
     /// Analyses `text`.
     pub fn analyze(&self, text: &str) -> Analysis {
         let doc = Prepared::new(text);
-        self.analyze_prepared(&doc)
+        let (entities, clusters, quotes) = self.run(&doc);
+        // The prepared text is ours: its paragraphs, regions and metadata move into the result.
+        let text_len = doc.len_chars();
+        let sentences = doc.sentences.iter().map(|s| s.span).collect();
+        let intake = doc.intake;
+        Analysis {
+            text_len,
+            paragraphs: intake.paragraphs,
+            regions: intake.regions,
+            metadata: intake.metadata,
+            sentences,
+            entities,
+            clusters,
+            quotes,
+        }
     }
 
     /// Analyses an already prepared text.
     pub fn analyze_prepared(&self, doc: &Prepared<'_>) -> Analysis {
+        let (entities, clusters, quotes) = self.run(doc);
+        Analysis {
+            text_len: doc.len_chars(),
+            paragraphs: doc.intake.paragraphs.clone(),
+            regions: doc.intake.regions.clone(),
+            metadata: doc.intake.metadata.clone(),
+            sentences: doc.sentences.iter().map(|s| s.span).collect(),
+            entities,
+            clusters,
+            quotes,
+        }
+    }
+
+    /// The stages after preparation: entities, clusters and quotes.
+    fn run(&self, doc: &Prepared<'_>) -> (Vec<Entity>, Vec<Cluster>, Vec<Quote>) {
         let patterns = entities::patterns::find_with(doc, self.patterns);
         let names = self.names.recognize(doc);
         let mut found = entities::merge(patterns, names);
@@ -82,16 +111,7 @@ impl Analyzer {
         found.retain(|e| !doc.intake.is_junk(e.span.start));
         let mut clusters = clusters::build(doc, &mut found);
         let quotes = quotes::find(doc, &found, &mut clusters);
-        Analysis {
-            text_len: doc.len_chars(),
-            paragraphs: doc.intake.paragraphs.clone(),
-            regions: doc.intake.regions.clone(),
-            metadata: doc.intake.metadata.clone(),
-            sentences: doc.sentences.iter().map(|s| s.span).collect(),
-            entities: found,
-            clusters,
-            quotes,
-        }
+        (found, clusters, quotes)
     }
 }
 

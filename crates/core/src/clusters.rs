@@ -339,7 +339,7 @@ impl NameIndex {
             let t = &toks[k];
             t.kind == TokenKind::Word
                 && t.span.start < t.span.end
-                && doc.chars[t.span.start].is_uppercase()
+                && doc.char_at(t.span.start).is_some_and(char::is_uppercase)
         };
         let mut i = 0;
         while i < toks.len() {

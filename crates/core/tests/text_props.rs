@@ -56,6 +56,21 @@ fn check(text: &str) {
         assert_eq!(s.span.end, p.tokens[s.tokens.end - 1].span.end);
     }
     assert_eq!(next, p.tokens.len());
+    // Line-by-line tokenising gives the tokens of the whole text at once; the lazily decoded
+    // code points and the one-character accessor agree with the standard library.
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(
+        p.tokens,
+        apostil_core::text::token::tokenize_chars(&chars),
+        "{text:?}"
+    );
+    if short {
+        for (i, &c) in chars.iter().enumerate() {
+            assert_eq!(p.char_at(i), Some(c));
+        }
+    }
+    assert_eq!(p.char_at(len), None);
+    assert_eq!(p.chars(), chars);
     // Paragraphs and regions: inside, non-empty, sorted, non-overlapping.
     let mut prev_end = 0;
     for s in &p.intake.paragraphs {

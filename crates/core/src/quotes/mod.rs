@@ -79,7 +79,7 @@ pub fn find(
     entities: &[crate::entities::Entity],
     clusters: &mut Vec<crate::clusters::Cluster>,
 ) -> Vec<Quote> {
-    let chars: &[char] = &doc.chars;
+    let chars: &[char] = doc.chars();
     let raw = detect::find(chars);
     let top: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].depth == 0).collect();
     let outers: Vec<Span> = top.iter().map(|&i| raw[i].outer).collect();
@@ -370,7 +370,7 @@ fn title_cue_before(chars: &[char], pos: usize) -> bool {
 
 /// True when most words of the paragraph around `pos` start with a capital (a headline).
 fn title_case_paragraph(doc: &crate::text::Prepared<'_>, pos: usize) -> bool {
-    let chars = &doc.chars[..];
+    let chars = doc.chars();
     let pos = pos.min(chars.len());
     let mut s = pos;
     while s > 0 && chars[s - 1] != '\n' && pos - s <= 300 {

@@ -93,7 +93,7 @@ impl LineLower {
             .iter()
             .map(|t| {
                 let r = doc.map.byte_range(t.span);
-                let cs = &doc.chars[t.span.start..t.span.end];
+                let cs = &doc.chars()[t.span.start..t.span.end];
                 if !cs.iter().any(|c| c.is_uppercase()) {
                     return (r.start as u32, r.len() as u32);
                 }
@@ -435,7 +435,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// The first character of token `i` (read from the code points, without slicing the text).
     fn first_char(&self, i: usize) -> Option<char> {
         let s = self.doc.tokens[i].span;
-        (s.end > s.start).then(|| self.doc.chars[s.start])
+        (s.end > s.start).then(|| self.doc.chars()[s.start])
     }
 
     fn is_cap(&self, i: usize) -> bool {
@@ -1049,7 +1049,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// slicing the text for every token a window scan passes).
     fn ends_with_period(&self, i: usize) -> bool {
         let s = self.doc.tokens[i].span;
-        s.end > s.start && self.doc.chars[s.end - 1] == '.'
+        s.end > s.start && self.doc.chars()[s.end - 1] == '.'
     }
 
     /// First token of the sentence window before token `o`: back to a sentence end, the start

@@ -162,15 +162,13 @@ struct Features {
     bullet: bool,
     /// Starts with a lower-case letter.
     starts_lower: bool,
-    /// Code points scanned (the whole line unless `long`).
-    chars: usize,
     /// The line is longer than [`KEY_MAX`] bytes and was only scanned that far.
     long: bool,
 }
 
 /// [`ASCII_CLASS`] of an ASCII letter.
 const LETTER: u8 = 1;
-/// [`ASCII_CLASS`] of an ASCII digit.
+/// [`ASCII_CLASS`] of an ASCII digit (`class >> 1` is 1 for a digit, 0 for a letter).
 const DIGIT: u8 = 2;
 /// Letters and digits by byte value; 0 for every other byte (one load per byte in the
 /// feature scan instead of three range tests).
@@ -190,6 +188,25 @@ const ASCII_CLASS: [u8; 256] = {
     }
     t
 };
+
+/// Eight ones, one per byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte of a word.
+const HIGH: u64 = ONES * 0x80;
+
+/// For the eight bytes of `w`, the high bit of each byte that is an ASCII letter or digit,
+/// and of each that is an ASCII digit. Every sum below stays inside its byte (the values are
+/// seven-bit), so no carry crosses into the next one.
+fn alnum_masks(w: u64) -> (u64, u64) {
+    let ascii = !w & HIGH;
+    let x = w & !HIGH;
+    let at_least = |v: u64, lo: u8| (v + ONES * u64::from(0x80 - lo)) & HIGH;
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1) & ascii;
+    // Upper-case letters fold onto lower-case ones; nothing else lands in `a..=z`.
+    let l = x | (ONES * 0x20);
+    let letter = at_least(l, b'a') & !at_least(l, b'z' + 1) & ascii;
+    (letter | digit, digit)
+}
 
 impl Features {
     fn of(text: &str) -> Features {
@@ -222,25 +239,44 @@ impl Features {
                 let lim = bytes.len().min(KEY_MAX);
                 let start = b;
                 let mut digits = 0;
+                // Eight bytes at a time while a whole word fits before `lim` (a word usually
+                // ends inside the first one): the run's length from a mask of its letters and
+                // digits, all eight bytes pushed lower-cased and the ones past the run dropped.
+                while let Some(chunk) = bytes[..lim].get(b..b + 8) {
+                    let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+                    let (alnum, digit) = alnum_masks(w);
+                    let stop = !alnum & HIGH;
+                    let run = stop.trailing_zeros() as usize / 8;
+                    let in_run = digit & stop.wrapping_sub(1) & !stop;
+                    if in_run != 0 {
+                        digits += in_run.count_ones() as usize;
+                    }
+                    let len = key.len();
+                    key.extend_from_slice(&(w | (ONES * 0x20)).to_le_bytes());
+                    key.truncate(len + run);
+                    b += run;
+                    if run < 8 {
+                        break;
+                    }
+                }
+                // The rest of a run near `lim`, byte by byte.
                 while b < lim {
                     let y = bytes[b];
                     let class = ASCII_CLASS[usize::from(y)];
                     if class == 0 {
                         break;
                     }
-                    digits += usize::from(class == DIGIT);
+                    digits += usize::from(class >> 1);
+                    key.push(y | 0x20);
                     b += 1;
                 }
-                key.extend(bytes[start..b].iter().map(|&y| y | 0x20));
                 f.digits += digits;
                 f.letters += b - start - digits;
-                f.chars += b - start;
                 key_space = false;
                 continue;
             }
             if x < 0x80 {
                 b += 1;
-                f.chars += 1;
                 if x == b'\'' {
                     // "don't" -> "dont": keep words whole.
                     continue;
@@ -258,7 +294,6 @@ impl Features {
             }
             let c = text[b..].chars().next().unwrap_or(' ');
             b += c.len_utf8();
-            f.chars += 1;
             let (space, alpha, num) = if is_general_punctuation(c) {
                 (is_space(c), false, false)
             } else {
@@ -1275,8 +1310,6 @@ fn place_dateline(text: &str) -> Option<usize> {
 /// True when none of the eight bytes of `w` is >= 0x80 or < 0x0E (so none is non-ASCII or a
 /// line break): the classic "has a byte less than n" bit trick, which is exact.
 fn plain_word(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
     let below = w.wrapping_sub(ONES * 0x0E) & !w & HIGH;
     (w & HIGH) | below == 0
 }
@@ -1690,6 +1723,20 @@ mod tests {
                 })
                 .collect();
             assert_eq!(&got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_masks_match_the_byte_tests() {
+        for v in 0..=255u8 {
+            let bytes: [u8; 8] =
+                std::array::from_fn(|k| v.wrapping_add((k as u8).wrapping_mul(37)));
+            let (alnum, digit) = alnum_masks(u64::from_le_bytes(bytes));
+            for (k, &y) in bytes.iter().enumerate() {
+                let bit = |m: u64| m >> (8 * k + 7) & 1 == 1;
+                assert_eq!(bit(alnum), y.is_ascii_alphanumeric(), "{y}");
+                assert_eq!(bit(digit), y.is_ascii_digit(), "{y}");
+            }
         }
     }
 

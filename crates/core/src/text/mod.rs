@@ -10,6 +10,7 @@ use intake::Intake;
 use offsets::CharMap;
 use sentence::Sentence;
 use std::ops::Range;
+use std::sync::OnceLock;
 use token::Token;
 
 /// A text prepared for analysis: its offset map, intake, tokens and sentences.
@@ -21,33 +22,52 @@ pub struct Prepared<'a> {
     pub text: &'a str,
     /// Code point ↔ byte offsets for `text`.
     pub map: CharMap,
-    /// The text as code points (`chars[i]` is the code point at offset `i`), decoded once for
-    /// the stages that scan it character by character (tokens, quotation marks).
-    pub chars: Vec<char>,
     /// Paragraphs, junk regions and metadata.
     pub intake: Intake,
     /// Tokens in text order.
     pub tokens: Vec<Token>,
     /// Sentences in text order; each names its token range.
     pub sentences: Vec<Sentence>,
+    /// The text as code points, decoded on first use by [`Prepared::chars`].
+    chars: OnceLock<Vec<char>>,
 }
 
 impl<'a> Prepared<'a> {
     /// Runs intake, tokenising and sentence splitting on `text`.
+    // Never inlined: it runs once per text, and profiles find the stage by this symbol.
+    #[inline(never)]
     pub fn new(text: &'a str) -> Self {
         let map = CharMap::new(text);
         let intake = intake::read(text, &map);
-        let chars = decode(text, map.len_chars());
-        let tokens = token::tokenize_chars(&chars);
+        let tokens = token::tokenize_text(text, map.len_chars());
         let sentences = sentence::split(text, &map, &tokens, &intake);
         Prepared {
             text,
             map,
-            chars,
             intake,
             tokens,
             sentences,
+            chars: OnceLock::new(),
         }
+    }
+
+    /// The text as code points (`chars()[i]` is the code point at offset `i`), for the scans
+    /// that read the text character by character (quotation marks).
+    ///
+    /// Decoded on first call and kept: four bytes per code point, so stages that only need a
+    /// character here and there use [`Prepared::char_at`] instead.
+    pub fn chars(&self) -> &[char] {
+        self.chars
+            .get_or_init(|| decode(self.text, self.len_chars()))
+    }
+
+    /// The code point at offset `pos`, if `pos` lies inside the text.
+    #[inline]
+    pub fn char_at(&self, pos: usize) -> Option<char> {
+        if pos >= self.len_chars() {
+            return None;
+        }
+        self.text[self.map.byte(pos)..].chars().next()
     }
 
     /// The text of a code-point span.
@@ -98,38 +118,11 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// The code points of `text` (`len_chars` of them): runs of ASCII are widened byte by byte
-/// without UTF-8 decoding.
+/// The code points of `text` (`len_chars` of them).
 fn decode(text: &str, len_chars: usize) -> Vec<char> {
     let mut chars: Vec<char> = Vec::with_capacity(len_chars);
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = ascii_prefix(rest.as_bytes());
-        chars.extend(rest.as_bytes()[..ascii].iter().map(|&b| char::from(b)));
-        rest = &rest[ascii..];
-        let mut it = rest.chars();
-        if let Some(c) = it.next() {
-            chars.push(c);
-            rest = it.as_str();
-        }
-    }
+    token::decode_into(text, &mut chars);
     chars
-}
-
-/// Length of the ASCII run at the start of `bytes`: sixteen bytes at a time (`is_ascii` reads
-/// words), then byte by byte.
-fn ascii_prefix(bytes: &[u8]) -> usize {
-    let mut k = 0;
-    for chunk in bytes.chunks_exact(16) {
-        if !chunk.is_ascii() {
-            break;
-        }
-        k += 16;
-    }
-    k + bytes[k..]
-        .iter()
-        .position(|b| !b.is_ascii())
-        .unwrap_or(bytes.len() - k)
 }
 
 #[cfg(test)]
@@ -157,7 +150,14 @@ mod tests {
         let long = format!("{}é{}😀", "a".repeat(37), "b".repeat(40));
         for t in ["", "abc", "é", "a€😀b", "“Hi,” she said — 10 €.\n", &long] {
             let p = Prepared::new(t);
-            assert_eq!(p.chars, t.chars().collect::<Vec<_>>(), "{t:?}");
+            let want: Vec<char> = t.chars().collect();
+            assert_eq!(p.chars(), want, "{t:?}");
+            for (i, &c) in want.iter().enumerate() {
+                assert_eq!(p.char_at(i), Some(c), "{t:?} {i}");
+            }
+            assert_eq!(p.char_at(want.len()), None);
+            let toks = token::tokenize_chars(&want);
+            assert_eq!(p.tokens, toks, "{t:?}");
         }
     }
 }

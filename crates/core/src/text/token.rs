@@ -64,6 +64,9 @@ pub const ABBREVIATIONS: &[&str] = &[
     "vol", "vs", "vt", "wash", "wed", "wis", "wyo",
 ];
 
+/// Length of the longest entry of [`ABBREVIATIONS`].
+const ABBREVIATION_MAX: usize = 6;
+
 /// Title abbreviations: a sentence never ends after them (`Mr.`, `Gov.`, `Dr.`). Sorted.
 const TITLES: &[&str] = &[
     "adm", "amb", "atty", "brig", "capt", "cdr", "cmdr", "col", "cpl", "det", "dr", "fr", "gen",
@@ -79,7 +82,7 @@ const NEEDS_CAPITAL: &[&str] = &[
 ];
 
 /// Lower-cases a short ASCII word into `buf`; `None` when it is too long or not ASCII letters.
-fn ascii_lower<'b>(word: &[char], buf: &'b mut [u8; 8]) -> Option<&'b str> {
+fn ascii_lower<'b>(word: &[char], buf: &'b mut [u8]) -> Option<&'b str> {
     if word.is_empty() || word.len() > buf.len() {
         return None;
     }
@@ -251,23 +254,125 @@ fn is_digit(c: char) -> bool {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str, map: &CharMap) -> Vec<Token> {
-    let chars: Vec<char> = text.chars().collect();
-    debug_assert_eq!(chars.len(), map.len_chars());
-    tokenize_chars(&chars)
+    tokenize_text(text, map.len_chars())
+}
+
+/// Bytes of text [`tokenize_text`] reads at least before it looks for the next line break
+/// to end a piece.
+const PIECE: usize = 4096;
+
+/// Splits `text` (of `len_chars` code points) into tokens.
+///
+/// The text is decoded and tokenised in pieces of a few thousand bytes, each ending after a
+/// `\n`, so no code-point copy of the whole text is ever held. This gives the same tokens as
+/// [`tokenize_chars`] on the whole text: no token and no look-ahead of the rules crosses a
+/// `\n` (it is white space, and every rule stops at white space), and a look-behind at the
+/// start of a line sees the `\n`, which no rule treats differently from the start of the text.
+pub fn tokenize_text(text: &str, len_chars: usize) -> Vec<Token> {
+    let mut t = Tokenizer::with_capacity(len_chars / 5 + 1);
+    let mut buf: Vec<char> = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A piece of a few thousand bytes, ending after a line break (or at the end).
+        let cut = rest
+            .as_bytes()
+            .iter()
+            .skip(PIECE)
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |k| PIECE + k + 1);
+        let (piece, tail) = rest.split_at(cut);
+        buf.clear();
+        decode_into(piece, &mut buf);
+        t.run(&buf);
+        rest = tail;
+    }
+    t.out
+}
+
+/// Appends the code points of `text` to `out`: runs of ASCII (sixteen bytes at a time) are
+/// widened byte by byte without UTF-8 decoding.
+pub(crate) fn decode_into(text: &str, out: &mut Vec<char>) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = ascii_prefix(rest.as_bytes());
+        out.extend(rest.as_bytes()[..ascii].iter().map(|&b| char::from(b)));
+        rest = &rest[ascii..];
+        let mut it = rest.chars();
+        if let Some(c) = it.next() {
+            out.push(c);
+            rest = it.as_str();
+        }
+    }
+}
+
+/// Length of the ASCII run at the start of `bytes`: sixteen bytes at a time (`is_ascii` reads
+/// words), then byte by byte.
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let mut k = 0;
+    for chunk in bytes.chunks_exact(16) {
+        if !chunk.is_ascii() {
+            break;
+        }
+        k += 16;
+    }
+    k + bytes[k..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - k)
 }
 
 /// Splits a text, given as its code points, into tokens.
 pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
+    let mut t = Tokenizer::with_capacity(chars.len() / 5 + 1);
+    t.run(chars);
+    t.out
+}
+
+/// Tokeniser state carried from one piece of the text to the next.
+struct Tokenizer {
+    out: Vec<Token>,
+    /// Code-point offset of the piece being read.
+    base: usize,
+    /// Line breaks since the last token.
+    newlines: usize,
+    /// A single quotation mark is open (so a final apostrophe may close it rather than mark a
+    /// plural possessive).
+    single_open: bool,
+}
+
+impl Tokenizer {
+    fn with_capacity(n: usize) -> Self {
+        Tokenizer {
+            out: Vec::with_capacity(n),
+            base: 0,
+            newlines: 0,
+            single_open: false,
+        }
+    }
+
+    /// Tokenises the next piece of the text, `chars`.
+    fn run(&mut self, chars: &[char]) {
+        let base = self.base;
+        self.base += chars.len();
+        let out = &mut self.out;
+        (self.newlines, self.single_open) =
+            run_piece(chars, base, out, self.newlines, self.single_open);
+    }
+}
+
+/// The tokeniser proper over one piece of the text starting at code point `base`.
+fn run_piece(
+    chars: &[char],
+    base: usize,
+    out: &mut Vec<Token>,
+    mut newlines: usize,
+    mut single_open: bool,
+) -> (usize, bool) {
     let n = chars.len();
-    let mut out: Vec<Token> = Vec::with_capacity(n / 5 + 1);
     let mut i = 0;
-    let mut newlines = 0usize;
-    // A single quotation mark is open (so a final apostrophe may close it rather than mark a
-    // plural possessive).
-    let mut single_open = false;
     let push = |out: &mut Vec<Token>, s: usize, e: usize, kind: TokenKind, nl: &mut usize| {
         out.push(Token {
-            span: Span::new(s, e),
+            span: Span::new(base + s, base + e),
             kind,
             newline_before: *nl > 0,
             para_before: *nl > 1,
@@ -281,7 +386,7 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
             continue;
         }
         if let Some(e) = plain_word_end(chars, i) {
-            push(&mut out, i, e, TokenKind::Word, &mut newlines);
+            push(out, i, e, TokenKind::Word, &mut newlines);
             i = e;
             continue;
         }
@@ -299,7 +404,7 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
                 && matches!(chars[e], '@' | '.' | '_' | '+' | '-')
                 && let Some(e) = email_end(chars, i)
             {
-                push(&mut out, i, e, TokenKind::Email, &mut newlines);
+                push(out, i, e, TokenKind::Email, &mut newlines);
                 i = e;
                 continue;
             }
@@ -309,13 +414,13 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
             if glued {
                 let we = word_end(chars, e, i);
                 let (w_end, clitic) = clitic_split(chars, i, we);
-                push(&mut out, i, w_end, TokenKind::Word, &mut newlines);
+                push(out, i, w_end, TokenKind::Word, &mut newlines);
                 if clitic {
-                    push(&mut out, w_end, we, TokenKind::Clitic, &mut newlines);
+                    push(out, w_end, we, TokenKind::Clitic, &mut newlines);
                 }
                 i = we;
             } else {
-                push(&mut out, i, e, TokenKind::Number, &mut newlines);
+                push(out, i, e, TokenKind::Number, &mut newlines);
                 i = e;
             }
             continue;
@@ -333,22 +438,22 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
                     .map(|e| (e, TokenKind::Url))
                     .or_else(|| email_end(chars, i).map(|e| (e, TokenKind::Email)));
                 if let Some((e, kind)) = found {
-                    push(&mut out, i, e, kind, &mut newlines);
+                    push(out, i, e, kind, &mut newlines);
                     i = e;
                     continue;
                 }
             }
             if is_nt(&chars[i..e]) {
                 // A clitic standing alone, as in CoNLL text: "do n't".
-                push(&mut out, i, e, TokenKind::Clitic, &mut newlines);
+                push(out, i, e, TokenKind::Clitic, &mut newlines);
                 i = e;
                 continue;
             }
             // Split clitics: "China's" -> "China" "'s"; "don't" -> "do" "n't".
             let (w_end, clitic) = clitic_split(chars, i, e);
-            push(&mut out, i, w_end, TokenKind::Word, &mut newlines);
+            push(out, i, w_end, TokenKind::Word, &mut newlines);
             if clitic {
-                push(&mut out, w_end, e, TokenKind::Clitic, &mut newlines);
+                push(out, w_end, e, TokenKind::Clitic, &mut newlines);
             }
             i = e;
             continue;
@@ -364,7 +469,7 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
                     ) && newlines == 0
                 });
                 if after_token {
-                    push(&mut out, i, e, TokenKind::Clitic, &mut newlines);
+                    push(out, i, e, TokenKind::Clitic, &mut newlines);
                     i = e;
                     continue;
                 }
@@ -379,7 +484,7 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
                     .is_none_or(|&d| is_space(d) && !matches!(d, '\n' | '\r'))
                 && chars.get(i + 2).is_some_and(|d| d.is_alphabetic())
             {
-                push(&mut out, i, i + 1, TokenKind::Clitic, &mut newlines);
+                push(out, i, i + 1, TokenKind::Clitic, &mut newlines);
                 i += 1;
                 continue;
             }
@@ -410,7 +515,7 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
             } else {
                 i + 1
             };
-            push(&mut out, i, e, TokenKind::Quote, &mut newlines);
+            push(out, i, e, TokenKind::Quote, &mut newlines);
             i = e;
             continue;
         }
@@ -425,7 +530,7 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
             } else {
                 TokenKind::Symbol
             };
-            push(&mut out, i, e, kind, &mut newlines);
+            push(out, i, e, kind, &mut newlines);
             i = e;
             continue;
         }
@@ -435,10 +540,10 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
             TokenKind::Symbol
         };
         let e = cluster_end(chars, i);
-        push(&mut out, i, e, kind, &mut newlines);
+        push(out, i, e, kind, &mut newlines);
         i = e;
     }
-    out
+    (newlines, single_open)
 }
 
 /// The end of the word at `i` when it is the common simple case the general rules below
@@ -602,7 +707,7 @@ fn word_end(chars: &[char], from: usize, start: usize) -> usize {
 /// True when `word` (without its final period) is an abbreviation or an initial.
 pub fn is_abbreviation(word: &[char]) -> bool {
     abbreviation_shape(word) || {
-        let mut buf = [0u8; 8];
+        let mut buf = [0u8; ABBREVIATION_MAX];
         ascii_lower(word, &mut buf).is_some_and(|w| in_sorted(ABBREVIATIONS, w))
     }
 }
@@ -630,7 +735,8 @@ fn keeps_period(chars: &[char], start: usize, dot: usize) -> bool {
         // "km/h." ends a sentence; "J." is an initial.
         return !(word.len() == 1 && start > 0 && chars[start - 1] == '/');
     }
-    let mut buf = [0u8; 8];
+    // Longer words are no listed abbreviation: they skip the look-up.
+    let mut buf = [0u8; ABBREVIATION_MAX];
     let Some(w) = ascii_lower(word, &mut buf) else {
         return false;
     };
@@ -972,6 +1078,10 @@ mod tests {
         for list in [ABBREVIATIONS, TITLES, NEEDS_CAPITAL, TLDS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
+        assert_eq!(
+            ABBREVIATIONS.iter().map(|a| a.len()).max(),
+            Some(ABBREVIATION_MAX)
+        );
         assert!(is_abbreviation(&['M', 'r']));
         assert!(is_abbreviation(&['U', '.', 'S']));
         assert!(!is_abbreviation(&['C', 'h', 'e', 'n']));
