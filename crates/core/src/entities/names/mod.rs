@@ -143,9 +143,24 @@ impl Tagger {
         let n_run_tokens = runs.iter().map(|r| r.len()).sum();
         let mut shared: Vec<Acc> = Vec::with_capacity(n_run_tokens);
         let mut scratch = Scratch::default();
+        // The word features of a token (its own text, sentence start and line kind) are the
+        // same for every token of the same form and variant: their summed weights are looked
+        // up once per document and reused (integer sums, so exactly the same totals).
+        // `word_sums[form * 6 + variant]` is one plus the index of the sums in `sums`.
+        let mut word_sums = vec![0u32; f.forms.len() * 6];
+        let mut sums: Vec<[Acc; 2]> = Vec::new();
         let first = scratch.decode(&self.model, &runs, |i, feats| {
-            f.features(i, feats);
-            let mut acc = [[0i32; N_TAGS]; 2];
+            let slot = &mut word_sums[f.toks[i].form as usize * 6 + f.word_variant(i)];
+            if *slot == 0 {
+                let mut acc = [[0i32; N_TAGS]; 2];
+                f.word_features(i, feats);
+                pair.accumulate(feats, &mut acc);
+                feats.clear();
+                sums.push(acc);
+                *slot = sums.len() as u32;
+            }
+            let mut acc = sums[*slot as usize - 1];
+            f.context_features(i, feats);
             pair.accumulate(feats, &mut acc);
             shared.push(acc[1]);
             acc[0]
@@ -171,7 +186,11 @@ impl Tagger {
     /// Decodes the given runs of `f` (from [`DocFeatures::runs`]) with `model`.
     fn decode_runs(model: &Model, f: &DocFeatures, runs: &[Range<usize>]) -> Vec<Mention> {
         Scratch::default().decode(model, runs, |i, feats| {
-            f.features(i, feats);
+            // The same keys as `features`, in an order that needs no third copy of the key
+            // code (sums do not depend on it).
+            f.word_features(i, feats);
+            f.context_features(i, feats);
+            f.hint_features(i, feats);
             let mut acc = [0; N_TAGS];
             model.accumulate(feats, &mut acc);
             acc
