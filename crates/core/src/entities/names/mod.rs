@@ -217,6 +217,7 @@ impl Scratch {
         mut score: impl FnMut(usize, &mut Vec<u32>) -> Acc,
     ) -> Vec<Mention> {
         let mut out = Vec::new();
+        let trans = decode::masked(&model.trans);
         for run in runs {
             self.em.clear();
             for i in run.clone() {
@@ -224,9 +225,9 @@ impl Scratch {
                 let acc = score(i, &mut self.feats);
                 self.em.push(model.scale(acc));
             }
-            decode::viterbi_with(
+            decode::viterbi_masked(
                 &self.em,
-                &model.trans,
+                &trans,
                 &model.start,
                 &mut self.tags,
                 &mut self.back,
