@@ -13,6 +13,7 @@ use crate::text::Prepared;
 use crate::text::token::TokenKind;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Capitalisation class of a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,14 +192,18 @@ fn key2(t: u64, a: u64, b: u64) -> u32 {
     fold(mix(mix(mix(SEED, t), a), b))
 }
 
-/// The lower-case hashes of [`CONNECTORS`], sorted for binary search.
-fn connector_hashes() -> [u64; CONNECTORS.len()] {
-    let mut out = [0u64; CONNECTORS.len()];
-    for (o, c) in out.iter_mut().zip(CONNECTORS) {
-        *o = hash::lower_str(c);
-    }
-    crate::sort::sort(&mut out);
-    out
+/// The lower-case hashes of [`CONNECTORS`], sorted for binary search (computed once, not
+/// per document).
+fn connector_hashes() -> &'static [u64; CONNECTORS.len()] {
+    static HASHES: OnceLock<[u64; CONNECTORS.len()]> = OnceLock::new();
+    HASHES.get_or_init(|| {
+        let mut out = [0u64; CONNECTORS.len()];
+        for (o, c) in out.iter_mut().zip(CONNECTORS) {
+            *o = hash::lower_str(c);
+        }
+        crate::sort::sort(&mut out);
+        out
+    })
 }
 
 /// Hashes of the sentence-boundary pseudo-words.
@@ -620,6 +625,11 @@ impl DocFeatures {
     /// Sets the second-pass hints from first-pass mentions `(tokens, type index)` and turns
     /// the hint features on.
     pub fn set_hints(&mut self, mentions: &[(Range<usize>, usize)]) {
+        self.set_hints_from(mentions.iter().map(|(r, ty)| (r.clone(), *ty)));
+    }
+
+    /// [`DocFeatures::set_hints`] from an iterator (no copy of the mentions).
+    pub fn set_hints_from(&mut self, mentions: impl Iterator<Item = (Range<usize>, usize)>) {
         let n = self.toks.len();
         // Each token's own first-pass type first (u8::MAX outside mentions), replaced by its
         // hint below: one per-token vector, not two.
@@ -627,9 +637,9 @@ impl DocFeatures {
         hints.clear();
         hints.resize(n, u8::MAX);
         for (r, ty) in mentions {
-            for k in r.clone() {
+            for k in r {
                 if k < n {
-                    hints[k] = *ty as u8;
+                    hints[k] = ty as u8;
                 }
             }
         }

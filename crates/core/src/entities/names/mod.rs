@@ -141,7 +141,9 @@ impl Tagger {
         // features (one lookup finds both rows); the second pass adds only the hints.
         let pair = self.pair.get_or_init(|| PairTable::new(&self.model, m2));
         let n_run_tokens = runs.iter().map(|r| r.len()).sum();
-        let mut shared: Vec<Acc> = Vec::with_capacity(n_run_tokens);
+        // Kept as `i16`s (half the memory): a token has at most ~110 keys (most of them one per
+        // gazetteer flag), each weighing at most 63, so its sums fit with room to spare.
+        let mut shared: Vec<[i16; N_TAGS]> = Vec::with_capacity(n_run_tokens);
         let mut scratch = Scratch::default();
         // The word features of a token (its own text, sentence start and line kind) are the
         // same for every token of the same form and variant: their summed weights are looked
@@ -162,16 +164,15 @@ impl Tagger {
             let mut acc = sums[*slot as usize - 1];
             f.context_features(i, feats);
             pair.accumulate(feats, &mut acc);
-            shared.push(acc[1]);
+            shared.push(acc[1].map(|x| x as i16));
             acc[0]
         });
-        let hints: Vec<(Range<usize>, usize)> =
-            first.iter().map(|m| (m.tokens.clone(), m.ty)).collect();
-        f.set_hints(&hints);
+        f.set_hints_from(first.iter().map(|m| (m.tokens.clone(), m.ty)));
+        drop(first);
         let mut next = shared.iter();
         let second = scratch.decode(m2, &runs, |i, feats| {
             f.hint_features(i, feats);
-            let mut acc = next.next().copied().unwrap_or([0; N_TAGS]);
+            let mut acc = next.next().map_or([0; N_TAGS], |s| s.map(i32::from));
             m2.accumulate(feats, &mut acc);
             acc
         });
