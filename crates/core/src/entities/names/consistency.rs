@@ -146,7 +146,7 @@ fn person_parts(f: &DocFeatures, ents: &mut [Named]) {
             continue;
         }
         if e.tokens.clone().any(|k| {
-            f.form(k).gaz & blocked != 0 || f.form(k).class != super::features::Class::Title
+            f.form(k).gaz & blocked != 0 || f.toks[k].class != super::features::Class::Title
         }) {
             continue;
         }
@@ -174,13 +174,13 @@ fn acronyms(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
             continue;
         }
         let acr = doc.token_text(p + 1);
-        if !matches!(f.form(p + 1).class, Class::Upper | Class::Mixed) {
+        if !matches!(f.toks[p + 1].class, Class::Upper | Class::Mixed) {
             continue;
         }
         let initials: String = e
             .tokens
             .clone()
-            .filter(|&i| f.form(i).class.is_capitalised())
+            .filter(|&i| f.toks[i].class.is_capitalised())
             .filter_map(|i| doc.token_text(i).chars().next())
             .collect();
         let letters: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
@@ -323,9 +323,9 @@ fn repeats(f: &DocFeatures, ents: &mut Vec<Named>) {
             };
             if let Some(&l) = known.get(&h) {
                 // The string must end on a capitalised word and not run into one.
-                let ends_ok = f.form(j).class.is_capitalised()
+                let ends_ok = f.toks[j].class.is_capitalised()
                     && (j + 1 >= n
-                        || !f.form(j + 1).class.is_capitalised()
+                        || !f.toks[j + 1].class.is_capitalised()
                         || f.toks[j + 1].sent != t.sent);
                 if ends_ok {
                     found = Some((j + 1, l));

@@ -117,8 +117,8 @@ pub struct Form {
     pub len: u16,
 }
 
-/// What is stored per token: its form and its position facts (16 bytes; a text has many
-/// tokens).
+/// What is stored per token: its form, its position facts and its class (16 bytes; a text
+/// has many tokens).
 #[derive(Clone, Copy, Debug)]
 pub struct TokPos {
     /// Index of the token's [`Form`] in [`DocFeatures::forms`].
@@ -133,7 +133,12 @@ pub struct TokPos {
     pub sent_start: bool,
     /// Line type.
     pub line: LineKind,
+    /// Capitalisation class of the form, copied here (into what would be padding) because
+    /// the rules ask for it most.
+    pub class: Class,
 }
+
+const _: () = assert!(std::mem::size_of::<TokPos>() == 16);
 
 /// Affix hashes of a token with a capital letter (kept apart from [`TokInfo`], which most
 /// tokens need without them).
@@ -273,12 +278,13 @@ impl DocFeatures {
                 multi_pos: 0,
                 sent_start: false,
                 line: LineKind::Body,
+                class: forms[form as usize].class,
             });
         }
         let n_words = word_ids.len();
         drop(seen_forms);
         drop(word_ids);
-        let class = |t: &TokPos| forms[t.form as usize].class;
+        let class = |t: &TokPos| t.class;
         // Sentences; a line break also starts a new "sentence" for position features.
         let mut sents: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
@@ -437,7 +443,7 @@ impl DocFeatures {
         TokInfo {
             lower: f.lower,
             shape: f.shape,
-            class: f.class,
+            class: t.class,
             gaz: f.gaz,
             multi: t.multi,
             multi_pos: t.multi_pos,
@@ -457,14 +463,14 @@ impl DocFeatures {
         for s in &self.sents {
             let mut i = s.start;
             while i < s.end {
-                if !self.form(i).class.is_capitalised() {
+                if !self.toks[i].class.is_capitalised() {
                     i += 1;
                     continue;
                 }
                 let a = i;
                 let mut b = i + 1;
                 loop {
-                    if b < s.end && self.form(b).class.is_capitalised() {
+                    if b < s.end && self.toks[b].class.is_capitalised() {
                         b += 1;
                         continue;
                     }
@@ -474,7 +480,7 @@ impl DocFeatures {
                     {
                         c += 1;
                     }
-                    if c > b && c < s.end && self.form(c).class.is_capitalised() {
+                    if c > b && c < s.end && self.toks[c].class.is_capitalised() {
                         b = c + 1;
                         continue;
                     }

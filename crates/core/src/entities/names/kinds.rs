@@ -199,7 +199,7 @@ fn product_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Ran
         // Codes and camel-case product words have an ASCII capital, so a capitalised class;
         // other words cannot start a product here (and most tokens are skipped unread).
         if !(kind == TokenKind::Number
-            || (kind == TokenKind::Word && f.form(i).class.is_capitalised()))
+            || (kind == TokenKind::Word && f.toks[i].class.is_capitalised()))
         {
             i += 1;
             continue;
@@ -214,7 +214,7 @@ fn product_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Ran
         let code_here = code_shape
             && i > 0
             && same_line(doc, f, i - 1, i)
-            && f.form(i - 1).class.is_capitalised();
+            && f.toks[i - 1].class.is_capitalised();
         if code_here {
             let brand_end = i; // exclusive
             let brand_mention = ents.get(ending[i - 1] as usize);
@@ -252,7 +252,7 @@ fn product_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Ran
                 while end < n
                     && end < i + 3
                     && same_line(doc, f, i, end)
-                    && f.form(end).class == Class::Title
+                    && f.toks[end].class == Class::Title
                     && lower_in(doc.token_text(end), MODEL_SUFFIXES)
                 {
                     end += 1;
@@ -282,7 +282,7 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
     for c in 1..n.saturating_sub(1) {
         static WORK_HASHES: ListHashes = ListHashes::new();
         // (Cue nouns have at least `MIN_WORK_NOUN` letters: shorter words skip the lookup.)
-        if !(f.form(c).class == Class::Lower
+        if !(f.toks[c].class == Class::Lower
             && f.form(c).len >= MIN_WORK_NOUN
             && in_list(&WORK_HASHES, WORK_NOUNS, doc, f, c))
         {
@@ -294,13 +294,13 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
         while k > 0 && c - k < 4 && same_line(doc, f, k - 1, c) {
             k -= 1;
             let w = doc.token_text(k);
-            let lower = f.form(k).class == Class::Lower
-                || (f.toks[k].sent_start && f.form(k).class == Class::Title);
+            let lower = f.toks[k].class == Class::Lower
+                || (f.toks[k].sent_start && f.toks[k].class == Class::Title);
             if lower_in(w, DETERMINERS) && lower {
                 det = true;
                 break;
             }
-            let adjective = f.form(k).class == Class::Lower
+            let adjective = f.toks[k].class == Class::Lower
                 || doc.tokens[k].kind == TokenKind::Number
                 || (w.contains('-') && doc.tokens[k].kind == TokenKind::Word);
             if !adjective {
@@ -314,20 +314,20 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
         if !det
             || (ambiguous && k + 1 != c)
             || !same_line(doc, f, c, a)
-            || !matches!(f.form(a).class, Class::Title | Class::Upper | Class::Mixed)
+            || !matches!(f.toks[a].class, Class::Title | Class::Upper | Class::Mixed)
             || is_calendar_name(doc.token_text(a))
         {
             continue;
         }
         let mut b = a + 1;
         while b < n && b < a + 8 && same_line(doc, f, a, b) {
-            let cap = f.form(b).class.is_capitalised() || doc.tokens[b].kind == TokenKind::Number;
+            let cap = f.toks[b].class.is_capitalised() || doc.tokens[b].kind == TokenKind::Number;
             let link = (lower_in(doc.token_text(b), TITLE_LINKS)
-                && f.form(b).class == Class::Lower)
+                && f.toks[b].class == Class::Lower)
                 || doc.tokens[b].kind == TokenKind::Clitic;
             if cap {
                 b += 1;
-            } else if link && b + 1 < n && f.form(b + 1).class.is_capitalised() {
+            } else if link && b + 1 < n && f.toks[b + 1].class.is_capitalised() {
                 b += 2;
             } else {
                 break;
@@ -335,7 +335,7 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
         }
         // A person right after the cue and a verb after the name is more often the subject of
         // the sentence ("in the film Mira Okafor describes …") than the title.
-        let verb_after = b < n && f.form(b).class == Class::Lower && {
+        let verb_after = b < n && f.toks[b].class == Class::Lower && {
             let w = doc.token_text(b);
             w.ends_with("ed")
                 || (w.ends_with('s') && !w.ends_with("ss"))

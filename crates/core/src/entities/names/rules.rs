@@ -120,7 +120,7 @@ pub fn map_label(
 
             // "Maverick X3", "Apollo RT6": a name ending in a model code is a product.
             if !single
-                && f.form(first).class != Class::Number
+                && f.toks[first].class != Class::Number
                 && super::kinds::is_model_code(doc.token_text(last))
             {
                 return Some(EntityLabel::Product);
@@ -128,7 +128,7 @@ pub fn map_label(
             if !single && last_g & flag::LAW_WORD != 0 {
                 return Some(EntityLabel::Law);
             }
-            if last_g & flag::EVENT_WORD != 0 || (f.form(first).class == Class::Number) {
+            if last_g & flag::EVENT_WORD != 0 || (f.toks[first].class == Class::Number) {
                 return Some(EntityLabel::Event);
             }
             if single {
@@ -242,7 +242,7 @@ fn extend_of(doc: &Prepared<'_>, f: &DocFeatures, r: &Range<usize>) -> usize {
     }
     let sent = last.sent;
     let a = k;
-    while k < n && k < a + 4 && f.form(k).class.is_capitalised() && f.toks[k].sent == sent {
+    while k < n && k < a + 4 && f.toks[k].class.is_capitalised() && f.toks[k].sent == sent {
         k += 1;
     }
     if k > a { k } else { r.end }
@@ -251,10 +251,10 @@ fn extend_of(doc: &Prepared<'_>, f: &DocFeatures, r: &Range<usize>) -> usize {
 /// Trims titles, possessive clitics and punctuation from a mention's edges.
 fn trim(doc: &Prepared<'_>, f: &DocFeatures, r: Range<usize>, label: EntityLabel) -> Range<usize> {
     let (mut a, mut b) = (r.start, r.end);
-    while b > a && !is_word(doc, b - 1) && f.form(b - 1).class != Class::Number {
+    while b > a && !is_word(doc, b - 1) && f.toks[b - 1].class != Class::Number {
         b -= 1;
     }
-    while a < b && !is_word(doc, a) && f.form(a).class != Class::Number {
+    while a < b && !is_word(doc, a) && f.toks[a].class != Class::Number {
         a += 1;
     }
     if label == EntityLabel::Person {
@@ -378,7 +378,7 @@ pub(super) fn hash_in_list(hashes: &ListHashes, list: &[&str], lower: u64) -> bo
 
 fn is_norp_more(doc: &Prepared<'_>, f: &DocFeatures, i: usize) -> bool {
     static HASHES: ListHashes = ListHashes::new();
-    f.form(i).class.is_capitalised() && f.form(i).len >= 4 && in_list(&HASHES, NORP_MORE, doc, f, i)
+    f.toks[i].class.is_capitalised() && f.form(i).len >= 4 && in_list(&HASHES, NORP_MORE, doc, f, i)
 }
 
 /// Upper-case abbreviations that are common nouns, not names.
@@ -515,11 +515,11 @@ fn join_patronymics(doc: &Prepared<'_>, f: &DocFeatures, out: &mut Vec<Named>) {
             // Extend right: "Mohammed" + "bin Rashid …".
             loop {
                 let e = out[i].tokens.end;
-                if !(is_link(e) && e + 1 < n && f.form(e + 1).class.is_capitalised()) {
+                if !(is_link(e) && e + 1 < n && f.toks[e + 1].class.is_capitalised()) {
                     break;
                 }
                 let mut k = e + 1;
-                while k < n && f.form(k).class.is_capitalised() && f.toks[k].sent == f.toks[e].sent
+                while k < n && f.toks[k].class.is_capitalised() && f.toks[k].sent == f.toks[e].sent
                 {
                     k += 1;
                 }
@@ -608,7 +608,7 @@ fn quoted_title_case(doc: &Prepared<'_>, f: &DocFeatures, open: usize, r: Range<
             return false;
         }
     }
-    capitals >= 2 && f.form(r.end - 1).class.is_capitalised()
+    capitals >= 2 && f.toks[r.end - 1].class.is_capitalised()
 }
 
 /// A quoted phrase that is a plain name, not a title: it ends in an organisation or facility
@@ -661,7 +661,7 @@ fn works_of_art(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
         while end > a && matches!(doc.tokens[end - 1].kind, TokenKind::Punct) {
             end -= 1;
         }
-        let caps = f.form(a).class.is_capitalised()
+        let caps = f.toks[a].class.is_capitalised()
             && (a..end).all(|k| f.toks[k].sent == f.toks[a].sent)
             && end > a;
         // Without a cue, a quoted Title-Case phrase that is not a plain name is a title too.
@@ -718,7 +718,7 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
             || is_norp_more(doc, f, i)
         {
             let next_cap = i + 1 < n
-                && f.form(i + 1).class.is_capitalised()
+                && f.toks[i + 1].class.is_capitalised()
                 && f.toks[i + 1].sent == t.sent
                 && f.form(i + 1).gaz & flag::NATIONALITY == 0;
             if !next_cap || t.line != super::features::LineKind::Body {
@@ -735,7 +735,7 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
         let line_start = i == 0 || doc.tokens[i].newline_before;
         if line_start && t.class == Class::Upper {
             let mut j = i + 1;
-            while j < n && j < i + 4 && f.form(j).class == Class::Upper && is_word(doc, j) {
+            while j < n && j < i + 4 && f.toks[j].class == Class::Upper && is_word(doc, j) {
                 j += 1;
             }
             let punct_after = j < n
@@ -770,10 +770,10 @@ fn dateline_organisations_are_places(doc: &Prepared<'_>, f: &DocFeatures, ents: 
             continue;
         }
         let line_start = i == 0 || doc.tokens[i].newline_before;
-        let capitals = (i..j).all(|k| f.form(k).class == Class::Upper && is_word(doc, k));
+        let capitals = (i..j).all(|k| f.toks[k].class == Class::Upper && is_word(doc, k));
         let dash = matches!(doc.token_text(j), "—" | "–" | "--" | "―");
         let then_capital =
-            f.form(j + 1).class.is_capitalised() && !doc.tokens[j + 1].newline_before;
+            f.toks[j + 1].class.is_capitalised() && !doc.tokens[j + 1].newline_before;
         let body_follows = f.toks[j + 1].line == super::features::LineKind::Body;
         if line_start && capitals && dash && then_capital && body_follows {
             e.label = EntityLabel::Gpe;
