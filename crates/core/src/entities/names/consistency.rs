@@ -69,7 +69,7 @@ fn headline_singles(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) 
     for e in ents.iter() {
         if !e.tokens.clone().any(|k| on_headline(doc, f, first, k)) {
             for k in e.tokens.clone() {
-                body.insert(f.toks[k].lower, ());
+                body.insert(f.form(k).lower, ());
             }
         }
     }
@@ -78,7 +78,7 @@ fn headline_singles(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) 
             return true;
         }
         let i = e.tokens.start;
-        let t = &f.toks[i];
+        let t = f.tok(i);
         let line_start = i == 0 || doc.tokens[i].newline_before;
         let common = t.gaz & flag::COMMON != 0;
         let weak = common
@@ -123,7 +123,7 @@ fn person_parts(f: &DocFeatures, ents: &mut [Named]) {
     let mut lone: HashMap<u64, (u16, u16), PreHashed> = HashMap::default();
     for e in ents.iter() {
         if e.tokens.len() == 1 {
-            let c = lone.entry(f.toks[e.tokens.start].lower).or_insert((0, 0));
+            let c = lone.entry(f.form(e.tokens.start).lower).or_insert((0, 0));
             if e.label == EntityLabel::Person {
                 c.0 += 1;
             } else {
@@ -146,18 +146,18 @@ fn person_parts(f: &DocFeatures, ents: &mut [Named]) {
             continue;
         }
         if e.tokens.clone().any(|k| {
-            f.toks[k].gaz & blocked != 0 || f.toks[k].class != super::features::Class::Title
+            f.form(k).gaz & blocked != 0 || f.toks[k].class != super::features::Class::Title
         }) {
             continue;
         }
         let ends = [e.tokens.start, e.tokens.end - 1];
         let person_end = ends.iter().any(|&k| {
-            lone.get(&f.toks[k].lower)
+            lone.get(&f.form(k).lower)
                 .is_some_and(|c| c.0 > 0 && c.1 == 0)
         });
         let other_end = ends
             .iter()
-            .any(|&k| lone.get(&f.toks[k].lower).is_some_and(|c| c.1 > 0));
+            .any(|&k| lone.get(&f.form(k).lower).is_some_and(|c| c.1 > 0));
         if person_end && !other_end {
             e.label = EntityLabel::Person;
         }
@@ -234,7 +234,7 @@ fn surnames(f: &DocFeatures, ents: &mut Vec<Named>) {
     for e in ents.iter() {
         if e.label == EntityLabel::Person && e.tokens.len() >= 2 {
             for i in e.tokens.clone() {
-                let t = &f.toks[i];
+                let t = f.tok(i);
                 if t.class.is_capitalised() && t.len >= 2 && t.gaz & flag::TITLE == 0 {
                     parts.insert(t.lower, ());
                 }
@@ -246,22 +246,22 @@ fn surnames(f: &DocFeatures, ents: &mut Vec<Named>) {
     }
     for e in ents.iter_mut() {
         if e.tokens.len() == 1 && e.label != EntityLabel::Person {
-            let t = &f.toks[e.tokens.start];
+            let t = f.tok(e.tokens.start);
             if parts.contains_key(&t.lower) && t.gaz & (PLACE | flag::NATIONALITY) == 0 {
                 e.label = EntityLabel::Person;
             }
         }
     }
-    let mut covered = vec![false; f.toks.len()];
+    let mut covered = vec![false; f.len()];
     for e in ents.iter() {
         for i in e.tokens.clone() {
             covered[i] = true;
         }
     }
     let mut i = 0;
-    while i < f.toks.len() {
+    while i < f.len() {
         let ok = |k: usize| {
-            let t = &f.toks[k];
+            let t = f.tok(k);
             !covered[k]
                 && t.class.is_capitalised()
                 && parts.contains_key(&t.lower)
@@ -269,7 +269,7 @@ fn surnames(f: &DocFeatures, ents: &mut Vec<Named>) {
         };
         if ok(i) {
             let mut j = i + 1;
-            while j < f.toks.len() && f.toks[j].sent == f.toks[i].sent && ok(j) {
+            while j < f.len() && f.toks[j].sent == f.toks[i].sent && ok(j) {
                 j += 1;
             }
             ents.push(Named {
@@ -296,16 +296,16 @@ fn repeats(f: &DocFeatures, ents: &mut Vec<Named>) {
             max_len = max_len.max(e.tokens.len());
         }
     }
-    let mut covered = vec![false; f.toks.len()];
+    let mut covered = vec![false; f.len()];
     for e in ents.iter() {
         for i in e.tokens.clone() {
             covered[i] = true;
         }
     }
-    let n = f.toks.len();
+    let n = f.len();
     let mut i = 0;
     while i < n {
-        let t = &f.toks[i];
+        let t = f.tok(i);
         if covered[i] || !t.class.is_capitalised() {
             i += 1;
             continue;
@@ -319,7 +319,7 @@ fn repeats(f: &DocFeatures, ents: &mut Vec<Named>) {
             h = if j == i {
                 t.lower
             } else {
-                super::hash::phrase(h, f.toks[j].lower)
+                super::hash::phrase(h, f.form(j).lower)
             };
             if let Some(&l) = known.get(&h) {
                 // The string must end on a capitalised word and not run into one.

@@ -22,6 +22,31 @@ pub fn viterbi_with(
     out: &mut Vec<u8>,
     back: &mut Vec<[u8; N_TAGS]>,
 ) {
+    viterbi_masked(em, &masked(trans), start, out, back);
+}
+
+/// `trans` with the forbidden transitions (`I-x` after anything but `B-x` or `I-x`) at minus
+/// infinity: a forbidden candidate's sum is then minus infinity and never wins.
+pub fn masked(trans: &[[f32; N_TAGS]; N_TAGS]) -> [[f32; N_TAGS]; N_TAGS] {
+    let mut tr = *trans;
+    for (p, row) in tr.iter_mut().enumerate() {
+        for (t, v) in row.iter_mut().enumerate() {
+            if !allowed(Some(p), t) {
+                *v = f32::NEG_INFINITY;
+            }
+        }
+    }
+    tr
+}
+
+/// [`viterbi_with`] with the transitions already [`masked`] (once per model, not per run).
+pub fn viterbi_masked(
+    em: &[[f32; N_TAGS]],
+    masked: &[[f32; N_TAGS]; N_TAGS],
+    start: &[f32; N_TAGS],
+    out: &mut Vec<u8>,
+    back: &mut Vec<[u8; N_TAGS]>,
+) {
     out.clear();
     back.clear();
     let n = em.len();
@@ -41,30 +66,25 @@ pub fn viterbi_with(
     }
     back.reserve(n);
     back.push([0; N_TAGS]);
+    let tr = masked;
     for e in &em[1..] {
-        let mut next = [f32::NEG_INFINITY; N_TAGS];
+        // For every tag at once, candidates are tried in ascending order of predecessor and
+        // only a strictly better one wins, as the tag-by-tag loop would. (A predecessor
+        // scoring minus infinity never wins: its sum stays minus infinity.)
+        let mut best = [f32::NEG_INFINITY; N_TAGS];
         let mut bp = [0u8; N_TAGS];
-        for t in 0..N_TAGS {
-            // `I-x` may only follow `B-x` (tag t - 1) or `I-x`; other tags follow anything.
-            // Candidates are tried in ascending order and only a strictly better one wins,
-            // as `allowed` would admit them. (A predecessor scoring minus infinity never wins:
-            // its sum stays minus infinity.)
-            let from = if t == 0 || t % 2 == 1 { 0 } else { t - 1 };
-            let to = if t == 0 || t % 2 == 1 { N_TAGS } else { t + 1 };
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for p in from..to {
-                debug_assert!(allowed(Some(p), t));
-                let v = score[p] + trans[p][t];
-                if v > best {
-                    best = v;
-                    arg = p;
-                }
+        for (p, row) in tr.iter().enumerate() {
+            let sp = score[p];
+            for t in 0..N_TAGS {
+                let v = sp + row[t];
+                let better = v > best[t];
+                best[t] = if better { v } else { best[t] };
+                bp[t] = if better { p as u8 } else { bp[t] };
             }
-            next[t] = best + e[t];
-            bp[t] = arg as u8;
         }
-        score = next;
+        for t in 0..N_TAGS {
+            score[t] = best[t] + e[t];
+        }
         back.push(bp);
     }
     let mut t = best_tag(&score) as usize;

@@ -13,6 +13,7 @@ use crate::text::Prepared;
 use crate::text::token::TokenKind;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Capitalisation class of a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,16 +65,14 @@ pub mod doc_bit {
     pub const TITLE_START: u8 = 8;
 }
 
-/// Per-token facts computed once per document.
+/// Facts about one token, as [`DocFeatures::tok`] gives them: those of its form (its exact
+/// text) joined with those of its position.
 #[derive(Clone, Copy, Debug)]
 pub struct TokInfo {
     /// Hash of the lower-cased token.
     pub lower: u64,
     /// Hash of the compressed shape (`Xx`, `X.X.`, `dd`…).
     pub shape: u64,
-    /// One plus the index of the token's [`Affixes`] in [`DocFeatures::affixes`]; 0 when the
-    /// token has none (only tokens with a capital letter have affix features).
-    pub affix: u32,
     /// Capitalisation class.
     pub class: Class,
     /// Gazetteer flags of the token alone.
@@ -93,6 +92,53 @@ pub struct TokInfo {
     /// Number of characters.
     pub len: u16,
 }
+
+/// Facts that depend only on a token's text (its form), stored once per distinct form: most
+/// tokens of a text repeat a word seen before.
+#[derive(Clone, Copy, Debug)]
+pub struct Form {
+    /// Hash of the lower-cased text.
+    pub lower: u64,
+    /// Hash of the compressed shape.
+    pub shape: u64,
+    /// Gazetteer flags.
+    pub gaz: u32,
+    /// One plus the index of the form's [`Affixes`] in [`DocFeatures::affixes`]; 0 when it
+    /// has none (only forms with a capital letter have affix features).
+    pub affix: u32,
+    /// Index of the lower-cased word among the document's distinct ones (forms with the same
+    /// [`Form::lower`] share it), so per-word tallies are vectors.
+    pub word: u32,
+    /// Capitalisation class.
+    pub class: Class,
+    /// Document evidence ([`doc_bit`]) of its word, for capitalised forms (0 otherwise).
+    pub doc: u8,
+    /// Number of characters.
+    pub len: u16,
+}
+
+/// What is stored per token: its form, its position facts and its class (16 bytes; a text
+/// has many tokens).
+#[derive(Clone, Copy, Debug)]
+pub struct TokPos {
+    /// Index of the token's [`Form`] in [`DocFeatures::forms`].
+    pub form: u32,
+    /// Index of the sentence.
+    pub sent: u32,
+    /// Gazetteer flags of the longest multi-token phrase covering the token.
+    pub multi: u32,
+    /// Position in that phrase: 0 none, 1 begin, 2 inside, 3 last.
+    pub multi_pos: u8,
+    /// First token of its sentence (or line).
+    pub sent_start: bool,
+    /// Line type.
+    pub line: LineKind,
+    /// Capitalisation class of the form, copied here (into what would be padding) because
+    /// the rules ask for it most.
+    pub class: Class,
+}
+
+const _: () = assert!(std::mem::size_of::<TokPos>() == 16);
 
 /// Affix hashes of a token with a capital letter (kept apart from [`TokInfo`], which most
 /// tokens need without them).
@@ -114,18 +160,17 @@ pub const CONNECTORS: &[&str] = &[
 /// Features of every token of a document.
 #[derive(Debug)]
 pub struct DocFeatures {
-    /// Per-token facts.
-    pub toks: Vec<TokInfo>,
-    /// Affix hashes of the tokens that have them ([`TokInfo::affix`]).
+    /// Per-token form and position ([`DocFeatures::tok`] joins them).
+    pub toks: Vec<TokPos>,
+    /// The distinct token forms ([`TokPos::form`]).
+    pub forms: Vec<Form>,
+    /// Affix hashes of the forms that have them ([`Form::affix`]).
     pub affixes: Vec<Affixes>,
     /// Sentence token ranges (copied from the prepared text).
     pub sents: Vec<Range<usize>>,
-    /// Per token, the index of its lower-cased word among the document's distinct ones
-    /// (tokens with the same [`TokInfo::lower`] share it), so per-word tallies are vectors.
-    pub words: Vec<u32>,
-    /// Number of distinct lower-cased words.
+    /// Number of distinct lower-cased words ([`Form::word`]).
     pub n_words: usize,
-    /// Second-pass hints per token ([`hint_bit`]); all zero in the first pass.
+    /// Second-pass hints per token ([`hint_bit`]); empty until [`DocFeatures::set_hints`].
     pub hints: Vec<u8>,
     /// Whether [`DocFeatures::features`] emits the hint features (second pass).
     pub use_hints: bool,
@@ -152,14 +197,18 @@ fn key2(t: u64, a: u64, b: u64) -> u32 {
     fold(mix(mix(mix(SEED, t), a), b))
 }
 
-/// The lower-case hashes of [`CONNECTORS`], sorted for binary search.
-fn connector_hashes() -> [u64; CONNECTORS.len()] {
-    let mut out = [0u64; CONNECTORS.len()];
-    for (o, c) in out.iter_mut().zip(CONNECTORS) {
-        *o = hash::lower_str(c);
-    }
-    crate::sort::sort(&mut out);
-    out
+/// The lower-case hashes of [`CONNECTORS`], sorted for binary search (computed once, not
+/// per document).
+fn connector_hashes() -> &'static [u64; CONNECTORS.len()] {
+    static HASHES: OnceLock<[u64; CONNECTORS.len()]> = OnceLock::new();
+    HASHES.get_or_init(|| {
+        let mut out = [0u64; CONNECTORS.len()];
+        for (o, c) in out.iter_mut().zip(CONNECTORS) {
+            *o = hash::lower_str(c);
+        }
+        crate::sort::sort(&mut out);
+        out
+    })
 }
 
 /// Hashes of the sentence-boundary pseudo-words.
@@ -171,44 +220,71 @@ impl DocFeatures {
     pub fn new(doc: &Prepared<'_>, gaz: &Gazetteer) -> Self {
         let n = doc.tokens.len();
         let mut toks = Vec::with_capacity(n);
+        let mut forms: Vec<Form> = Vec::new();
         let mut affixes = Vec::new();
         let mut buf: Vec<char> = Vec::with_capacity(32);
         // A token's facts depend only on its text (and on whether it is a URL or an e-mail
         // address, which are never looked up here): most tokens of a text are repeated words,
-        // whose facts, affixes included, are computed once.
+        // whose facts, affixes included, are computed and stored once, as one form.
         // Sized for a news article's distinct words up front (nearly half its tokens; growing
         // by rehashing costs more than the lookups), capped so a long text does not reserve
         // what it never fills.
         let distinct = (n / 2).min(1 << 12);
-        let mut seen_words: FxHashMap<&str, (TokInfo, u32)> =
+        let mut seen_forms: FxHashMap<&str, u32> =
             FxHashMap::with_capacity_and_hasher(distinct, Default::default());
         let mut word_ids: HashMap<u64, u32, PreHashed> =
             HashMap::with_capacity_and_hasher(distinct, Default::default());
-        let mut words = Vec::with_capacity(n);
+        // One-byte tokens (punctuation, "a", "I": a quarter of all tokens) find their form
+        // by their byte, without hashing the text.
+        let mut one_byte = [u32::MAX; 128];
         for (i, t) in doc.tokens.iter().enumerate() {
             let s = doc.token_text(i);
             let memo = !matches!(t.kind, TokenKind::Url | TokenKind::Email);
-            if memo && let Some(&(info, word)) = seen_words.get(s) {
-                toks.push(info);
-                words.push(word);
-                continue;
-            }
-            let (mut info, aff) = token_info(s, t.kind, &mut buf, gaz);
-            if let Some(a) = aff {
-                affixes.push(a);
-                info.affix = affixes.len() as u32;
-            }
-            let next = word_ids.len() as u32;
-            let word = *word_ids.entry(info.lower).or_insert(next);
-            if memo {
-                seen_words.insert(s, (info, word));
-            }
-            toks.push(info);
-            words.push(word);
+            let byte = match s.as_bytes() {
+                &[b] if memo && b < 128 => Some(b as usize),
+                _ => None,
+            };
+            let known = match byte {
+                Some(b) => (one_byte[b] != u32::MAX).then_some(one_byte[b]),
+                None if memo => seen_forms.get(s).copied(),
+                None => None,
+            };
+            let form = match known {
+                Some(form) => form,
+                None => {
+                    let (mut f, aff) = token_info(s, t.kind, &mut buf, gaz);
+                    if let Some(a) = aff {
+                        affixes.push(a);
+                        f.affix = affixes.len() as u32;
+                    }
+                    let next = word_ids.len() as u32;
+                    f.word = *word_ids.entry(f.lower).or_insert(next);
+                    let form = forms.len() as u32;
+                    forms.push(f);
+                    match byte {
+                        Some(b) => one_byte[b] = form,
+                        None if memo => {
+                            seen_forms.insert(s, form);
+                        }
+                        None => {}
+                    }
+                    form
+                }
+            };
+            toks.push(TokPos {
+                form,
+                sent: 0,
+                multi: 0,
+                multi_pos: 0,
+                sent_start: false,
+                line: LineKind::Body,
+                class: forms[form as usize].class,
+            });
         }
         let n_words = word_ids.len();
-        drop(seen_words);
+        drop(seen_forms);
         drop(word_ids);
+        let class = |t: &TokPos| t.class;
         // Sentences; a line break also starts a new "sentence" for position features.
         let mut sents: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
@@ -231,7 +307,7 @@ impl DocFeatures {
             for k in r.clone() {
                 toks[k].sent = si as u32;
                 // Sentence start: the first word, skipping opening quotes and brackets.
-                if first && matches!(toks[k].class, Class::Other) {
+                if first && matches!(class(&toks[k]), Class::Other) {
                     continue;
                 }
                 toks[k].sent_start = first;
@@ -247,9 +323,10 @@ impl DocFeatures {
             }
             let (mut words, mut upper, mut title) = (0usize, 0usize, 0usize);
             for t in &toks[a..b] {
-                if t.len >= 2 && !matches!(t.class, Class::Number | Class::Other) {
+                let f = &forms[t.form as usize];
+                if f.len >= 2 && !matches!(f.class, Class::Number | Class::Other) {
                     words += 1;
-                    match t.class {
+                    match f.class {
                         Class::Upper => upper += 1,
                         Class::Title | Class::Mixed => title += 1,
                         _ => {}
@@ -270,17 +347,18 @@ impl DocFeatures {
         }
         // Multi-token gazetteer phrases, longest match from each capitalised start.
         if gaz.max_tokens > 1 {
+            let lower = |t: &TokPos| forms[t.form as usize].lower;
             let mut i = 0;
             while i < n {
-                if !toks[i].class.is_capitalised() {
+                if !class(&toks[i]).is_capitalised() {
                     i += 1;
                     continue;
                 }
-                let mut h = toks[i].lower;
+                let mut h = lower(&toks[i]);
                 let mut best: Option<(usize, u32)> = None;
                 let mut j = i + 1;
                 while j < n && j - i < gaz.max_tokens && !doc.tokens[j].newline_before {
-                    h = hash::phrase(h, toks[j].lower);
+                    h = hash::phrase(h, lower(&toks[j]));
                     // No phrase starts with these two words, so no longer one either.
                     if j == i + 1 && !gaz.starts_phrase(h) {
                         break;
@@ -308,10 +386,11 @@ impl DocFeatures {
                 }
             }
         }
-        // Document evidence.
+        // Document evidence, per word, then stored on the capitalised forms.
         let mut seen = vec![0u8; n_words];
-        for (t, &w) in toks.iter().zip(&words) {
-            let bit = match t.class {
+        for t in &toks {
+            let f = &forms[t.form as usize];
+            let bit = match f.class {
                 Class::Lower => doc_bit::LOWER,
                 Class::Title if t.line == LineKind::Body && !t.sent_start => doc_bit::TITLE_MID,
                 Class::Title if t.line == LineKind::Body => doc_bit::TITLE_START,
@@ -319,23 +398,60 @@ impl DocFeatures {
                 _ => 0,
             };
             if bit != 0 {
-                seen[w as usize] |= bit;
+                seen[f.word as usize] |= bit;
             }
         }
-        for (t, &w) in toks.iter_mut().zip(&words) {
-            if t.class.is_capitalised() {
-                t.doc = seen[w as usize];
+        for f in &mut forms {
+            if f.class.is_capitalised() {
+                f.doc = seen[f.word as usize];
             }
         }
-        let hints = vec![0; n];
         DocFeatures {
             toks,
+            forms,
             affixes,
             sents,
-            words,
             n_words,
-            hints,
+            hints: Vec::new(),
             use_hints: false,
+        }
+    }
+
+    /// Number of tokens.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// True when the document has no tokens.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The form of token `i`.
+    #[inline]
+    pub fn form(&self, i: usize) -> &Form {
+        &self.forms[self.toks[i].form as usize]
+    }
+
+    /// The facts of token `i`.
+    #[inline]
+    pub fn tok(&self, i: usize) -> TokInfo {
+        let t = &self.toks[i];
+        let f = &self.forms[t.form as usize];
+        TokInfo {
+            lower: f.lower,
+            shape: f.shape,
+            class: t.class,
+            gaz: f.gaz,
+            multi: t.multi,
+            multi_pos: t.multi_pos,
+            sent: t.sent,
+            sent_start: t.sent_start,
+            line: t.line,
+            doc: f.doc,
+            len: f.len,
         }
     }
 
@@ -360,7 +476,7 @@ impl DocFeatures {
                     }
                     // Up to two connectors followed by a capitalised word.
                     let mut c = b;
-                    while c < s.end && c < b + 2 && conn.binary_search(&self.toks[c].lower).is_ok()
+                    while c < s.end && c < b + 2 && conn.binary_search(&self.form(c).lower).is_ok()
                     {
                         c += 1;
                     }
@@ -379,96 +495,143 @@ impl DocFeatures {
 
     /// Appends the feature keys of token `i` to `out`.
     pub fn features(&self, i: usize, out: &mut Vec<u32>) {
+        self.keys::<true, true>(i, out);
+        self.hint_features(i, out);
+    }
+
+    /// Appends the keys of token `i` that depend only on its form, whether it starts its
+    /// sentence and its line kind ([`DocFeatures::word_variant`]): the same for every token
+    /// of the same variant. With [`DocFeatures::context_features`] and
+    /// [`DocFeatures::hint_features`], the same keys as [`DocFeatures::features`] (in another
+    /// order).
+    pub fn word_features(&self, i: usize, out: &mut Vec<u32>) {
+        self.keys::<true, false>(i, out);
+    }
+
+    /// Appends the keys of token `i` that depend on its neighbours or its multi-token
+    /// gazetteer phrase.
+    pub fn context_features(&self, i: usize, out: &mut Vec<u32>) {
+        self.keys::<false, true>(i, out);
+    }
+
+    /// Which of the (at most 6) variants of its form token `i` is for
+    /// [`DocFeatures::word_features`]: tokens with the same form and variant have the same
+    /// word features.
+    #[inline]
+    pub fn word_variant(&self, i: usize) -> usize {
         let t = &self.toks[i];
+        t.sent_start as usize + 2 * t.line as usize
+    }
+
+    /// The word keys (`WORD`), the context keys (`CTX`) or both, in the order the model was
+    /// trained with.
+    #[inline(always)]
+    fn keys<const WORD: bool, const CTX: bool>(&self, i: usize, out: &mut Vec<u32>) {
+        let t = self.tok(i);
         let sent = t.sent;
-        let at = |k: isize| -> Option<&TokInfo> {
+        let at = |k: isize| -> Option<TokInfo> {
             let j = i as isize + k;
             if j < 0 || j as usize >= self.toks.len() {
                 return None;
             }
-            let u = &self.toks[j as usize];
+            let u = self.tok(j as usize);
             (u.sent == sent).then_some(u)
         };
         let lw =
-            |o: Option<&TokInfo>, k: isize| o.map_or(if k < 0 { BOS } else { EOS }, |u| u.lower);
+            |o: Option<TokInfo>, k: isize| o.map_or(if k < 0 { BOS } else { EOS }, |u| u.lower);
         let sh =
-            |o: Option<&TokInfo>, k: isize| o.map_or(if k < 0 { BOS } else { EOS }, |u| u.shape);
-        let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
+            |o: Option<TokInfo>, k: isize| o.map_or(if k < 0 { BOS } else { EOS }, |u| u.shape);
+        let (p1, n1) = if CTX { (at(-1), at(1)) } else { (None, None) };
         let cls = t.class as u64;
-        out.push(key(0, 0));
-        out.push(key(1, t.lower));
-        out.push(key(2, t.shape));
-        if t.affix != 0 {
-            let a = &self.affixes[t.affix as usize - 1];
-            for (k, &p) in a.pre.iter().enumerate() {
-                if p != 0 {
-                    out.push(key(3 + k as u64, p));
+        if WORD {
+            out.push(key(0, 0));
+            out.push(key(1, t.lower));
+            out.push(key(2, t.shape));
+            let affix = self.form(i).affix;
+            if affix != 0 {
+                let a = &self.affixes[affix as usize - 1];
+                for (k, &p) in a.pre.iter().enumerate() {
+                    if p != 0 {
+                        out.push(key(3 + k as u64, p));
+                    }
                 }
-            }
-            for (k, &s) in a.suf.iter().enumerate() {
-                if s != 0 {
-                    out.push(key(5 + k as u64, s));
+                for (k, &s) in a.suf.iter().enumerate() {
+                    if s != 0 {
+                        out.push(key(5 + k as u64, s));
+                    }
                 }
             }
         }
-        out.push(key(8, lw(p1, -1)));
-        out.push(key(9, lw(n1, 1)));
-        out.push(key(10, lw(p2, -2)));
-        out.push(key(11, lw(n2, 2)));
-        out.push(key(12, sh(p1, -1)));
-        out.push(key(13, sh(n1, 1)));
-        out.push(key2(14, lw(p1, -1), t.lower));
-        out.push(key2(15, t.lower, lw(n1, 1)));
-        out.push(key2(16, t.sent_start as u64, t.shape));
-        out.push(key2(17, sh(p1, -1), mix(t.shape, sh(n1, 1))));
+        if CTX {
+            let (p2, n2) = (at(-2), at(2));
+            out.push(key(8, lw(p1, -1)));
+            out.push(key(9, lw(n1, 1)));
+            out.push(key(10, lw(p2, -2)));
+            out.push(key(11, lw(n2, 2)));
+            out.push(key(12, sh(p1, -1)));
+            out.push(key(13, sh(n1, 1)));
+            out.push(key2(14, lw(p1, -1), t.lower));
+            out.push(key2(15, t.lower, lw(n1, 1)));
+        }
+        if WORD {
+            out.push(key2(16, t.sent_start as u64, t.shape));
+        }
+        if CTX {
+            out.push(key2(17, sh(p1, -1), mix(t.shape, sh(n1, 1))));
+        }
         // Gazetteer flags of the token and its neighbours, in flag order; only set bits are
         // visited.
         let pg = p1.map_or(0, |u| u.gaz);
         let ng = n1.map_or(0, |u| u.gaz);
         const ALL_FLAGS: u32 = (1u32 << flag::COUNT) - 1;
-        let mut bits = (t.gaz | pg | ng | t.multi) & ALL_FLAGS;
+        let word_bits = if WORD { t.gaz } else { 0 };
+        let ctx_bits = if CTX { pg | ng | t.multi } else { 0 };
+        let mut bits = (word_bits | ctx_bits) & ALL_FLAGS;
         while bits != 0 {
             let b = bits.trailing_zeros();
             bits &= bits - 1;
-            if t.gaz & (1 << b) != 0 {
+            if WORD && t.gaz & (1 << b) != 0 {
                 out.push(key2(18, b as u64, cls));
             }
-            if pg & (1 << b) != 0 {
+            if CTX && pg & (1 << b) != 0 {
                 out.push(key(19, b as u64));
             }
-            if ng & (1 << b) != 0 {
+            if CTX && ng & (1 << b) != 0 {
                 out.push(key(20, b as u64));
             }
-            if t.multi & (1 << b) != 0 {
+            if CTX && t.multi & (1 << b) != 0 {
                 out.push(key2(21, b as u64, t.multi_pos as u64));
             }
         }
-        if t.gaz == 0 && t.class.is_capitalised() {
-            out.push(key(22, t.sent_start as u64));
+        if WORD {
+            if t.gaz == 0 && t.class.is_capitalised() {
+                out.push(key(22, t.sent_start as u64));
+            }
+            if t.class.is_capitalised() {
+                out.push(key2(23, t.doc as u64, mix(cls, t.sent_start as u64)));
+                out.push(key2(24, t.line as u64, cls));
+            }
+            out.push(key2(25, t.line as u64, t.lower));
+            let len = match t.len {
+                0..=1 => 0u64,
+                2..=3 => 1,
+                4..=6 => 2,
+                _ => 3,
+            };
+            out.push(key2(26, len, cls));
         }
-        if t.class.is_capitalised() {
-            out.push(key2(23, t.doc as u64, mix(cls, t.sent_start as u64)));
-            out.push(key2(24, t.line as u64, cls));
+        if CTX {
+            // Capitalised neighbours: is this word inside a run of capitals?
+            let pc = p1.is_some_and(|u| u.class.is_capitalised()) as u64;
+            let nc = n1.is_some_and(|u| u.class.is_capitalised()) as u64;
+            out.push(key2(27, pc * 2 + nc, cls));
         }
-        out.push(key2(25, t.line as u64, t.lower));
-        let len = match t.len {
-            0..=1 => 0u64,
-            2..=3 => 1,
-            4..=6 => 2,
-            _ => 3,
-        };
-        out.push(key2(26, len, cls));
-        // Capitalised neighbours: is this word inside a run of capitals?
-        let pc = p1.is_some_and(|u| u.class.is_capitalised()) as u64;
-        let nc = n1.is_some_and(|u| u.class.is_capitalised()) as u64;
-        out.push(key2(27, pc * 2 + nc, cls));
-        self.hint_features(i, out);
     }
 
     /// Appends the second-pass hint feature keys of token `i` to `out` (none in the first
     /// pass): the last keys [`DocFeatures::features`] emits.
     pub fn hint_features(&self, i: usize, out: &mut Vec<u32>) {
-        let t = &self.toks[i];
+        let t = self.tok(i);
         let cls = t.class as u64;
         if self.use_hints && t.class.is_capitalised() {
             let h = self.hints[i];
@@ -484,49 +647,54 @@ impl DocFeatures {
     /// Sets the second-pass hints from first-pass mentions `(tokens, type index)` and turns
     /// the hint features on.
     pub fn set_hints(&mut self, mentions: &[(Range<usize>, usize)]) {
+        self.set_hints_from(mentions.iter().map(|(r, ty)| (r.clone(), *ty)));
+    }
+
+    /// [`DocFeatures::set_hints`] from an iterator (no copy of the mentions).
+    pub fn set_hints_from(&mut self, mentions: impl Iterator<Item = (Range<usize>, usize)>) {
         let n = self.toks.len();
-        let mut own = vec![u8::MAX; n];
+        // Each token's own first-pass type first (u8::MAX outside mentions), replaced by its
+        // hint below: one per-token vector, not two.
+        let mut hints = std::mem::take(&mut self.hints);
+        hints.clear();
+        hints.resize(n, u8::MAX);
         for (r, ty) in mentions {
-            for k in r.clone() {
+            for k in r {
                 if k < n {
-                    own[k] = *ty as u8;
+                    hints[k] = ty as u8;
                 }
             }
         }
+        let slot = |own: u8| if own == u8::MAX { 4 } else { own as usize };
         // Per word: counts of first-pass types (0..4) and of untagged capitalised uses (4).
         let mut counts = vec![[0u16; 5]; self.n_words];
-        for (k, t) in self.toks.iter().enumerate() {
-            if !t.class.is_capitalised() {
+        for (t, &own) in self.toks.iter().zip(&hints) {
+            let f = &self.forms[t.form as usize];
+            if !f.class.is_capitalised() {
                 continue;
             }
-            let slot = if own[k] == u8::MAX {
-                4
-            } else {
-                own[k] as usize
-            };
-            let c = &mut counts[self.words[k] as usize];
-            c[slot] = c[slot].saturating_add(1);
+            let c = &mut counts[f.word as usize];
+            let s = slot(own);
+            c[s] = c[s].saturating_add(1);
         }
-        for (k, t) in self.toks.iter().enumerate() {
-            if !t.class.is_capitalised() {
-                self.hints[k] = 0;
+        for (t, h) in self.toks.iter().zip(hints.iter_mut()) {
+            let f = &self.forms[t.form as usize];
+            if !f.class.is_capitalised() {
+                *h = 0;
                 continue;
             }
-            let c = counts[self.words[k] as usize];
-            let slot = if own[k] == u8::MAX {
-                4
-            } else {
-                own[k] as usize
-            };
-            let mut h = 0u8;
+            let c = counts[f.word as usize];
+            let s = slot(*h);
+            let mut bits = 0u8;
             for (b, &cnt) in c.iter().enumerate() {
-                let others = cnt - (b == slot) as u16;
+                let others = cnt - (b == s) as u16;
                 if others > 0 {
-                    h |= 1 << b;
+                    bits |= 1 << b;
                 }
             }
-            self.hints[k] = h;
+            *h = bits;
         }
+        self.hints = hints;
         self.use_hints = true;
     }
 }
@@ -667,7 +835,7 @@ fn affixes(m: usize, lc: impl Fn(usize) -> u64) -> Affixes {
 }
 
 /// Facts for one token, and its affix hashes when it has a capital letter (its
-/// [`TokInfo::affix`] is left 0 for the caller to set). `buf` is scratch space, used only for
+/// [`Form::affix`] and [`Form::word`] are left 0 for the caller to set). `buf` is scratch space, used only for
 /// tokens outside ASCII. Inlined into its one caller, which saves copying the result out.
 #[inline]
 pub fn token_info(
@@ -675,7 +843,7 @@ pub fn token_info(
     kind: TokenKind,
     buf: &mut Vec<char>,
     gaz: &Gazetteer,
-) -> (TokInfo, Option<Affixes>) {
+) -> (Form, Option<Affixes>) {
     let mut sc = Scan::new();
     let aff = if s.is_ascii() {
         // The common case: byte by byte, no Unicode tables, no lower-case copy.
@@ -713,17 +881,13 @@ pub fn token_info(
     } else {
         Class::Mixed
     };
-    let info = TokInfo {
+    let info = Form {
         lower: sc.lower,
         shape: sc.shape,
-        affix: 0,
-        class,
         gaz: gaz.get(sc.lower),
-        multi: 0,
-        multi_pos: 0,
-        sent: 0,
-        sent_start: false,
-        line: LineKind::Body,
+        affix: 0,
+        word: 0,
+        class,
         doc: 0,
         len: sc.len.min(u16::MAX as usize) as u16,
     };
@@ -743,7 +907,7 @@ mod tests {
     #[test]
     fn classes_and_lowercase_hash_agree_with_hash_module() {
         let (f, _) = feats("John met IBM staff in iPhone town 2024 .");
-        let classes: Vec<Class> = f.toks.iter().map(|t| t.class).collect();
+        let classes: Vec<Class> = (0..f.len()).map(|i| f.tok(i).class).collect();
         assert_eq!(
             classes,
             vec![
@@ -758,10 +922,10 @@ mod tests {
                 Class::Other
             ]
         );
-        assert_eq!(f.toks[0].lower, hash::lower_str("JOHN"));
-        assert!(f.toks[0].gaz & flag::FIRST != 0);
-        assert!(f.toks[0].sent_start);
-        assert!(!f.toks[2].sent_start);
+        assert_eq!(f.tok(0).lower, hash::lower_str("JOHN"));
+        assert!(f.tok(0).gaz & flag::FIRST != 0);
+        assert!(f.tok(0).sent_start);
+        assert!(!f.tok(2).sent_start);
     }
 
     #[test]
@@ -770,8 +934,8 @@ mod tests {
         let ny = (0..doc.tokens.len())
             .find(|&i| doc.token_text(i) == "New")
             .unwrap();
-        assert_eq!(f.toks[ny].multi_pos, 1);
-        assert_eq!(f.toks[ny + 1].multi_pos, 3);
+        assert_eq!(f.tok(ny).multi_pos, 1);
+        assert_eq!(f.tok(ny + 1).multi_pos, 3);
         let runs: Vec<String> = f
             .runs()
             .into_iter()
@@ -792,8 +956,8 @@ mod tests {
                 .find(|&i| doc.token_text(i) == w)
                 .unwrap()
         };
-        assert_eq!(f.toks[idx("POLICE")].line, LineKind::Caps);
-        let apple = &f.toks[idx("APPLE")];
+        assert_eq!(f.tok(idx("POLICE")).line, LineKind::Caps);
+        let apple = f.tok(idx("APPLE"));
         assert!(apple.doc & doc_bit::LOWER != 0);
         assert!(apple.doc & doc_bit::TITLE_START != 0);
         let mut out = Vec::new();
@@ -802,5 +966,24 @@ mod tests {
         let mut again = Vec::new();
         f.features(idx("Apple"), &mut again);
         assert_eq!(out, again);
+    }
+
+    #[test]
+    fn word_and_context_keys_are_the_features_split() {
+        let (mut f, doc) = feats(
+            "NEW YORK — John met the Bank of England staff in New York.\nJohn Smith of IBM said so.",
+        );
+        f.set_hints(&[(0..2, 2), (3..4, 0)]);
+        for i in 0..doc.tokens.len() {
+            let mut all = Vec::new();
+            f.features(i, &mut all);
+            let mut split = Vec::new();
+            f.word_features(i, &mut split);
+            f.context_features(i, &mut split);
+            f.hint_features(i, &mut split);
+            all.sort();
+            split.sort();
+            assert_eq!(all, split, "token {i}");
+        }
     }
 }

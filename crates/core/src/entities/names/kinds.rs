@@ -283,7 +283,7 @@ fn work_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Range<
         static WORK_HASHES: ListHashes = ListHashes::new();
         // (Cue nouns have at least `MIN_WORK_NOUN` letters: shorter words skip the lookup.)
         if !(f.toks[c].class == Class::Lower
-            && f.toks[c].len >= MIN_WORK_NOUN
+            && f.form(c).len >= MIN_WORK_NOUN
             && in_list(&WORK_HASHES, WORK_NOUNS, doc, f, c))
         {
             continue;

@@ -141,22 +141,38 @@ impl Tagger {
         // features (one lookup finds both rows); the second pass adds only the hints.
         let pair = self.pair.get_or_init(|| PairTable::new(&self.model, m2));
         let n_run_tokens = runs.iter().map(|r| r.len()).sum();
-        let mut shared: Vec<Acc> = Vec::with_capacity(n_run_tokens);
+        // Kept as `i16`s (half the memory): a token has at most ~110 keys (most of them one per
+        // gazetteer flag), each weighing at most 63, so its sums fit with room to spare.
+        let mut shared: Vec<[i16; N_TAGS]> = Vec::with_capacity(n_run_tokens);
         let mut scratch = Scratch::default();
+        // The word features of a token (its own text, sentence start and line kind) are the
+        // same for every token of the same form and variant: their summed weights are looked
+        // up once per document and reused (integer sums, so exactly the same totals).
+        // `word_sums[form * 6 + variant]` is one plus the index of the sums in `sums`.
+        let mut word_sums = vec![0u32; f.forms.len() * 6];
+        let mut sums: Vec<[Acc; 2]> = Vec::new();
         let first = scratch.decode(&self.model, &runs, |i, feats| {
-            f.features(i, feats);
-            let mut acc = [[0i32; N_TAGS]; 2];
+            let slot = &mut word_sums[f.toks[i].form as usize * 6 + f.word_variant(i)];
+            if *slot == 0 {
+                let mut acc = [[0i32; N_TAGS]; 2];
+                f.word_features(i, feats);
+                pair.accumulate(feats, &mut acc);
+                feats.clear();
+                sums.push(acc);
+                *slot = sums.len() as u32;
+            }
+            let mut acc = sums[*slot as usize - 1];
+            f.context_features(i, feats);
             pair.accumulate(feats, &mut acc);
-            shared.push(acc[1]);
+            shared.push(acc[1].map(|x| x as i16));
             acc[0]
         });
-        let hints: Vec<(Range<usize>, usize)> =
-            first.iter().map(|m| (m.tokens.clone(), m.ty)).collect();
-        f.set_hints(&hints);
+        f.set_hints_from(first.iter().map(|m| (m.tokens.clone(), m.ty)));
+        drop(first);
         let mut next = shared.iter();
         let second = scratch.decode(m2, &runs, |i, feats| {
             f.hint_features(i, feats);
-            let mut acc = next.next().copied().unwrap_or([0; N_TAGS]);
+            let mut acc = next.next().map_or([0; N_TAGS], |s| s.map(i32::from));
             m2.accumulate(feats, &mut acc);
             acc
         });
@@ -171,7 +187,11 @@ impl Tagger {
     /// Decodes the given runs of `f` (from [`DocFeatures::runs`]) with `model`.
     fn decode_runs(model: &Model, f: &DocFeatures, runs: &[Range<usize>]) -> Vec<Mention> {
         Scratch::default().decode(model, runs, |i, feats| {
-            f.features(i, feats);
+            // The same keys as `features`, in an order that needs no third copy of the key
+            // code (sums do not depend on it).
+            f.word_features(i, feats);
+            f.context_features(i, feats);
+            f.hint_features(i, feats);
             let mut acc = [0; N_TAGS];
             model.accumulate(feats, &mut acc);
             acc
@@ -198,6 +218,7 @@ impl Scratch {
         mut score: impl FnMut(usize, &mut Vec<u32>) -> Acc,
     ) -> Vec<Mention> {
         let mut out = Vec::new();
+        let trans = decode::masked(&model.trans);
         for run in runs {
             self.em.clear();
             for i in run.clone() {
@@ -205,9 +226,9 @@ impl Scratch {
                 let acc = score(i, &mut self.feats);
                 self.em.push(model.scale(acc));
             }
-            decode::viterbi_with(
+            decode::viterbi_masked(
                 &self.em,
-                &model.trans,
+                &trans,
                 &model.start,
                 &mut self.tags,
                 &mut self.back,

@@ -36,9 +36,9 @@ pub fn phrase_hash(f: &DocFeatures, r: Range<usize>) -> u64 {
     let mut h = 0;
     for (k, i) in r.enumerate() {
         h = if k == 0 {
-            f.toks[i].lower
+            f.form(i).lower
         } else {
-            hash::phrase(h, f.toks[i].lower)
+            hash::phrase(h, f.form(i).lower)
         };
     }
     h
@@ -47,7 +47,7 @@ pub fn phrase_hash(f: &DocFeatures, r: Range<usize>) -> u64 {
 /// Gazetteer flags of the whole mention (single token or phrase).
 fn whole_flags(f: &DocFeatures, gaz: &Gazetteer, r: Range<usize>) -> u32 {
     if r.len() == 1 {
-        f.toks[r.start].gaz
+        f.form(r.start).gaz
     } else {
         gaz.get(phrase_hash(f, r))
     }
@@ -69,7 +69,7 @@ pub fn map_label(
     let last = r.end - 1;
     let first = r.start;
     let whole = whole_flags(f, gaz, r.clone());
-    let last_g = f.toks[last].gaz;
+    let last_g = f.form(last).gaz;
     let single = r.len() == 1;
     match ty {
         0 => Some(EntityLabel::Person),
@@ -156,7 +156,7 @@ fn relabel_by_words(
     r: &Range<usize>,
     label: EntityLabel,
 ) -> EntityLabel {
-    let last = &f.toks[r.end - 1];
+    let last = f.tok(r.end - 1);
     let single = r.len() == 1;
     let whole = whole_flags(f, gaz, r.clone());
     if matches!(label, EntityLabel::Person | EntityLabel::Org)
@@ -170,8 +170,8 @@ fn relabel_by_words(
         }
     }
     let org_inside = r.clone().any(|k| {
-        f.toks[k].gaz & (flag::ORG_WORD | flag::CORP_SUFFIX) != 0
-            && f.toks[k].gaz & (flag::FAC_WORD | flag::LOC_WORD) == 0
+        f.form(k).gaz & (flag::ORG_WORD | flag::CORP_SUFFIX) != 0
+            && f.form(k).gaz & (flag::FAC_WORD | flag::LOC_WORD) == 0
     });
     let placeish = matches!(
         label,
@@ -196,7 +196,7 @@ fn relabel_by_words(
     if !placeish || (label == EntityLabel::Org && org_inside) {
         return label;
     }
-    let first = &f.toks[r.start];
+    let first = f.tok(r.start);
     if first.gaz & flag::COMPASS != 0
         && whole & (flag::COUNTRY | flag::STATE | flag::CITY) == 0
         && r.len() == 2
@@ -210,7 +210,7 @@ fn relabel_by_words(
         let weak = hash_in_list(
             &HASHES,
             &["city", "county", "republic", "kingdom"],
-            f.toks[r.end - 1].lower,
+            f.form(r.end - 1).lower,
         );
         if !weak {
             return EntityLabel::Gpe;
@@ -229,7 +229,7 @@ fn relabel_by_words(
 /// and the capitalised words after it.
 fn extend_of(doc: &Prepared<'_>, f: &DocFeatures, r: &Range<usize>) -> usize {
     let n = doc.tokens.len();
-    let last = &f.toks[r.end - 1];
+    let last = f.tok(r.end - 1);
     if last.gaz & flag::ORG_WORD == 0 || r.end + 1 >= n {
         return r.end;
     }
@@ -258,7 +258,7 @@ fn trim(doc: &Prepared<'_>, f: &DocFeatures, r: Range<usize>, label: EntityLabel
         a += 1;
     }
     if label == EntityLabel::Person {
-        while b - a > 1 && f.toks[a].gaz & flag::TITLE != 0 {
+        while b - a > 1 && f.form(a).gaz & flag::TITLE != 0 {
             a += 1;
         }
     }
@@ -273,15 +273,15 @@ fn split_title(
     r: &Range<usize>,
     label: EntityLabel,
 ) -> Option<Range<usize>> {
-    let starts_titled = f.toks[r.start].gaz & flag::TITLE != 0
+    let starts_titled = f.form(r.start).gaz & flag::TITLE != 0
         || (r.start >= 2
             && doc.token_text(r.start - 1).eq_ignore_ascii_case("of")
-            && (r.start.saturating_sub(4)..r.start - 1).any(|k| f.toks[k].gaz & flag::TITLE != 0));
+            && (r.start.saturating_sub(4)..r.start - 1).any(|k| f.form(k).gaz & flag::TITLE != 0));
     if !starts_titled || r.len() < 3 || label == EntityLabel::Person {
         return None;
     }
     let nameish = |k: usize| {
-        let t = &f.toks[k];
+        let t = f.tok(k);
         t.class == Class::Title
             && t.gaz & (flag::ORG_WORD | flag::LOC_WORD | flag::FAC_WORD | PLACE | flag::TITLE) == 0
             && is_word(doc, k)
@@ -290,23 +290,23 @@ fn split_title(
     while a > r.start + 1 && r.end - a < 2 && nameish(a - 1) {
         a -= 1;
     }
-    if a > r.start + 1 && nameish(a - 1) && f.toks[a - 1].gaz & flag::FIRST != 0 {
+    if a > r.start + 1 && nameish(a - 1) && f.form(a - 1).gaz & flag::FIRST != 0 {
         a -= 1;
     }
     let k = r.end - a;
     // An unknown name after "Title of Department" ("Minister of Public Security Oyelaran
     // Adebanjo"): the department comes first, the last two name-like words are the name.
     let of_before = r.start >= 1 && doc.token_text(r.start - 1).eq_ignore_ascii_case("of");
-    let after_title_of = (of_before && f.toks[r.start].gaz & flag::TITLE == 0)
-        || (f.toks[r.start].gaz & flag::TITLE != 0
+    let after_title_of = (of_before && f.form(r.start).gaz & flag::TITLE == 0)
+        || (f.form(r.start).gaz & flag::TITLE != 0
             && (r.start + 1..r.end.min(r.start + 3))
                 .any(|j| doc.token_text(j).eq_ignore_ascii_case("of")));
     let dept_before = after_title_of
         && a > r.start
         && (a..r.end)
-            .all(|j| f.toks[j].gaz & (flag::COMMON | flag::GPE_WORD | flag::NATIONALITY) == 0);
+            .all(|j| f.form(j).gaz & (flag::COMMON | flag::GPE_WORD | flag::NATIONALITY) == 0);
     let cued =
-        dept_before || (a..r.end).any(|j| f.toks[j].gaz & (flag::FIRST | flag::SURNAME) != 0);
+        dept_before || (a..r.end).any(|j| f.form(j).gaz & (flag::FIRST | flag::SURNAME) != 0);
     let prev_connector = doc.token_text(a - 1).eq_ignore_ascii_case("of")
         || doc.token_text(a - 1).eq_ignore_ascii_case("and");
     (k >= 2 && cued && !prev_connector).then_some(a..r.end)
@@ -362,7 +362,7 @@ pub(super) fn in_list(
     f: &DocFeatures,
     i: usize,
 ) -> bool {
-    hash_in_list(hashes, list, f.toks[i].lower) && {
+    hash_in_list(hashes, list, f.form(i).lower) && {
         let word = doc.token_text(i);
         list.iter().any(|w| w.eq_ignore_ascii_case(word))
     }
@@ -378,7 +378,7 @@ pub(super) fn hash_in_list(hashes: &ListHashes, list: &[&str], lower: u64) -> bo
 
 fn is_norp_more(doc: &Prepared<'_>, f: &DocFeatures, i: usize) -> bool {
     static HASHES: ListHashes = ListHashes::new();
-    f.toks[i].class.is_capitalised() && f.toks[i].len >= 4 && in_list(&HASHES, NORP_MORE, doc, f, i)
+    f.toks[i].class.is_capitalised() && f.form(i).len >= 4 && in_list(&HASHES, NORP_MORE, doc, f, i)
 }
 
 /// Upper-case abbreviations that are common nouns, not names.
@@ -396,7 +396,7 @@ pub const NOT_NAMES: &[&str] = &[
 /// "the United States Hamdullah Mohib": a mention that starts with a whole gazetteer place and
 /// goes on with a first name is a place followed by a person.
 fn split_place_person(f: &DocFeatures, r: &Range<usize>) -> Option<usize> {
-    let t = &f.toks[r.start];
+    let t = f.tok(r.start);
     let place_end = if t.multi_pos == 1 && t.multi & (flag::COUNTRY | flag::STATE | flag::CITY) != 0
     {
         (r.start..r.end)
@@ -410,7 +410,7 @@ fn split_place_person(f: &DocFeatures, r: &Range<usize>) -> Option<usize> {
         return None;
     };
     let rest = r.end.saturating_sub(place_end);
-    let next = f.toks.get(place_end)?;
+    let next = (place_end < f.len()).then(|| f.tok(place_end))?;
     (rest >= 2 && next.gaz & flag::FIRST != 0 && next.class == Class::Title).then_some(place_end)
 }
 
@@ -470,10 +470,10 @@ pub fn label(
         // A company suffix or business head word ("Caldera Engineering") right after the name
         // belongs to it and makes it an ORG.
         if r.end < doc.tokens.len()
-            && (f.toks[r.end].gaz & flag::CORP_SUFFIX != 0
+            && (f.form(r.end).gaz & flag::CORP_SUFFIX != 0
                 || is_business_head(doc.token_text(r.end)))
         {
-            let t = &f.toks[r.end];
+            let t = f.tok(r.end);
             if t.class.is_capitalised() && f.toks[r.end].sent == f.toks[r.start].sent {
                 r.end += 1;
                 label = EntityLabel::Org;
@@ -491,7 +491,7 @@ pub fn label(
 }
 
 fn sentence_case_only(f: &DocFeatures, i: usize) -> bool {
-    let t = &f.toks[i];
+    let t = f.tok(i);
     t.sent_start
         && t.class == Class::Title
         && (t.gaz & flag::COMMON != 0 || {
@@ -597,7 +597,7 @@ fn quoted_title_case(doc: &Prepared<'_>, f: &DocFeatures, open: usize, r: Range<
     }
     let mut capitals = 0;
     for k in r.clone() {
-        let t = &f.toks[k];
+        let t = f.tok(k);
         let w = doc.token_text(k);
         if t.class.is_capitalised() {
             capitals += 1;
@@ -615,8 +615,8 @@ fn quoted_title_case(doc: &Prepared<'_>, f: &DocFeatures, open: usize, r: Range<
 /// word ("“National Health Committee”"), is a known place ("“Central America”"), or is a
 /// person the model found that starts with a first name.
 fn quoted_name(f: &DocFeatures, ents: &[Named], r: Range<usize>) -> bool {
-    let last = &f.toks[r.end - 1];
-    let first = &f.toks[r.start];
+    let last = f.tok(r.end - 1);
+    let first = f.tok(r.start);
     last.gaz & (flag::ORG_WORD | flag::CORP_SUFFIX | flag::FAC_WORD) != 0
         || (first.multi_pos == 1
             && last.multi_pos == 3
@@ -709,7 +709,7 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
     let mut add = Vec::new();
     let covered = coverage(n, ents);
     for i in 0..n {
-        let t = &f.toks[i];
+        let t = f.tok(i);
         if !t.class.is_capitalised() || covered[i] {
             continue;
         }
@@ -720,7 +720,7 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
             let next_cap = i + 1 < n
                 && f.toks[i + 1].class.is_capitalised()
                 && f.toks[i + 1].sent == t.sent
-                && f.toks[i + 1].gaz & flag::NATIONALITY == 0;
+                && f.form(i + 1).gaz & flag::NATIONALITY == 0;
             if !next_cap || t.line != super::features::LineKind::Body {
                 add.push(Named {
                     tokens: i..i + 1,
@@ -743,7 +743,7 @@ pub fn add_rule_mentions(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Nam
                     doc.token_text(j),
                     "—" | "–" | "-" | "--" | "," | "(" | ":" | "―"
                 );
-            let placeish = f.toks[i].gaz & PLACE != 0 || f.toks[i].multi & PLACE != 0;
+            let placeish = f.form(i).gaz & PLACE != 0 || f.toks[i].multi & PLACE != 0;
             if punct_after && placeish && !covered[i..j].iter().any(|&c| c) {
                 add.push(Named {
                     tokens: i..j,
