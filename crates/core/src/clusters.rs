@@ -184,7 +184,8 @@ struct Keys<'t> {
 impl<'t> Keys<'t> {
     fn new(text: &'t str, label: EntityLabel) -> Self {
         let words = name_words(text);
-        let mut full = String::new();
+        // Sized once: the key is no longer than the text, but for rare lower-casings that grow.
+        let mut full = String::with_capacity(text.len());
         full_key(&words, &mut full);
         Keys {
             country: country_key(text),
@@ -492,9 +493,10 @@ impl Linker {
 
     fn index_cluster(&mut self, ci: usize, c: &Cluster) {
         let words = name_words(&c.canonical);
-        self.by_full
-            .entry(words.join(" ").to_lowercase())
-            .or_insert(ci);
+        // One allocation for the key, sized once (see `Keys::new`).
+        let mut key = String::with_capacity(c.canonical.len());
+        full_key(&words, &mut key);
+        self.by_full.entry(key).or_insert(ci);
         if c.label == EntityLabel::Person {
             for w in &words {
                 if !verbs::is_title(w) {
