@@ -63,8 +63,7 @@ pub fn find(doc: &Prepared<'_>) -> Vec<Entity> {
 
 /// Finds numeric and temporal entities, sorted by start, not overlapping.
 pub fn find_with(doc: &Prepared<'_>, opts: Options) -> Vec<Entity> {
-    let low = doc.text.to_ascii_lowercase();
-    let mut cx = Cx::new(doc, &low, opts);
+    let mut cx = Cx::new(doc, opts);
     let mut out = Vec::new();
     // Matching runs over lines rather than sentences: a sentence splitter may cut "$5.5bn"
     // after "$5.", while a line break always ends an expression.
@@ -136,9 +135,11 @@ impl M {
 pub(super) struct Cx<'d, 'a> {
     doc: &'d Prepared<'a>,
     toks: &'d [Token],
-    /// The text lower-cased ASCII-wise (same byte offsets); an ASCII token's lower-case form
-    /// is its byte range here.
-    low: &'d str,
+    /// The current line lower-cased ASCII-wise (same byte lengths), from byte `low_at` of the
+    /// text: an ASCII token's lower-case form is its byte range here. Per line, reusing the
+    /// buffer, rather than a lower-case copy of the whole text.
+    low: String,
+    low_at: usize,
     /// The current line: tokens `lo..hi`.
     lo: usize,
     hi: usize,
@@ -173,11 +174,12 @@ struct Tok<'a> {
 }
 
 impl<'d, 'a> Cx<'d, 'a> {
-    fn new(doc: &'d Prepared<'a>, low: &'d str, opts: Options) -> Self {
+    fn new(doc: &'d Prepared<'a>, opts: Options) -> Self {
         Cx {
             doc,
             toks: &doc.tokens,
-            low,
+            low: String::new(),
+            low_at: 0,
             lo: 0,
             hi: 0,
             line: Vec::new(),
@@ -200,6 +202,14 @@ impl<'d, 'a> Cx<'d, 'a> {
                 num: OnceCell::new(),
             }
         }));
+        let (a, b) = match (self.line.first(), self.line.last()) {
+            (Some(f), Some(l)) => (f.start, l.start + l.text.len()),
+            _ => (0, 0),
+        };
+        self.low.clear();
+        self.low.push_str(&text[a..b]);
+        self.low.make_ascii_lowercase();
+        self.low_at = a;
     }
 
     /// Token `i` of the current line, if it is one.
@@ -364,11 +374,12 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     /// Lower-case token text, or "" outside the line (or for non-ASCII tokens).
-    fn l(&self, i: usize) -> &'d str {
+    fn l(&self, i: usize) -> &str {
         match self.tok(i) {
             // A token is ASCII when it has as many bytes as code points.
             Some(t) if t.text.len() == self.toks[i].span.len() => {
-                &self.low[t.start..t.start + t.text.len()]
+                let a = t.start - self.low_at;
+                &self.low[a..a + t.text.len()]
             }
             _ => "",
         }

@@ -736,9 +736,8 @@ mod props {
         #[test]
         fn the_start_filter_hides_no_match(s in joined()) {
             let doc = Prepared::new(&s);
-            let low = doc.text.to_ascii_lowercase();
             for opts in [Options::default(), Options::ONTONOTES] {
-                let mut cx = Cx::new(&doc, &low, opts);
+                let mut cx = Cx::new(&doc, opts);
                 for (lo, hi) in lines(&doc.tokens) {
                     cx.set_line(lo, hi);
                     for i in lo..hi {
@@ -805,10 +804,9 @@ fn source_words() -> Vec<String> {
 #[test]
 fn opener_filter_holds_every_opening_word() {
     let doc = Prepared::new("x");
-    let low = doc.text.to_ascii_lowercase();
     let mut missing = Vec::new();
     for opts in [Options::default(), Options::ONTONOTES] {
-        let cx = Cx::new(&doc, &low, opts);
+        let cx = Cx::new(&doc, opts);
         // (A token never holds whitespace.)
         let words = source_words().into_iter();
         for s in words.filter(|s| s.is_ascii() && !s.contains(char::is_whitespace)) {
@@ -829,7 +827,7 @@ fn opener_filter_holds_every_opening_word() {
     }
     assert!(missing.is_empty(), "not in the opener filter: {missing:?}");
     // The filters pass few other words.
-    let cx = Cx::new(&doc, &low, Options::default());
+    let cx = Cx::new(&doc, Options::default());
     let common = "the said and of to in was for that may can or us The Government President";
     let passed: Vec<_> = common.split(' ').filter(|w| cx.may_open(w, true)).collect();
     assert!(passed.len() <= 1, "{passed:?}");
