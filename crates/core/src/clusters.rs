@@ -184,7 +184,8 @@ struct Keys<'t> {
 impl<'t> Keys<'t> {
     fn new(text: &'t str, label: EntityLabel) -> Self {
         let words = name_words(text);
-        let mut full = String::new();
+        // Sized once: the key is no longer than the text, but for rare lower-casings that grow.
+        let mut full = String::with_capacity(text.len());
         full_key(&words, &mut full);
         Keys {
             country: country_key(text),
@@ -492,9 +493,10 @@ impl Linker {
 
     fn index_cluster(&mut self, ci: usize, c: &Cluster) {
         let words = name_words(&c.canonical);
-        self.by_full
-            .entry(words.join(" ").to_lowercase())
-            .or_insert(ci);
+        // One allocation for the key, sized once (see `Keys::new`).
+        let mut key = String::with_capacity(c.canonical.len());
+        full_key(&words, &mut key);
+        self.by_full.entry(key).or_insert(ci);
         if c.label == EntityLabel::Person {
             for w in &words {
                 if !verbs::is_title(w) {
@@ -631,57 +633,20 @@ pub fn add_mention(clusters: &mut [Cluster], c: usize, span: Span, kind: Mention
 
 /// Common English first names by gender (a small hand list; unknown names fit either).
 fn first_name_gender(name: &str) -> Option<Pronoun> {
-    const MALE: &[&str] = &[
-        "barack", "bernie", "bill", "bob", "brian", "charles", "chris", "dan", "daniel", "david",
-        "donald", "ed", "eric", "frank", "gary", "george", "jack", "james", "jason", "jeb", "jeff",
-        "jim", "joe", "john", "joseph", "kevin", "marco", "mark", "michael", "mike", "mitch",
-        "paul", "peter", "richard", "rick", "robert", "ron", "scott", "steve", "steven", "ted",
-        "thomas", "tim", "tom", "vladimir", "william", "xi", "mr.", "mr",
-    ];
-    const FEMALE: &[&str] = &[
-        "alicia",
-        "angela",
-        "ann",
-        "anna",
-        "barbara",
-        "betsy",
-        "carly",
-        "chelsea",
-        "elizabeth",
-        "emily",
-        "hillary",
-        "ivanka",
-        "jane",
-        "jennifer",
-        "jill",
-        "julia",
-        "karen",
-        "kellyanne",
-        "laura",
-        "linda",
-        "lisa",
-        "maria",
-        "mary",
-        "melania",
-        "michelle",
-        "nancy",
-        "patricia",
-        "sarah",
-        "susan",
-        "theresa",
-        "mrs.",
-        "mrs",
-        "ms.",
-        "ms",
-        "miss",
-    ];
-    let n = name.to_lowercase();
-    if MALE.contains(&n.as_str()) {
-        Some(Pronoun::Male)
-    } else if FEMALE.contains(&n.as_str()) {
-        Some(Pronoun::Female)
-    } else {
-        None
+    // A `match` rather than a scan of two lists: it compares only names of the same length.
+    match name.to_lowercase().as_str() {
+        "barack" | "bernie" | "bill" | "bob" | "brian" | "charles" | "chris" | "dan" | "daniel"
+        | "david" | "donald" | "ed" | "eric" | "frank" | "gary" | "george" | "jack" | "james"
+        | "jason" | "jeb" | "jeff" | "jim" | "joe" | "john" | "joseph" | "kevin" | "marco"
+        | "mark" | "michael" | "mike" | "mitch" | "paul" | "peter" | "richard" | "rick"
+        | "robert" | "ron" | "scott" | "steve" | "steven" | "ted" | "thomas" | "tim" | "tom"
+        | "vladimir" | "william" | "xi" | "mr." | "mr" => Some(Pronoun::Male),
+        "alicia" | "angela" | "ann" | "anna" | "barbara" | "betsy" | "carly" | "chelsea"
+        | "elizabeth" | "emily" | "hillary" | "ivanka" | "jane" | "jennifer" | "jill" | "julia"
+        | "karen" | "kellyanne" | "laura" | "linda" | "lisa" | "maria" | "mary" | "melania"
+        | "michelle" | "nancy" | "patricia" | "sarah" | "susan" | "theresa" | "mrs." | "mrs"
+        | "ms." | "ms" | "miss" => Some(Pronoun::Female),
+        _ => None,
     }
 }
 

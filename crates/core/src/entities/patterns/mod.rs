@@ -32,13 +32,12 @@ mod numbers;
 mod tests;
 
 use super::{Entity, EntitySource};
-use crate::entities::names::hash::FxHashMap;
 use crate::label::EntityLabel;
 use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::{Token, TokenKind};
 use numbers::{Digits, Num};
-use std::cell::{OnceCell, RefCell};
+use std::cell::OnceCell;
 
 /// What the pattern matchers report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -64,8 +63,7 @@ pub fn find(doc: &Prepared<'_>) -> Vec<Entity> {
 
 /// Finds numeric and temporal entities, sorted by start, not overlapping.
 pub fn find_with(doc: &Prepared<'_>, opts: Options) -> Vec<Entity> {
-    let low = doc.text.to_ascii_lowercase();
-    let mut cx = Cx::new(doc, &low, opts);
+    let mut cx = Cx::new(doc, opts);
     let mut out = Vec::new();
     // Matching runs over lines rather than sentences: a sentence splitter may cut "$5.5bn"
     // after "$5.", while a line break always ends an expression.
@@ -137,9 +135,11 @@ impl M {
 pub(super) struct Cx<'d, 'a> {
     doc: &'d Prepared<'a>,
     toks: &'d [Token],
-    /// The text lower-cased ASCII-wise (same byte offsets); an ASCII token's lower-case form
-    /// is its byte range here.
-    low: &'d str,
+    /// The current line lower-cased ASCII-wise (same byte lengths), from byte `low_at` of the
+    /// text: an ASCII token's lower-case form is its byte range here. Per line, reusing the
+    /// buffer, rather than a lower-case copy of the whole text.
+    low: String,
+    low_at: usize,
     /// The current line: tokens `lo..hi`.
     lo: usize,
     hi: usize,
@@ -148,8 +148,6 @@ pub(super) struct Cx<'d, 'a> {
     /// at every look.
     line: Vec<Tok<'a>>,
     opts: Options,
-    /// [`Cx::word_start`] per word text, computed once per distinct word.
-    opens: RefCell<FxHashMap<&'a str, Opens>>,
 }
 
 /// Whether a word can start a match, judged by its text alone.
@@ -176,22 +174,16 @@ struct Tok<'a> {
 }
 
 impl<'d, 'a> Cx<'d, 'a> {
-    fn new(doc: &'d Prepared<'a>, low: &'d str, opts: Options) -> Self {
+    fn new(doc: &'d Prepared<'a>, opts: Options) -> Self {
         Cx {
             doc,
             toks: &doc.tokens,
-            low,
+            low: String::new(),
+            low_at: 0,
             lo: 0,
             hi: 0,
             line: Vec::new(),
             opts,
-            // Sized for a news article's distinct words up front (growing by rehashing costs
-            // more than the lookups), capped so a long text does not reserve what it never
-            // fills.
-            opens: RefCell::new(FxHashMap::with_capacity_and_hasher(
-                (doc.tokens.len() / 3).min(1 << 12),
-                Default::default(),
-            )),
         }
     }
 
@@ -210,6 +202,14 @@ impl<'d, 'a> Cx<'d, 'a> {
                 num: OnceCell::new(),
             }
         }));
+        let (a, b) = match (self.line.first(), self.line.last()) {
+            (Some(f), Some(l)) => (f.start, l.start + l.text.len()),
+            _ => (0, 0),
+        };
+        self.low.clear();
+        self.low.push_str(&text[a..b]);
+        self.low.make_ascii_lowercase();
+        self.low_at = a;
     }
 
     /// Token `i` of the current line, if it is one.
@@ -267,7 +267,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                     && self.t(i + 1).starts_with(|c: char| c.is_ascii_digit())
             }
             TokenKind::Punct => self.t(i) == "(" && self.kind(i + 1) == Some(TokenKind::Number),
-            TokenKind::Word => match self.word_start_memo(i) {
+            TokenKind::Word => match self.word_opens_at(i) {
                 Opens::Yes => true,
                 Opens::No => false,
                 Opens::IfNext => self.opens_with_next(i),
@@ -275,15 +275,31 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
     }
 
-    /// [`Cx::word_start`], remembered per word (a text repeats its words).
-    fn word_start_memo(&self, i: usize) -> Opens {
+    /// [`Cx::word_start`] for word `i`. Most words start nothing, and the opener filters
+    /// tell so for most of them without the full test.
+    fn word_opens_at(&self, i: usize) -> Opens {
         let t = self.t(i);
-        if let Some(&v) = self.opens.borrow().get(t) {
-            return v;
+        // A token is ASCII when it has as many bytes as code points.
+        if self.may_open(t, t.len() == self.toks[i].span.len()) {
+            self.word_start(t, self.l(i))
+        } else {
+            Opens::No
         }
-        let v = self.word_start(t, self.l(i));
-        self.opens.borrow_mut().insert(t, v);
-        v
+    }
+
+    /// False when [`Cx::word_start`] certainly says [`Opens::No`] for word `t`: a plain word
+    /// (ASCII, no digit, hyphen, period or slash) that is in no opener list that applies to it
+    /// (the lists hold every plain word that `word_start` accepts).
+    fn may_open(&self, t: &str, ascii: bool) -> bool {
+        if !ascii || t.bytes().any(|b| (b'-'..=b'9').contains(&b)) {
+            return true;
+        }
+        let s = lex::WordFilter::slot(t);
+        let cap = t.as_bytes()[0].is_ascii_uppercase();
+        lex::OPENERS.has(s)
+            || cap && lex::OPENERS_CAP.has(s)
+            || self.opts.relative
+                && (lex::OPENERS_RELATIVE.has(s) || cap && lex::OPENERS_RELATIVE_CAP.has(s))
     }
 
     /// Whether a word with text `t` can start a match, as far as its text tells; `w` is its
@@ -358,11 +374,12 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     /// Lower-case token text, or "" outside the line (or for non-ASCII tokens).
-    fn l(&self, i: usize) -> &'d str {
+    fn l(&self, i: usize) -> &str {
         match self.tok(i) {
             // A token is ASCII when it has as many bytes as code points.
             Some(t) if t.text.len() == self.toks[i].span.len() => {
-                &self.low[t.start..t.start + t.text.len()]
+                let a = t.start - self.low_at;
+                &self.low[a..a + t.text.len()]
             }
             _ => "",
         }

@@ -736,9 +736,8 @@ mod props {
         #[test]
         fn the_start_filter_hides_no_match(s in joined()) {
             let doc = Prepared::new(&s);
-            let low = doc.text.to_ascii_lowercase();
             for opts in [Options::default(), Options::ONTONOTES] {
-                let mut cx = Cx::new(&doc, &low, opts);
+                let mut cx = Cx::new(&doc, opts);
                 for (lo, hi) in lines(&doc.tokens) {
                     cx.set_line(lo, hi);
                     for i in lo..hi {
@@ -773,4 +772,63 @@ fn every_holiday_can_start_a_match() {
     for (h, _) in lex::HOLIDAYS {
         assert!(lex::holiday_start(h[0]), "{h:?}");
     }
+}
+
+/// Every string literal of the pattern sources: between them they hold every word that
+/// [`Cx::word_start`] accepts by its text alone.
+fn source_words() -> Vec<String> {
+    let src = [include_str!("lex.rs"), include_str!("mod.rs")].concat();
+    let mut out = Vec::new();
+    for (k, part) in src.split('"').enumerate() {
+        if k % 2 == 1 && !part.is_empty() && part.len() < 40 {
+            out.push(part.to_string());
+        }
+    }
+    // (A stray quotation mark in a comment would shift the pairs.)
+    for w in [
+        "january",
+        "fiscal",
+        "between",
+        "Christmas",
+        "USD",
+        "trillion",
+        "dozens",
+    ] {
+        assert!(out.iter().any(|s| s == w), "{w}");
+    }
+    out
+}
+
+/// The opener filter holds every plain word that [`Cx::word_start`] accepts, in either style
+/// (a word missing from it would silently never start a match).
+#[test]
+fn opener_filter_holds_every_opening_word() {
+    let doc = Prepared::new("x");
+    let mut missing = Vec::new();
+    for opts in [Options::default(), Options::ONTONOTES] {
+        let cx = Cx::new(&doc, opts);
+        // (A token never holds whitespace.)
+        let words = source_words().into_iter();
+        for s in words.filter(|s| s.is_ascii() && !s.contains(char::is_whitespace)) {
+            let mut cap = s.to_ascii_lowercase();
+            cap[..1].make_ascii_uppercase();
+            for v in [
+                s.clone(),
+                s.to_ascii_lowercase(),
+                s.to_ascii_uppercase(),
+                cap,
+            ] {
+                let w = v.to_ascii_lowercase();
+                if cx.word_start(&v, &w) != Opens::No && !cx.may_open(&v, true) {
+                    missing.push((opts.relative, v));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not in the opener filter: {missing:?}");
+    // The filters pass few other words.
+    let cx = Cx::new(&doc, Options::default());
+    let common = "the said and of to in was for that may can or us The Government President";
+    let passed: Vec<_> = common.split(' ').filter(|w| cx.may_open(w, true)).collect();
+    assert!(passed.len() <= 1, "{passed:?}");
 }
