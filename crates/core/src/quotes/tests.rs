@@ -34,6 +34,15 @@ fn canonical_of_speakers(text: &str) -> Vec<Option<String>> {
         .collect()
 }
 
+/// Each text holds exactly one reported quotation, attributed to the given speaker mention.
+fn assert_single_speakers(cases: &[(&str, &str)]) {
+    for (text, want) in cases {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "in {text:?}: {got:?}");
+        assert_eq!(got[0].1.as_deref(), Some(*want), "in {text:?}");
+    }
+}
+
 #[test]
 fn speakers_table() {
     let cases: &[(&str, &[(&str, &str)])] = &[
@@ -237,11 +246,7 @@ fn possessive_speech_nouns_and_fronted_verbs() {
         ),
         ("Said Okafor: “We will not move an inch on this.”", "Okafor"),
     ];
-    for (text, want) in cases {
-        let got = run(text);
-        assert_eq!(got.len(), 1, "in {text:?}: {got:?}");
-        assert_eq!(got[0].1.as_deref(), Some(*want), "in {text:?}");
-    }
+    assert_single_speakers(cases);
 }
 
 #[test]
@@ -270,11 +275,7 @@ fn sentence_final_and_phrasal_attributions() {
             "Ines Ward",
         ),
     ];
-    for (text, want) in cases {
-        let got = run(text);
-        assert_eq!(got.len(), 1, "in {text:?}: {got:?}");
-        assert_eq!(got[0].1.as_deref(), Some(*want), "in {text:?}");
-    }
+    assert_single_speakers(cases);
 }
 
 proptest! {
