@@ -130,6 +130,29 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Texts longer than the tokenizer's pieces (it decodes a few thousand bytes at a time, cut
+    /// after a line break): wherever the cuts fall among tricky characters, the tokens are
+    /// those of the whole text at once.
+    #[test]
+    fn long_text_tokens_do_not_depend_on_pieces(
+        pad in 0usize..300,
+        lines in prop::collection::vec(tricky_string(), 1..12),
+    ) {
+        let body = lines.join("\n");
+        let mut text = "x".repeat(pad);
+        while text.len() < 20_000 {
+            text.push_str(&body);
+            text.push('\n');
+        }
+        let p = Prepared::new(&text);
+        let chars: Vec<char> = text.chars().collect();
+        prop_assert_eq!(&p.tokens, &apostil_core::text::token::tokenize_chars(&chars));
+    }
+}
+
 /// Pathological inputs stay linear (a quadratic path would take minutes here).
 #[test]
 fn pathological_inputs_are_fast() {
