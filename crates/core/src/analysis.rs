@@ -6,7 +6,7 @@ use crate::entities::{self, Entity, NameRecognizer};
 use crate::quotes::Quote;
 use crate::span::Span;
 use crate::text::Prepared;
-use crate::text::intake::{Metadata, Region};
+use crate::text::intake::{Intake, Metadata, Region};
 use crate::{clusters, quotes};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -69,32 +69,30 @@ impl Analyzer {
 
     /// Analyses `text`.
     pub fn analyze(&self, text: &str) -> Analysis {
-        let doc = Prepared::new(text);
-        let (entities, clusters, quotes) = self.run(&doc);
-        // The prepared text is ours: its paragraphs, regions and metadata move into the result.
-        let text_len = doc.len_chars();
-        let sentences = doc.sentences.iter().map(|s| s.span).collect();
-        let intake = doc.intake;
-        Analysis {
-            text_len,
-            paragraphs: intake.paragraphs,
-            regions: intake.regions,
-            metadata: intake.metadata,
-            sentences,
-            entities,
-            clusters,
-            quotes,
-        }
+        let mut doc = Prepared::new(text);
+        let found = self.run(&doc);
+        // The prepared text is ours: its intake moves into the result instead of being cloned.
+        let intake = std::mem::take(&mut doc.intake);
+        Self::assemble(&doc, intake, found)
     }
 
     /// Analyses an already prepared text.
     pub fn analyze_prepared(&self, doc: &Prepared<'_>) -> Analysis {
-        let (entities, clusters, quotes) = self.run(doc);
+        let found = self.run(doc);
+        Self::assemble(doc, doc.intake.clone(), found)
+    }
+
+    /// The analysis of `doc`, from its intake and what [`Analyzer::run`] found.
+    fn assemble(
+        doc: &Prepared<'_>,
+        intake: Intake,
+        (entities, clusters, quotes): (Vec<Entity>, Vec<Cluster>, Vec<Quote>),
+    ) -> Analysis {
         Analysis {
             text_len: doc.len_chars(),
-            paragraphs: doc.intake.paragraphs.clone(),
-            regions: doc.intake.regions.clone(),
-            metadata: doc.intake.metadata.clone(),
+            paragraphs: intake.paragraphs,
+            regions: intake.regions,
+            metadata: intake.metadata,
             sentences: doc.sentences.iter().map(|s| s.span).collect(),
             entities,
             clusters,

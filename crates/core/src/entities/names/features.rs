@@ -211,6 +211,9 @@ fn connector_hashes() -> &'static [u64; CONNECTORS.len()] {
     })
 }
 
+/// Number of values [`DocFeatures::word_variant`] takes (sentence start × line kind).
+pub const WORD_VARIANTS: usize = 6;
+
 /// Hashes of the sentence-boundary pseudo-words.
 const BOS: u64 = 0x1111_2222_3333_4444;
 const EOS: u64 = 0x5555_6666_7777_8888;
@@ -284,7 +287,6 @@ impl DocFeatures {
         let n_words = word_ids.len();
         drop(seen_forms);
         drop(word_ids);
-        let class = |t: &TokPos| t.class;
         // Sentences; a line break also starts a new "sentence" for position features.
         let mut sents: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
@@ -307,7 +309,7 @@ impl DocFeatures {
             for k in r.clone() {
                 toks[k].sent = si as u32;
                 // Sentence start: the first word, skipping opening quotes and brackets.
-                if first && matches!(class(&toks[k]), Class::Other) {
+                if first && matches!(toks[k].class, Class::Other) {
                     continue;
                 }
                 toks[k].sent_start = first;
@@ -350,7 +352,7 @@ impl DocFeatures {
             let lower = |t: &TokPos| forms[t.form as usize].lower;
             let mut i = 0;
             while i < n {
-                if !class(&toks[i]).is_capitalised() {
+                if !toks[i].class.is_capitalised() {
                     i += 1;
                     continue;
                 }
@@ -514,7 +516,7 @@ impl DocFeatures {
         self.keys::<false, true>(i, out);
     }
 
-    /// Which of the (at most 6) variants of its form token `i` is for
+    /// Which of the [`WORD_VARIANTS`] variants of its form token `i` is for
     /// [`DocFeatures::word_features`]: tokens with the same form and variant have the same
     /// word features.
     #[inline]

@@ -21,7 +21,7 @@ mod test_support;
 
 use super::{Entity, NameRecognizer};
 use crate::text::Prepared;
-use features::DocFeatures;
+use features::{DocFeatures, WORD_VARIANTS};
 use gazetteer::Gazetteer;
 use model::{Acc, Model, N_TAGS, PairTable};
 use std::borrow::Cow;
@@ -148,11 +148,11 @@ impl Tagger {
         // The word features of a token (its own text, sentence start and line kind) are the
         // same for every token of the same form and variant: their summed weights are looked
         // up once per document and reused (integer sums, so exactly the same totals).
-        // `word_sums[form * 6 + variant]` is one plus the index of the sums in `sums`.
-        let mut word_sums = vec![0u32; f.forms.len() * 6];
+        // `word_sums[form * WORD_VARIANTS + variant]` is one plus the index of the sums in `sums`.
+        let mut word_sums = vec![0u32; f.forms.len() * WORD_VARIANTS];
         let mut sums: Vec<[Acc; 2]> = Vec::new();
         let first = scratch.decode(&self.model, &runs, |i, feats| {
-            let slot = &mut word_sums[f.toks[i].form as usize * 6 + f.word_variant(i)];
+            let slot = &mut word_sums[f.toks[i].form as usize * WORD_VARIANTS + f.word_variant(i)];
             if *slot == 0 {
                 let mut acc = [[0i32; N_TAGS]; 2];
                 f.word_features(i, feats);
