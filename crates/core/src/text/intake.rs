@@ -283,15 +283,14 @@ impl Features {
             }
             if x < 0x80 {
                 b += 1;
-                if x == b'\'' {
+                match x {
                     // "don't" -> "dont": keep words whole.
-                    continue;
-                }
-                f.seps += usize::from(x == b'|' || x == b'>');
-                if x.is_ascii_whitespace() {
-                    counted = false;
-                } else if x == b'$' {
-                    f.currency = true;
+                    b'\'' => continue,
+                    // (`u8::is_ascii_whitespace`.)
+                    b' ' | b'\t' | b'\n' | 0x0C | b'\r' => counted = false,
+                    b'$' => f.currency = true,
+                    b'|' | b'>' => f.seps += 1,
+                    _ => {}
                 }
                 if !key_space {
                     key.push(b' ');
@@ -1248,8 +1247,8 @@ fn place_dateline(text: &str) -> Option<usize> {
         }
         let rest = &text[b..];
         if matches!(c, '\u{2014}' | '\u{2013}' | ':')
-            || rest.starts_with("--")
-            || rest.starts_with(" - ")
+            || (c == '-' && rest.starts_with("--"))
+            || (c == ' ' && rest.starts_with(" - "))
         {
             end_chars = Some((b, chars));
             break;
