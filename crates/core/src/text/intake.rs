@@ -793,7 +793,30 @@ const DATE_PREFIXES: &[&str] = &[
     "updated on",
 ];
 
-fn lookup(list: &[(&str, RegionKind)], key: &str) -> Option<RegionKind> {
+/// Length of the longest phrase of a list.
+const fn longest(list: &[(&str, RegionKind)]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].0.len() > max {
+            max = list[i].0.len();
+        }
+        i += 1;
+    }
+    max
+}
+
+/// [`longest`] of [`SECTION_OPENERS`].
+const SECTION_OPENERS_LONGEST: usize = longest(SECTION_OPENERS);
+/// [`longest`] of [`JUNK_LINES`].
+const JUNK_LINES_LONGEST: usize = longest(JUNK_LINES);
+
+/// The kind of the phrase of `list` equal to `key`; `longest` is [`longest`]`(list)` (a key
+/// longer than every phrase needs no search).
+fn lookup(list: &[(&str, RegionKind)], longest: usize, key: &str) -> Option<RegionKind> {
+    if key.len() > longest {
+        return None;
+    }
     // The entries sharing the key's first byte, compared for equality (a length test first)
     // rather than ordered: most keys match none, and this costs no string comparisons.
     same_first(list, key, |e| e.0)
@@ -853,7 +876,7 @@ fn section_opener(u: &Unit) -> Option<RegionKind> {
     if f.terminal && f.words > 3 {
         return None;
     }
-    if let Some(k) = lookup(SECTION_OPENERS, &f.key) {
+    if let Some(k) = lookup(SECTION_OPENERS, SECTION_OPENERS_LONGEST, &f.key) {
         return Some(k);
     }
     if key_starts(&f.key, "subscribe to") && !f.key.contains("newsletter") {
@@ -876,7 +899,7 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
         return None;
     }
     if f.words <= 6 {
-        if let Some(k) = lookup(JUNK_LINES, key) {
+        if let Some(k) = lookup(JUNK_LINES, JUNK_LINES_LONGEST, key) {
             return Some(k);
         }
         // "Comments (12)", "View all 45 comments"
