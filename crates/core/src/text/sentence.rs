@@ -179,11 +179,17 @@ fn block_starts(tokens: &[Token], paras: &[Span]) -> Vec<bool> {
     if n == 0 {
         return Vec::new();
     }
-    let mut new_block: Vec<bool> = if paras.is_empty() {
-        tokens.iter().map(|t| t.newline_before).collect()
-    } else {
-        tokens.iter().map(|t| t.para_before).collect()
-    };
+    let lines_only = paras.is_empty();
+    let mut new_block: Vec<bool> = tokens
+        .iter()
+        .map(|t| {
+            if lines_only {
+                t.newline_before
+            } else {
+                t.para_before
+            }
+        })
+        .collect();
     new_block[0] = false;
     if !paras.is_empty() {
         // Paragraph by paragraph (tokens and paragraphs are sorted): the first token at or
