@@ -162,6 +162,8 @@ struct Features {
     bullet: bool,
     /// Starts with a lower-case letter.
     starts_lower: bool,
+    /// Menu separators (`|`, `>`, `›`, `»`, `•`).
+    seps: usize,
     /// The line is longer than [`KEY_MAX`] bytes and was only scanned that far.
     long: bool,
 }
@@ -239,6 +241,9 @@ impl Features {
                 let lim = bytes.len().min(KEY_MAX);
                 let start = b;
                 let mut digits = 0;
+                // The run ended inside a chunk of eight bytes (so the byte loop below has
+                // nothing to add).
+                let mut ended = false;
                 // Eight bytes at a time while a whole word fits before `lim` (a word usually
                 // ends inside the first one): the run's length from a mask of its letters and
                 // digits, all eight bytes pushed lower-cased and the ones past the run dropped.
@@ -256,11 +261,12 @@ impl Features {
                     key.truncate(len + run);
                     b += run;
                     if run < 8 {
+                        ended = true;
                         break;
                     }
                 }
                 // The rest of a run near `lim`, byte by byte.
-                while b < lim {
+                while !ended && b < lim {
                     let y = bytes[b];
                     let class = ASCII_CLASS[usize::from(y)];
                     if class == 0 {
@@ -277,14 +283,14 @@ impl Features {
             }
             if x < 0x80 {
                 b += 1;
-                if x == b'\'' {
+                match x {
                     // "don't" -> "dont": keep words whole.
-                    continue;
-                }
-                if x.is_ascii_whitespace() {
-                    counted = false;
-                } else if x == b'$' {
-                    f.currency = true;
+                    b'\'' => continue,
+                    // (`u8::is_ascii_whitespace`.)
+                    b' ' | b'\t' | b'\n' | 0x0C | b'\r' => counted = false,
+                    b'$' => f.currency = true,
+                    b'|' | b'>' => f.seps += 1,
+                    _ => {}
                 }
                 if !key_space {
                     key.push(b' ');
@@ -299,6 +305,7 @@ impl Features {
             } else {
                 (is_space(c), c.is_alphabetic(), c.is_numeric())
             };
+            f.seps += usize::from(matches!(c, '\u{203A}' | '\u{00BB}' | '\u{2022}'));
             if space {
                 counted = false;
             } else if (alpha || num) && !counted {
@@ -671,32 +678,36 @@ const AGENCIES: &[&str] = &[
     "dpa",
 ];
 
-const SHARE_WORDS: &[&str] = &[
-    "article",
-    "copy",
-    "e",
-    "email",
-    "facebook",
-    "flipboard",
-    "link",
-    "linkedin",
-    "mail",
-    "messenger",
-    "on",
-    "pinterest",
-    "print",
-    "reddit",
-    "save",
-    "share",
-    "story",
-    "telegram",
-    "this",
-    "tweet",
-    "twitter",
-    "via",
-    "whatsapp",
-    "x",
-];
+/// Words of share-button lines (a `match` on the word: cheaper than a search of a list).
+fn share_word(w: &str) -> bool {
+    matches!(
+        w,
+        "article"
+            | "copy"
+            | "e"
+            | "email"
+            | "facebook"
+            | "flipboard"
+            | "link"
+            | "linkedin"
+            | "mail"
+            | "messenger"
+            | "on"
+            | "pinterest"
+            | "print"
+            | "reddit"
+            | "save"
+            | "share"
+            | "story"
+            | "telegram"
+            | "this"
+            | "tweet"
+            | "twitter"
+            | "via"
+            | "whatsapp"
+            | "x"
+    )
+}
 
 const DATE_WORDS: &[&str] = &[
     "ago",
@@ -782,10 +793,41 @@ const DATE_PREFIXES: &[&str] = &[
     "updated on",
 ];
 
-fn lookup(list: &[(&str, RegionKind)], key: &str) -> Option<RegionKind> {
-    list.binary_search_by(|(p, _)| (*p).cmp(key))
-        .ok()
-        .map(|i| list[i].1)
+/// Length of the longest phrase of a list.
+const fn longest(list: &[(&str, RegionKind)]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].0.len() > max {
+            max = list[i].0.len();
+        }
+        i += 1;
+    }
+    max
+}
+
+/// [`longest`] of [`SECTION_OPENERS`].
+const SECTION_OPENERS_LONGEST: usize = longest(SECTION_OPENERS);
+/// [`longest`] of [`JUNK_LINES`].
+const JUNK_LINES_LONGEST: usize = longest(JUNK_LINES);
+
+/// The kind of the phrase of `list` equal to `key`; `longest` is [`longest`]`(list)` (a key
+/// longer than every phrase needs no search).
+fn lookup(list: &[(&str, RegionKind)], longest: usize, key: &str) -> Option<RegionKind> {
+    if key.len() > longest {
+        return None;
+    }
+    // The entries sharing the key's first byte, compared for equality (a length test first)
+    // rather than ordered: most keys match none, and this costs no string comparisons.
+    same_first(list, key, |e| e.0)
+        .iter()
+        .find(|(p, _)| *p == key)
+        .map(|(_, k)| *k)
+}
+
+/// True when the sorted `list` holds `w` (as [`lookup`]).
+fn listed(list: &[&str], w: &str) -> bool {
+    same_first(list, w, |p| p).contains(&w)
 }
 
 /// The entries of a sorted phrase list that start with the same byte as `key`, in list order
@@ -834,7 +876,7 @@ fn section_opener(u: &Unit) -> Option<RegionKind> {
     if f.terminal && f.words > 3 {
         return None;
     }
-    if let Some(k) = lookup(SECTION_OPENERS, &f.key) {
+    if let Some(k) = lookup(SECTION_OPENERS, SECTION_OPENERS_LONGEST, &f.key) {
         return Some(k);
     }
     if key_starts(&f.key, "subscribe to") && !f.key.contains("newsletter") {
@@ -857,7 +899,7 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
         return None;
     }
     if f.words <= 6 {
-        if let Some(k) = lookup(JUNK_LINES, key) {
+        if let Some(k) = lookup(JUNK_LINES, JUNK_LINES_LONGEST, key) {
             return Some(k);
         }
         // "Comments (12)", "View all 45 comments"
@@ -880,7 +922,10 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
         }
         // "5 min read", "12 comments"
         let mut w = key.split(' ');
-        if let (Some(a), Some(b), c) = (w.next(), w.next(), w.next())
+        // (Keys never start with a space, so the first word is a number only when the key
+        // starts with a digit.)
+        if key.as_bytes()[0].is_ascii_digit()
+            && let (Some(a), Some(b), c) = (w.next(), w.next(), w.next())
             && a.bytes().all(|b| b.is_ascii_digit())
         {
             if matches!(b, "comments" | "comment") && c.is_none() {
@@ -973,7 +1018,7 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
                     | "reddit"
                     | "pinterest"
             );
-            SHARE_WORDS.binary_search(&w).is_ok()
+            share_word(w)
         });
         if all && any {
             return Some(RegionKind::ShareOrCookie);
@@ -992,31 +1037,19 @@ fn line_junk(u: &Unit) -> Option<RegionKind> {
     if is_signoff(u.text) || is_slug(u.text) {
         return Some(RegionKind::Credit);
     }
-    // Menus and breadcrumbs: three or more short items between bars or arrows.
-    // (Each separator has one byte among these, so fewer than two such bytes means fewer
-    // than two separators: most lines need no decoding.)
-    let sep_bytes = || {
-        u.text
-            .bytes()
-            .filter(|b| matches!(b, b'|' | b'>' | 0xBB | 0xBA | 0xA2))
-            .count()
-    };
-    if f.words <= 16 && !f.terminal && sep_bytes() >= 2 {
-        let seps = u
-            .text
-            .chars()
-            .filter(|c| matches!(c, '|' | '\u{203A}' | '\u{00BB}' | '>' | '\u{2022}'))
-            .count();
-        if seps >= 2
-            && u.text
-                .split(['|', '\u{203A}', '\u{00BB}', '>', '\u{2022}'])
-                .all(|item| {
-                    let w = item.split_whitespace().count();
-                    (1..=3).contains(&w)
-                })
-        {
-            return Some(RegionKind::ShareOrCookie);
-        }
+    // Menus and breadcrumbs: three or more short items between bars or arrows (the
+    // separators were counted with the features).
+    if f.words <= 16
+        && !f.terminal
+        && f.seps >= 2
+        && u.text
+            .split(['|', '\u{203A}', '\u{00BB}', '>', '\u{2022}'])
+            .all(|item| {
+                let w = item.split_whitespace().count();
+                (1..=3).contains(&w)
+            })
+    {
+        return Some(RegionKind::ShareOrCookie);
     }
     None
 }
@@ -1035,12 +1068,14 @@ fn comment_marker(u: &Unit) -> bool {
 
 /// "--IANS", "— AFP", "(Reuters)", "IANS".
 fn is_signoff(text: &str) -> bool {
+    let edge = |c: char| is_space(c) || matches!(c, '-' | '\u{2013}' | '\u{2014}' | '(' | ')');
+    // Nothing to trim at either end: the whole line is the sign-off, and most are too long
+    // (the same answer as below, without the trimming).
+    if text.len() > 30 && !text.starts_with(edge) && !text.ends_with(|c| edge(c) || c == '.') {
+        return false;
+    }
     let dashed = text.starts_with(['-', '\u{2013}', '\u{2014}']);
-    let inner = text
-        .trim_matches(|c: char| {
-            is_space(c) || matches!(c, '-' | '\u{2013}' | '\u{2014}' | '(' | ')')
-        })
-        .trim_end_matches('.');
+    let inner = text.trim_matches(edge).trim_end_matches('.');
     if inner.is_empty() || inner.len() > 30 {
         return false;
     }
@@ -1103,7 +1138,7 @@ fn is_dateline(u: &Unit) -> bool {
             // "9th", "5pm"
             continue;
         }
-        if DATE_WORDS.binary_search(&w).is_err() {
+        if !listed(DATE_WORDS, w) {
             return false;
         }
         strong |= !matches!(w, "at" | "on" | "am" | "pm" | "day" | "days");
@@ -1235,8 +1270,8 @@ fn place_dateline(text: &str) -> Option<usize> {
         }
         let rest = &text[b..];
         if matches!(c, '\u{2014}' | '\u{2013}' | ':')
-            || rest.starts_with("--")
-            || rest.starts_with(" - ")
+            || (c == '-' && rest.starts_with("--"))
+            || (c == ' ' && rest.starts_with(" - "))
         {
             end_chars = Some((b, chars));
             break;
@@ -1758,7 +1793,7 @@ mod tests {
         for list in [SECTION_OPENERS, JUNK_LINES, JUNK_PREFIXES, LABEL_PREFIXES] {
             assert!(list.windows(2).all(|w| w[0].0 < w[1].0), "{list:?}");
         }
-        for list in [SHARE_WORDS, DATE_WORDS, DATE_PREFIXES] {
+        for list in [DATE_WORDS, DATE_PREFIXES] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }

@@ -26,11 +26,13 @@ pub struct CharMap {
 /// Code points per block of [`CharMap`].
 const BLOCK: usize = 64;
 
-/// The deltas of a block of ASCII.
-const IDENTITY: [u8; BLOCK] = {
-    let mut t = [0u8; BLOCK];
+/// `IOTA[k] == k`: the deltas of a block of ASCII are `IOTA[..BLOCK]`, and a run of ASCII
+/// that starts `d` bytes into a block has the deltas `IOTA[d..]` (a block's deltas stay below
+/// 256, see [`CharMap`]).
+const IOTA: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
-    while i < BLOCK {
+    while i < 256 {
         t[i] = i as u8;
         i += 1;
     }
@@ -59,7 +61,7 @@ impl CharMap {
             bases.push(b as u32);
             // A block of ASCII (most of them, in most texts): its deltas are 0, 1, 2, …
             if bytes.get(b..b + BLOCK).is_some_and(<[u8]>::is_ascii) {
-                deltas.extend_from_slice(&IDENTITY);
+                deltas.extend_from_slice(&IOTA[..BLOCK]);
                 b += BLOCK;
                 continue;
             }
@@ -76,8 +78,10 @@ impl CharMap {
                     .position(|&x| !x.is_ascii())
                     .unwrap_or(slots.min(n - b));
                 if run > 0 {
+                    // At most `4 × (BLOCK - slots)` bytes lie before the run, so
+                    // `d + run <= 4 × BLOCK - 3 < 256`.
                     let d = b - base;
-                    deltas.extend((d..d + run).map(|k| k as u8));
+                    deltas.extend_from_slice(&IOTA[d..d + run]);
                     b += run;
                     slots -= run;
                     continue;

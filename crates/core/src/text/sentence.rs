@@ -101,27 +101,7 @@ pub fn split(text: &str, map: &CharMap, tokens: &[Token], intake: &Intake) -> Ve
     }
     let tok = |i: usize| map.slice(text, tokens[i].span);
     let paras = &intake.paragraphs;
-    // Paragraph index of each token (a moving pointer; tokens and paragraphs are sorted).
-    let mut p = 0usize;
-    let mut para_of = |pos: usize| -> usize {
-        while p < paras.len() && paras[p].end <= pos {
-            p += 1;
-        }
-        p
-    };
-    let mut cur_para = para_of(tokens[0].span.start);
-    // A token starts a new block when it lies in another paragraph (or, without paragraphs,
-    // after a line break).
-    let mut new_block = vec![false; n];
-    for (i, t) in tokens.iter().enumerate().skip(1) {
-        let pi = para_of(t.span.start);
-        new_block[i] = if paras.is_empty() {
-            t.newline_before
-        } else {
-            pi != cur_para || t.para_before
-        };
-        cur_para = pi;
-    }
+    let new_block = block_starts(tokens, paras);
     let attached = |j: usize| j > 0 && tokens[j].span.start == tokens[j - 1].span.end;
     // A cheap first look for [`terminal_kind`]: punctuation, or a word whose last byte is a
     // period (most tokens are neither and need no slicing).
@@ -189,6 +169,51 @@ pub fn split(text: &str, map: &CharMap, tokens: &[Token], intake: &Intake) -> Ve
         }
     }
     out
+}
+
+/// For each token, whether it starts a new block: it lies in another paragraph than the token
+/// before (or, without paragraphs, follows a line break) or follows a blank line. The first
+/// token starts none.
+fn block_starts(tokens: &[Token], paras: &[Span]) -> Vec<bool> {
+    let n = tokens.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let lines_only = paras.is_empty();
+    let mut new_block: Vec<bool> = tokens
+        .iter()
+        .map(|t| {
+            if lines_only {
+                t.newline_before
+            } else {
+                t.para_before
+            }
+        })
+        .collect();
+    new_block[0] = false;
+    if !paras.is_empty() {
+        // Paragraph by paragraph (tokens and paragraphs are sorted): the first token at or
+        // past the end of paragraph `p` lies in another paragraph than the one before it.
+        // A binary search per paragraph instead of a look at every token.
+        let mut p = 0;
+        let advance = |p: &mut usize, pos: usize| {
+            while *p < paras.len() && paras[*p].end <= pos {
+                *p += 1;
+            }
+        };
+        advance(&mut p, tokens[0].span.start);
+        let mut i = 1;
+        while p < paras.len() {
+            i += tokens[i..].partition_point(|t| t.span.start < paras[p].end);
+            if i >= n {
+                break;
+            }
+            new_block[i] = true;
+            advance(&mut p, tokens[i].span.start);
+            i += 1;
+        }
+    }
+    new_block
 }
 
 /// Verbs of saying that attach a quotation ending in `?`, `!` or `.` to its speaker:
@@ -455,6 +480,59 @@ mod tests {
                 ["First line here", "Second one follows."],
                 "break {nl:?}"
             );
+        }
+    }
+
+    /// [`block_starts`] as first written: every token's paragraph, found with a moving
+    /// pointer and compared with the one before.
+    fn block_starts_reference(tokens: &[Token], paras: &[Span]) -> Vec<bool> {
+        let mut p = 0usize;
+        let mut para_of = |pos: usize| -> usize {
+            while p < paras.len() && paras[p].end <= pos {
+                p += 1;
+            }
+            p
+        };
+        let mut out = vec![false; tokens.len()];
+        let Some(first) = tokens.first() else {
+            return out;
+        };
+        let mut cur = para_of(first.span.start);
+        for (i, t) in tokens.iter().enumerate().skip(1) {
+            let pi = para_of(t.span.start);
+            out[i] = if paras.is_empty() {
+                t.newline_before
+            } else {
+                pi != cur || t.para_before
+            };
+            cur = pi;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// The paragraph-by-paragraph search finds the same block starts as a look at every
+        /// token, on texts of words, lines, blank lines, bylines and list lines.
+        #[test]
+        fn block_starts_match_the_token_by_token_reference(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "The", "pier", "closed.", "Mr.", "\u{201C}Hi,\u{201D}", " ", "  ", "\n",
+                "\n\n", "\r\n", "\u{2029}", "By Jane Doe", "\u{2022} ", "Reply", "\u{a0}",
+                "Leave a Reply", "3 Months", "\u{20B9}300",
+            ]), 0..60)
+        ) {
+            let text: String = parts.concat();
+            let p = Prepared::new(&text);
+            let want = block_starts_reference(&p.tokens, &p.intake.paragraphs);
+            proptest::prop_assert_eq!(block_starts(&p.tokens, &p.intake.paragraphs), want);
+            // Without paragraphs: line breaks start blocks.
+            let want = block_starts_reference(&p.tokens, &[]);
+            proptest::prop_assert_eq!(block_starts(&p.tokens, &[]), want);
+            // Paragraphs that do not cover every token (here every other one).
+            let some: Vec<Span> = p.intake.paragraphs.iter().step_by(2).copied().collect();
+            let want = block_starts_reference(&p.tokens, &some);
+            proptest::prop_assert_eq!(block_starts(&p.tokens, &some), want);
         }
     }
 }

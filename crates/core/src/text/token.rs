@@ -282,6 +282,9 @@ pub fn tokenize_text(text: &str, len_chars: usize) -> Vec<Token> {
             .map_or(rest.len(), |k| PIECE + k + 1);
         let (piece, tail) = rest.split_at(cut);
         buf.clear();
+        // A piece has at most one code point per byte: reserved once, the buffer is never
+        // grown (and copied) while decoding.
+        buf.reserve(piece.len());
         decode_into(piece, &mut buf);
         t.run(&buf);
         rest = tail;
