@@ -437,60 +437,38 @@ fn is_lower_function(low: &str) -> bool {
 /// Adds speaker mentions to clusters while quotations are attributed: names found without an
 /// entity join (or start) a cluster, pronouns join the nearest earlier compatible cluster.
 /// Lookups are hashed or ordered, so linking all speakers of a text stays near-linear.
+///
+/// Only the lookup by span is built up front: the name keys are built at the first name that
+/// is not a known mention, and the mentions by end at the first pronoun (most texts need
+/// neither). Built later, they hold exactly what building them up front and updating them
+/// would: until then nothing they index changes (canonical names never change, and the
+/// mentions added meanwhile are the ones they would have added).
 #[derive(Debug)]
 pub struct Linker {
     /// Built on first use: most texts never need it.
     names: Option<NameIndex>,
     by_span: FxHashMap<Span, usize>,
-    /// Lower-case full name → cluster.
-    by_full: FxHashMap<String, usize>,
-    /// Lower-case name word of a person cluster → cluster.
-    by_word: FxHashMap<String, usize>,
-    /// Name mentions by (end, start) → cluster, for finding antecedents.
-    by_end: BTreeMap<(usize, usize), usize>,
+    /// Name keys of the clusters, built on first need.
+    keys: Option<NameKeys>,
+    /// Name mentions by (end, start) → cluster, for finding antecedents; built on first need.
+    by_end: Option<ByEnd>,
     /// Gender of each cluster, when known.
     gender: Vec<Option<Pronoun>>,
 }
 
-impl Linker {
-    /// Indexes the clusters built from entities and the capitalised runs of `doc`.
-    pub fn new(doc: &Prepared<'_>, clusters: &[Cluster]) -> Self {
-        let mentions = clusters.iter().map(|c| c.mentions.len()).sum();
-        let mut l = Linker {
-            names: None,
-            by_span: FxHashMap::with_capacity_and_hasher(mentions, Default::default()),
-            by_full: FxHashMap::default(),
-            by_word: FxHashMap::default(),
-            by_end: BTreeMap::new(),
-            gender: Vec::new(),
-        };
-        // Collected, then built in one go (sorting once is cheaper than inserting one by one;
-        // a repeated key keeps its last value, as repeated inserts would).
-        let mut ends = Vec::with_capacity(mentions);
-        for (ci, c) in clusters.iter().enumerate() {
-            l.index_cluster(ci, c);
-            for m in &c.mentions {
-                l.by_span.insert(m.span, ci);
-                if m.kind != MentionKind::Pronoun {
-                    ends.push(((m.span.end, m.span.start), ci));
-                }
-            }
-            let g = c
-                .mentions
-                .iter()
-                .find_map(|m| {
-                    (m.kind == MentionKind::Pronoun)
-                        .then(|| verbs::pronoun(doc.slice(m.span)))
-                        .flatten()
-                })
-                .filter(|p| matches!(p, Pronoun::Male | Pronoun::Female))
-                .or_else(|| first_name_gender(c.canonical.split_whitespace().next().unwrap_or("")));
-            l.gender.push(g);
-        }
-        l.by_end = ends.into_iter().collect();
-        l
-    }
+/// Name mentions by (end, start) → cluster.
+type ByEnd = BTreeMap<(usize, usize), usize>;
 
+/// The name keys of the clusters ([`Linker::attach_name`]).
+#[derive(Debug, Default)]
+struct NameKeys {
+    /// Lower-case full name → cluster.
+    by_full: FxHashMap<String, usize>,
+    /// Lower-case name word of a person cluster → cluster.
+    by_word: FxHashMap<String, usize>,
+}
+
+impl NameKeys {
     fn index_cluster(&mut self, ci: usize, c: &Cluster) {
         let words = name_words(&c.canonical);
         // One allocation for the key, sized once (see `Keys::new`).
@@ -504,6 +482,65 @@ impl Linker {
                 }
             }
         }
+    }
+}
+
+impl Linker {
+    /// Indexes the clusters built from entities (see the type's notes on what waits).
+    pub fn new(doc: &Prepared<'_>, clusters: &[Cluster]) -> Self {
+        let mentions = clusters.iter().map(|c| c.mentions.len()).sum();
+        let mut l = Linker {
+            names: None,
+            by_span: FxHashMap::with_capacity_and_hasher(mentions, Default::default()),
+            keys: None,
+            by_end: None,
+            gender: Vec::with_capacity(clusters.len()),
+        };
+        for (ci, c) in clusters.iter().enumerate() {
+            for m in &c.mentions {
+                l.by_span.insert(m.span, ci);
+            }
+            let g = c
+                .mentions
+                .iter()
+                .find_map(|m| {
+                    (m.kind == MentionKind::Pronoun)
+                        .then(|| verbs::pronoun(doc.slice(m.span)))
+                        .flatten()
+                })
+                .filter(|p| matches!(p, Pronoun::Male | Pronoun::Female))
+                .or_else(|| first_name_gender(c.canonical.split_whitespace().next().unwrap_or("")));
+            l.gender.push(g);
+        }
+        l
+    }
+
+    /// The name keys of `clusters` in `slot`, built on first call.
+    fn keys<'k>(slot: &'k mut Option<NameKeys>, clusters: &[Cluster]) -> &'k mut NameKeys {
+        slot.get_or_insert_with(|| {
+            let mut k = NameKeys::default();
+            for (ci, c) in clusters.iter().enumerate() {
+                k.index_cluster(ci, c);
+            }
+            k
+        })
+    }
+
+    /// The name mentions of `clusters` by (end, start) in `slot`, built on first call.
+    fn by_end<'m>(slot: &'m mut Option<ByEnd>, clusters: &[Cluster]) -> &'m ByEnd {
+        slot.get_or_insert_with(|| {
+            // Collected, then built in one go (sorting once is cheaper than inserting one by
+            // one; a repeated key keeps its last value, as repeated inserts would).
+            let mut ends = Vec::new();
+            for (ci, c) in clusters.iter().enumerate() {
+                for m in &c.mentions {
+                    if m.kind != MentionKind::Pronoun {
+                        ends.push(((m.span.end, m.span.start), ci));
+                    }
+                }
+            }
+            ends.into_iter().collect()
+        })
     }
 
     /// Adds a name mention at `span` to its cluster (creating one when none matches) and
@@ -522,7 +559,8 @@ impl Linker {
         let text = doc.slice(span);
         let words = name_words(text);
         let key = words.join(" ").to_lowercase();
-        let mut found = self
+        let keys = Self::keys(&mut self.keys, clusters);
+        let mut found = keys
             .by_full
             .get(&key)
             .copied()
@@ -531,7 +569,7 @@ impl Linker {
             found = words
                 .iter()
                 .rev()
-                .find_map(|w| self.by_word.get(&w.to_lowercase()).copied())
+                .find_map(|w| keys.by_word.get(&w.to_lowercase()).copied())
                 .filter(|&c| clusters[c].label == EntityLabel::Person);
         }
         let c = match found {
@@ -560,24 +598,32 @@ impl Linker {
                         .unwrap_or(""),
                 );
                 self.gender.push(g);
-                let cl = clusters[ci].clone();
-                self.index_cluster(ci, &cl);
+                // (The keys exist: they were read above.)
+                if let Some(k) = &mut self.keys {
+                    k.index_cluster(ci, &clusters[ci]);
+                }
                 ci
             }
         };
         add_mention(clusters, c, span, MentionKind::Name);
         self.by_span.insert(span, c);
-        self.by_end.insert((span.end, span.start), c);
+        if let Some(by_end) = &mut self.by_end {
+            by_end.insert((span.end, span.start), c);
+        }
         c
     }
 
     /// The cluster a pronoun at `span` most likely refers to: the one with the nearest earlier
     /// name mention that fits (a person for he/she/I/who, preferring a matching gender; an
     /// organisation, place or group for they/we/it).
-    pub fn resolve_pronoun(&self, clusters: &[Cluster], span: Span, p: Pronoun) -> Option<usize> {
+    pub fn resolve_pronoun(
+        &mut self,
+        clusters: &[Cluster],
+        span: Span,
+        p: Pronoun,
+    ) -> Option<usize> {
         let mut fallback = None;
-        for (_, &ci) in self
-            .by_end
+        for (_, &ci) in Self::by_end(&mut self.by_end, clusters)
             .range(..=(span.start, usize::MAX))
             .rev()
             .take(60)
@@ -633,8 +679,18 @@ pub fn add_mention(clusters: &mut [Cluster], c: usize, span: Span, kind: Mention
 
 /// Common English first names by gender (a small hand list; unknown names fit either).
 fn first_name_gender(name: &str) -> Option<Pronoun> {
+    if name.is_ascii() {
+        // Lower-cased on the stack (the common case).
+        verbs::with_ascii_lower(name, lower_first_name_gender)
+    } else {
+        lower_first_name_gender(&name.to_lowercase())
+    }
+}
+
+/// [`first_name_gender`] of a lower-case name.
+fn lower_first_name_gender(name: &str) -> Option<Pronoun> {
     // A `match` rather than a scan of two lists: it compares only names of the same length.
-    match name.to_lowercase().as_str() {
+    match name {
         "barack" | "bernie" | "bill" | "bob" | "brian" | "charles" | "chris" | "dan" | "daniel"
         | "david" | "donald" | "ed" | "eric" | "frank" | "gary" | "george" | "jack" | "james"
         | "jason" | "jeb" | "jeff" | "jim" | "joe" | "john" | "joseph" | "kevin" | "marco"
@@ -738,7 +794,7 @@ mod tests {
             ],
         );
         let cl = build(&doc, &mut es);
-        let linker = Linker::new(&doc, &cl);
+        let mut linker = Linker::new(&doc, &cl);
         let s = text.find("She").unwrap();
         let c = linker
             .resolve_pronoun(&cl, Span::new(s, s + 3), Pronoun::Female)
