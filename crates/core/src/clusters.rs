@@ -336,11 +336,18 @@ impl NameIndex {
         let toks = &doc.tokens;
         let mut words: Vec<&str> = Vec::new();
         let mut lower = String::new();
+        let bytes = doc.text.as_bytes();
         let cap = |k: usize| {
             let t = &toks[k];
-            t.kind == TokenKind::Word
-                && t.span.start < t.span.end
-                && doc.char_at(t.span.start).is_some_and(char::is_uppercase)
+            t.kind == TokenKind::Word && t.span.start < t.span.end && {
+                // The first byte tells for ASCII (most words): no decoding.
+                let b = bytes[doc.map.byte(t.span.start)];
+                if b.is_ascii() {
+                    b.is_ascii_uppercase()
+                } else {
+                    doc.char_at(t.span.start).is_some_and(char::is_uppercase)
+                }
+            }
         };
         let mut i = 0;
         while i < toks.len() {
