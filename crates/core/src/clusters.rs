@@ -52,14 +52,36 @@ pub struct Cluster {
 
 /// Words of a name, without titles, possessives and punctuation.
 fn name_words(text: &str) -> Vec<&str> {
-    text.split(|c: char| c.is_whitespace())
-        .map(|w| {
-            let w = strip_suffixes(w, "'s");
-            let w = strip_suffixes(w, "’s");
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+    let mut words = Vec::new();
+    name_words_into(text, &mut words);
+    words
+}
+
+/// [`name_words`] into `out` (cleared first), to reuse its room.
+fn name_words_into<'t>(text: &'t str, out: &mut Vec<&'t str>) {
+    out.clear();
+    let mut push = |w: &'t str| {
+        let w = strip_suffixes(w, "'s");
+        let w = strip_suffixes(w, "’s");
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        if !w.is_empty() {
+            out.push(w);
+        }
+    };
+    if text.is_ascii() {
+        // Split at the bytes of the ASCII white space (what `char::is_whitespace` says of
+        // ASCII, vertical tab included) without decoding.
+        let mut start = 0;
+        for (k, b) in text.bytes().enumerate() {
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                push(&text[start..k]);
+                start = k + 1;
+            }
+        }
+        push(&text[start..]);
+    } else {
+        text.split(char::is_whitespace).for_each(push);
+    }
 }
 
 /// `w` without any repeats of `suffix` at its end (`trim_end_matches` with a string pattern,
@@ -126,8 +148,10 @@ fn country_of(t: &str) -> Option<&'static str> {
     })
 }
 
-/// Initials of a multi-word name ("Central Intelligence Agency" → "cia").
-fn initials(words: &[&str]) -> Option<String> {
+/// Initials of a multi-word name ("Central Intelligence Agency" → "cia") into `out`; false
+/// (and `out` empty) for fewer than two words.
+fn initials_into(words: &[&str], out: &mut String) -> bool {
+    out.clear();
     // (No character but ASCII lower-cases to these words.)
     let content = || {
         words.iter().filter(|w| {
@@ -136,22 +160,34 @@ fn initials(words: &[&str]) -> Option<String> {
                 .any(|f| w.eq_ignore_ascii_case(f))
         })
     };
-    content().nth(1)?; // two or more
-    Some(
+    if content().nth(1).is_none() {
+        return false; // fewer than two
+    }
+    out.extend(
         content()
             .filter_map(|w| w.chars().next())
-            .flat_map(|c| c.to_lowercase())
-            .collect(),
-    )
+            .flat_map(|c| c.to_lowercase()),
+    );
+    true
 }
 
-/// The acronym key of a single all-capitals word ("CIA", "U.S." → "us").
-fn acronym(words: &[&str]) -> Option<String> {
-    let [w] = words else { return None };
+/// The acronym key of a single all-capitals word ("CIA", "U.S." → "us") into `out`; false
+/// (and `out` empty) when there is none.
+fn acronym_into(words: &[&str], out: &mut String) -> bool {
+    out.clear();
+    let [w] = words else { return false };
     let letters = || w.chars().filter(|c| *c != '.');
     let n = letters().count();
-    ((2..=8).contains(&n) && letters().all(|c| c.is_uppercase() || c.is_ascii_digit()))
-        .then(|| letters().collect::<String>().to_lowercase())
+    if !((2..=8).contains(&n) && letters().all(|c| c.is_uppercase() || c.is_ascii_digit())) {
+        return false;
+    }
+    if w.is_ascii() {
+        out.extend(letters().map(|c| c.to_ascii_lowercase()));
+    } else {
+        // (Lower-casing the whole string: a final sigma differs from a lone one.)
+        out.push_str(&letters().collect::<String>().to_lowercase());
+    }
+    true
 }
 
 fn compatible(a: EntityLabel, b: EntityLabel) -> bool {
@@ -171,29 +207,41 @@ struct Index {
     country: FxHashMap<&'static str, usize>,
 }
 
-/// The lookup keys of one mention, computed once.
+/// The lookup keys of one mention, computed once (into the room of the previous mention's).
 struct Keys<'t> {
     words: Vec<&'t str>,
     /// The lower-case full name.
     full: String,
     country: Option<&'static str>,
-    acronym: Option<String>,
+    /// The acronym key, when `has_acronym`.
+    acronym: String,
+    has_acronym: bool,
     label: EntityLabel,
 }
 
 impl<'t> Keys<'t> {
-    fn new(text: &'t str, label: EntityLabel) -> Self {
-        let words = name_words(text);
-        // Sized once: the key is no longer than the text, but for rare lower-casings that grow.
-        let mut full = String::with_capacity(text.len());
-        full_key(&words, &mut full);
+    fn new() -> Self {
         Keys {
-            country: country_key(text),
-            acronym: acronym(&words),
-            words,
-            full,
-            label,
+            words: Vec::new(),
+            full: String::new(),
+            country: None,
+            acronym: String::new(),
+            has_acronym: false,
+            label: EntityLabel::Person,
         }
+    }
+
+    /// The keys of the mention `text` with `label`.
+    fn set(&mut self, text: &'t str, label: EntityLabel) {
+        name_words_into(text, &mut self.words);
+        full_key(&self.words, &mut self.full);
+        self.country = country_key(text);
+        self.has_acronym = acronym_into(&self.words, &mut self.acronym);
+        self.label = label;
+    }
+
+    fn acronym(&self) -> Option<&str> {
+        self.has_acronym.then_some(self.acronym.as_str())
     }
 }
 
@@ -222,7 +270,7 @@ impl Index {
         {
             return Some((c, MentionKind::Alias));
         }
-        if let Some(a) = &k.acronym
+        if let Some(a) = k.acronym()
             && let Some(&c) = self.initials.get(a)
         {
             return Some((c, MentionKind::Alias));
@@ -247,10 +295,10 @@ impl Index {
         if let Some(key) = k.country {
             self.country.entry(key).or_insert(c);
         }
-        if let Some(i) = initials(&k.words) {
-            self.initials.entry(i).or_insert(c);
+        if initials_into(&k.words, lower) {
+            insert_new(&mut self.initials, lower, c);
         }
-        if let Some(a) = &k.acronym {
+        if let Some(a) = k.acronym() {
             insert_new(&mut self.initials, a, c);
         }
         if k.label == EntityLabel::Person {
@@ -287,9 +335,10 @@ pub fn build(doc: &Prepared<'_>, entities: &mut [crate::entities::Entity]) -> Ve
         .collect();
     crate::sort::sort(&mut order);
     let mut lower = String::new();
+    let mut keys = Keys::new();
     for (_, _, i) in order {
         let e = &entities[i];
-        let keys = Keys::new(doc.slice(e.span), e.label);
+        keys.set(doc.slice(e.span), e.label);
         if keys.words.is_empty() {
             continue;
         }
@@ -478,7 +527,7 @@ struct NameKeys {
 impl NameKeys {
     fn index_cluster(&mut self, ci: usize, c: &Cluster) {
         let words = name_words(&c.canonical);
-        // One allocation for the key, sized once (see `Keys::new`).
+        // One allocation for the key, sized once.
         let mut key = String::with_capacity(c.canonical.len());
         full_key(&words, &mut key);
         self.by_full.entry(key).or_insert(ci);
