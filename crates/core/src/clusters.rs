@@ -385,19 +385,7 @@ impl NameIndex {
         let toks = &doc.tokens;
         let mut words: Vec<&str> = Vec::new();
         let mut lower = String::new();
-        let bytes = doc.text.as_bytes();
-        let cap = |k: usize| {
-            let t = &toks[k];
-            t.kind == TokenKind::Word && t.span.start < t.span.end && {
-                // The first byte tells for ASCII (most words): no decoding.
-                let b = bytes[doc.map.byte(t.span.start)];
-                if b.is_ascii() {
-                    b.is_ascii_uppercase()
-                } else {
-                    doc.char_at(t.span.start).is_some_and(char::is_uppercase)
-                }
-            }
-        };
+        let cap = |k: usize| starts_upper(doc, &toks[k]);
         let mut i = 0;
         while i < toks.len() {
             if !cap(i) {
@@ -442,6 +430,21 @@ impl NameIndex {
     pub fn full_name(&self, word: &str) -> Option<&str> {
         let run = *self.by_word.get(&word.to_lowercase())?;
         Some(&self.runs[run as usize])
+    }
+}
+
+/// True for a word token that starts with a capital.
+// Inlined: the name index asks it of every token.
+#[inline(always)]
+fn starts_upper(doc: &Prepared<'_>, t: &crate::text::token::Token) -> bool {
+    t.kind == TokenKind::Word && t.span.start < t.span.end && {
+        // The first byte tells for ASCII (most words): no decoding.
+        let b = doc.text.as_bytes()[doc.map.byte(t.span.start)];
+        if b.is_ascii() {
+            b.is_ascii_uppercase()
+        } else {
+            doc.char_at(t.span.start).is_some_and(char::is_uppercase)
+        }
     }
 }
 
