@@ -52,14 +52,36 @@ pub struct Cluster {
 
 /// Words of a name, without titles, possessives and punctuation.
 fn name_words(text: &str) -> Vec<&str> {
-    text.split(|c: char| c.is_whitespace())
-        .map(|w| {
-            let w = strip_suffixes(w, "'s");
-            let w = strip_suffixes(w, "’s");
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+    let mut words = Vec::new();
+    name_words_into(text, &mut words);
+    words
+}
+
+/// [`name_words`] into `out` (cleared first), to reuse its room.
+fn name_words_into<'t>(text: &'t str, out: &mut Vec<&'t str>) {
+    out.clear();
+    let mut push = |w: &'t str| {
+        let w = strip_suffixes(w, "'s");
+        let w = strip_suffixes(w, "’s");
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        if !w.is_empty() {
+            out.push(w);
+        }
+    };
+    if text.is_ascii() {
+        // Split at the bytes of the ASCII white space (what `char::is_whitespace` says of
+        // ASCII, vertical tab included) without decoding.
+        let mut start = 0;
+        for (k, b) in text.bytes().enumerate() {
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                push(&text[start..k]);
+                start = k + 1;
+            }
+        }
+        push(&text[start..]);
+    } else {
+        text.split(char::is_whitespace).for_each(push);
+    }
 }
 
 /// `w` without any repeats of `suffix` at its end (`trim_end_matches` with a string pattern,
@@ -126,8 +148,10 @@ fn country_of(t: &str) -> Option<&'static str> {
     })
 }
 
-/// Initials of a multi-word name ("Central Intelligence Agency" → "cia").
-fn initials(words: &[&str]) -> Option<String> {
+/// Initials of a multi-word name ("Central Intelligence Agency" → "cia") into `out`; false
+/// (and `out` empty) for fewer than two words.
+fn initials_into(words: &[&str], out: &mut String) -> bool {
+    out.clear();
     // (No character but ASCII lower-cases to these words.)
     let content = || {
         words.iter().filter(|w| {
@@ -136,22 +160,34 @@ fn initials(words: &[&str]) -> Option<String> {
                 .any(|f| w.eq_ignore_ascii_case(f))
         })
     };
-    content().nth(1)?; // two or more
-    Some(
+    if content().nth(1).is_none() {
+        return false; // fewer than two
+    }
+    out.extend(
         content()
             .filter_map(|w| w.chars().next())
-            .flat_map(|c| c.to_lowercase())
-            .collect(),
-    )
+            .flat_map(|c| c.to_lowercase()),
+    );
+    true
 }
 
-/// The acronym key of a single all-capitals word ("CIA", "U.S." → "us").
-fn acronym(words: &[&str]) -> Option<String> {
-    let [w] = words else { return None };
+/// The acronym key of a single all-capitals word ("CIA", "U.S." → "us") into `out`; false
+/// (and `out` empty) when there is none.
+fn acronym_into(words: &[&str], out: &mut String) -> bool {
+    out.clear();
+    let [w] = words else { return false };
     let letters = || w.chars().filter(|c| *c != '.');
     let n = letters().count();
-    ((2..=8).contains(&n) && letters().all(|c| c.is_uppercase() || c.is_ascii_digit()))
-        .then(|| letters().collect::<String>().to_lowercase())
+    if !((2..=8).contains(&n) && letters().all(|c| c.is_uppercase() || c.is_ascii_digit())) {
+        return false;
+    }
+    if w.is_ascii() {
+        out.extend(letters().map(|c| c.to_ascii_lowercase()));
+    } else {
+        // (Lower-casing the whole string: a final sigma differs from a lone one.)
+        out.push_str(&letters().collect::<String>().to_lowercase());
+    }
+    true
 }
 
 fn compatible(a: EntityLabel, b: EntityLabel) -> bool {
@@ -171,29 +207,41 @@ struct Index {
     country: FxHashMap<&'static str, usize>,
 }
 
-/// The lookup keys of one mention, computed once.
+/// The lookup keys of one mention, computed once (into the room of the previous mention's).
 struct Keys<'t> {
     words: Vec<&'t str>,
     /// The lower-case full name.
     full: String,
     country: Option<&'static str>,
-    acronym: Option<String>,
+    /// The acronym key, when `has_acronym`.
+    acronym: String,
+    has_acronym: bool,
     label: EntityLabel,
 }
 
 impl<'t> Keys<'t> {
-    fn new(text: &'t str, label: EntityLabel) -> Self {
-        let words = name_words(text);
-        // Sized once: the key is no longer than the text, but for rare lower-casings that grow.
-        let mut full = String::with_capacity(text.len());
-        full_key(&words, &mut full);
+    fn new() -> Self {
         Keys {
-            country: country_key(text),
-            acronym: acronym(&words),
-            words,
-            full,
-            label,
+            words: Vec::new(),
+            full: String::new(),
+            country: None,
+            acronym: String::new(),
+            has_acronym: false,
+            label: EntityLabel::Person,
         }
+    }
+
+    /// The keys of the mention `text` with `label`.
+    fn set(&mut self, text: &'t str, label: EntityLabel) {
+        name_words_into(text, &mut self.words);
+        full_key(&self.words, &mut self.full);
+        self.country = country_key(text);
+        self.has_acronym = acronym_into(&self.words, &mut self.acronym);
+        self.label = label;
+    }
+
+    fn acronym(&self) -> Option<&str> {
+        self.has_acronym.then_some(self.acronym.as_str())
     }
 }
 
@@ -222,7 +270,7 @@ impl Index {
         {
             return Some((c, MentionKind::Alias));
         }
-        if let Some(a) = &k.acronym
+        if let Some(a) = k.acronym()
             && let Some(&c) = self.initials.get(a)
         {
             return Some((c, MentionKind::Alias));
@@ -247,10 +295,10 @@ impl Index {
         if let Some(key) = k.country {
             self.country.entry(key).or_insert(c);
         }
-        if let Some(i) = initials(&k.words) {
-            self.initials.entry(i).or_insert(c);
+        if initials_into(&k.words, lower) {
+            insert_new(&mut self.initials, lower, c);
         }
-        if let Some(a) = &k.acronym {
+        if let Some(a) = k.acronym() {
             insert_new(&mut self.initials, a, c);
         }
         if k.label == EntityLabel::Person {
@@ -287,9 +335,10 @@ pub fn build(doc: &Prepared<'_>, entities: &mut [crate::entities::Entity]) -> Ve
         .collect();
     crate::sort::sort(&mut order);
     let mut lower = String::new();
+    let mut keys = Keys::new();
     for (_, _, i) in order {
         let e = &entities[i];
-        let keys = Keys::new(doc.slice(e.span), e.label);
+        keys.set(doc.slice(e.span), e.label);
         if keys.words.is_empty() {
             continue;
         }
@@ -336,12 +385,7 @@ impl NameIndex {
         let toks = &doc.tokens;
         let mut words: Vec<&str> = Vec::new();
         let mut lower = String::new();
-        let cap = |k: usize| {
-            let t = &toks[k];
-            t.kind == TokenKind::Word
-                && t.span.start < t.span.end
-                && doc.char_at(t.span.start).is_some_and(char::is_uppercase)
-        };
+        let cap = |k: usize| starts_upper(doc, &toks[k]);
         let mut i = 0;
         while i < toks.len() {
             if !cap(i) {
@@ -386,6 +430,21 @@ impl NameIndex {
     pub fn full_name(&self, word: &str) -> Option<&str> {
         let run = *self.by_word.get(&word.to_lowercase())?;
         Some(&self.runs[run as usize])
+    }
+}
+
+/// True for a word token that starts with a capital.
+// Inlined: the name index asks it of every token.
+#[inline(always)]
+fn starts_upper(doc: &Prepared<'_>, t: &crate::text::token::Token) -> bool {
+    t.kind == TokenKind::Word && t.span.start < t.span.end && {
+        // The first byte tells for ASCII (most words): no decoding.
+        let b = doc.text.as_bytes()[doc.map.byte(t.span.start)];
+        if b.is_ascii() {
+            b.is_ascii_uppercase()
+        } else {
+            doc.char_at(t.span.start).is_some_and(char::is_uppercase)
+        }
     }
 }
 
@@ -437,43 +496,68 @@ fn is_lower_function(low: &str) -> bool {
 /// Adds speaker mentions to clusters while quotations are attributed: names found without an
 /// entity join (or start) a cluster, pronouns join the nearest earlier compatible cluster.
 /// Lookups are hashed or ordered, so linking all speakers of a text stays near-linear.
+///
+/// Only the lookup by span is built up front: the name keys are built at the first name that
+/// is not a known mention, and the mentions by end at the first pronoun (most texts need
+/// neither). Built later, they hold exactly what building them up front and updating them
+/// would: until then nothing they index changes (canonical names never change, and the
+/// mentions added meanwhile are the ones they would have added).
 #[derive(Debug)]
 pub struct Linker {
     /// Built on first use: most texts never need it.
     names: Option<NameIndex>,
     by_span: FxHashMap<Span, usize>,
-    /// Lower-case full name → cluster.
-    by_full: FxHashMap<String, usize>,
-    /// Lower-case name word of a person cluster → cluster.
-    by_word: FxHashMap<String, usize>,
-    /// Name mentions by (end, start) → cluster, for finding antecedents.
-    by_end: BTreeMap<(usize, usize), usize>,
+    /// Name keys of the clusters, built on first need.
+    keys: Option<NameKeys>,
+    /// Name mentions by (end, start) → cluster, for finding antecedents; built on first need.
+    by_end: Option<ByEnd>,
     /// Gender of each cluster, when known.
     gender: Vec<Option<Pronoun>>,
 }
 
+/// Name mentions by (end, start) → cluster.
+type ByEnd = BTreeMap<(usize, usize), usize>;
+
+/// The name keys of the clusters ([`Linker::attach_name`]).
+#[derive(Debug, Default)]
+struct NameKeys {
+    /// Lower-case full name → cluster.
+    by_full: FxHashMap<String, usize>,
+    /// Lower-case name word of a person cluster → cluster.
+    by_word: FxHashMap<String, usize>,
+}
+
+impl NameKeys {
+    fn index_cluster(&mut self, ci: usize, c: &Cluster) {
+        let words = name_words(&c.canonical);
+        // One allocation for the key, sized once.
+        let mut key = String::with_capacity(c.canonical.len());
+        full_key(&words, &mut key);
+        self.by_full.entry(key).or_insert(ci);
+        if c.label == EntityLabel::Person {
+            for w in &words {
+                if !verbs::is_title(w) {
+                    self.by_word.entry(w.to_lowercase()).or_insert(ci);
+                }
+            }
+        }
+    }
+}
+
 impl Linker {
-    /// Indexes the clusters built from entities and the capitalised runs of `doc`.
+    /// Indexes the clusters built from entities (see the type's notes on what waits).
     pub fn new(doc: &Prepared<'_>, clusters: &[Cluster]) -> Self {
         let mentions = clusters.iter().map(|c| c.mentions.len()).sum();
         let mut l = Linker {
             names: None,
             by_span: FxHashMap::with_capacity_and_hasher(mentions, Default::default()),
-            by_full: FxHashMap::default(),
-            by_word: FxHashMap::default(),
-            by_end: BTreeMap::new(),
-            gender: Vec::new(),
+            keys: None,
+            by_end: None,
+            gender: Vec::with_capacity(clusters.len()),
         };
-        // Collected, then built in one go (sorting once is cheaper than inserting one by one;
-        // a repeated key keeps its last value, as repeated inserts would).
-        let mut ends = Vec::with_capacity(mentions);
         for (ci, c) in clusters.iter().enumerate() {
-            l.index_cluster(ci, c);
             for m in &c.mentions {
                 l.by_span.insert(m.span, ci);
-                if m.kind != MentionKind::Pronoun {
-                    ends.push(((m.span.end, m.span.start), ci));
-                }
             }
             let g = c
                 .mentions
@@ -487,23 +571,35 @@ impl Linker {
                 .or_else(|| first_name_gender(c.canonical.split_whitespace().next().unwrap_or("")));
             l.gender.push(g);
         }
-        l.by_end = ends.into_iter().collect();
         l
     }
 
-    fn index_cluster(&mut self, ci: usize, c: &Cluster) {
-        let words = name_words(&c.canonical);
-        // One allocation for the key, sized once (see `Keys::new`).
-        let mut key = String::with_capacity(c.canonical.len());
-        full_key(&words, &mut key);
-        self.by_full.entry(key).or_insert(ci);
-        if c.label == EntityLabel::Person {
-            for w in &words {
-                if !verbs::is_title(w) {
-                    self.by_word.entry(w.to_lowercase()).or_insert(ci);
+    /// The name keys of `clusters` in `slot`, built on first call.
+    fn keys<'k>(slot: &'k mut Option<NameKeys>, clusters: &[Cluster]) -> &'k mut NameKeys {
+        slot.get_or_insert_with(|| {
+            let mut k = NameKeys::default();
+            for (ci, c) in clusters.iter().enumerate() {
+                k.index_cluster(ci, c);
+            }
+            k
+        })
+    }
+
+    /// The name mentions of `clusters` by (end, start) in `slot`, built on first call.
+    fn by_end<'m>(slot: &'m mut Option<ByEnd>, clusters: &[Cluster]) -> &'m ByEnd {
+        slot.get_or_insert_with(|| {
+            // Collected, then built in one go (sorting once is cheaper than inserting one by
+            // one; a repeated key keeps its last value, as repeated inserts would).
+            let mut ends = Vec::new();
+            for (ci, c) in clusters.iter().enumerate() {
+                for m in &c.mentions {
+                    if m.kind != MentionKind::Pronoun {
+                        ends.push(((m.span.end, m.span.start), ci));
+                    }
                 }
             }
-        }
+            ends.into_iter().collect()
+        })
     }
 
     /// Adds a name mention at `span` to its cluster (creating one when none matches) and
@@ -522,7 +618,8 @@ impl Linker {
         let text = doc.slice(span);
         let words = name_words(text);
         let key = words.join(" ").to_lowercase();
-        let mut found = self
+        let keys = Self::keys(&mut self.keys, clusters);
+        let mut found = keys
             .by_full
             .get(&key)
             .copied()
@@ -531,7 +628,7 @@ impl Linker {
             found = words
                 .iter()
                 .rev()
-                .find_map(|w| self.by_word.get(&w.to_lowercase()).copied())
+                .find_map(|w| keys.by_word.get(&w.to_lowercase()).copied())
                 .filter(|&c| clusters[c].label == EntityLabel::Person);
         }
         let c = match found {
@@ -560,24 +657,32 @@ impl Linker {
                         .unwrap_or(""),
                 );
                 self.gender.push(g);
-                let cl = clusters[ci].clone();
-                self.index_cluster(ci, &cl);
+                // (The keys exist: they were read above.)
+                if let Some(k) = &mut self.keys {
+                    k.index_cluster(ci, &clusters[ci]);
+                }
                 ci
             }
         };
         add_mention(clusters, c, span, MentionKind::Name);
         self.by_span.insert(span, c);
-        self.by_end.insert((span.end, span.start), c);
+        if let Some(by_end) = &mut self.by_end {
+            by_end.insert((span.end, span.start), c);
+        }
         c
     }
 
     /// The cluster a pronoun at `span` most likely refers to: the one with the nearest earlier
     /// name mention that fits (a person for he/she/I/who, preferring a matching gender; an
     /// organisation, place or group for they/we/it).
-    pub fn resolve_pronoun(&self, clusters: &[Cluster], span: Span, p: Pronoun) -> Option<usize> {
+    pub fn resolve_pronoun(
+        &mut self,
+        clusters: &[Cluster],
+        span: Span,
+        p: Pronoun,
+    ) -> Option<usize> {
         let mut fallback = None;
-        for (_, &ci) in self
-            .by_end
+        for (_, &ci) in Self::by_end(&mut self.by_end, clusters)
             .range(..=(span.start, usize::MAX))
             .rev()
             .take(60)
@@ -633,8 +738,18 @@ pub fn add_mention(clusters: &mut [Cluster], c: usize, span: Span, kind: Mention
 
 /// Common English first names by gender (a small hand list; unknown names fit either).
 fn first_name_gender(name: &str) -> Option<Pronoun> {
+    if name.is_ascii() {
+        // Lower-cased on the stack (the common case).
+        verbs::with_ascii_lower(name, lower_first_name_gender)
+    } else {
+        lower_first_name_gender(&name.to_lowercase())
+    }
+}
+
+/// [`first_name_gender`] of a lower-case name.
+fn lower_first_name_gender(name: &str) -> Option<Pronoun> {
     // A `match` rather than a scan of two lists: it compares only names of the same length.
-    match name.to_lowercase().as_str() {
+    match name {
         "barack" | "bernie" | "bill" | "bob" | "brian" | "charles" | "chris" | "dan" | "daniel"
         | "david" | "donald" | "ed" | "eric" | "frank" | "gary" | "george" | "jack" | "james"
         | "jason" | "jeb" | "jeff" | "jim" | "joe" | "john" | "joseph" | "kevin" | "marco"
@@ -738,7 +853,7 @@ mod tests {
             ],
         );
         let cl = build(&doc, &mut es);
-        let linker = Linker::new(&doc, &cl);
+        let mut linker = Linker::new(&doc, &cl);
         let s = text.find("She").unwrap();
         let c = linker
             .resolve_pronoun(&cl, Span::new(s, s + 3), Pronoun::Female)

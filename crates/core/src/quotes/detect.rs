@@ -5,7 +5,8 @@
 //! apostrophes (`don't`, `China's`, `'90s`, `the boys' toys`) are told apart from single quote
 //! marks, and an opening mark never pairs beyond the end of its line unless the quotation clearly
 //! goes on (the next paragraph starts with the same opening mark, or the next line closes it).
-//! Everything is linear in the length of the text.
+//! Everything is linear in the length of the text, which is read as UTF-8 where it lies (no
+//! decoded copy): positions carry their byte and code-point offsets together.
 
 use crate::span::Span;
 
@@ -50,7 +51,7 @@ struct Mark {
     role: Role,
     /// A closing single mark that looks like a plural possessive (`boys' toys`).
     possessive: bool,
-    /// Characters the mark takes (2 for a doubled apostrophe `''` used as a double mark).
+    /// Bytes the mark takes.
     width: usize,
     /// A straight mark (`"`, `'`) rather than a typographic one.
     straight: bool,
@@ -81,42 +82,58 @@ const ELISIONS: &[&str] = &[
     "bout", "cause", "cos", "em", "n", "round", "til", "tis", "twas", "ya", "yer",
 ];
 
-fn starts_elision(chars: &[char], i: usize) -> bool {
-    let mut e = i + 1;
-    while e < chars.len() && chars[e].is_alphabetic() && e - i <= 6 {
-        e += 1;
-    }
-    if e == i + 1 || (e < chars.len() && chars[e].is_alphanumeric()) {
+/// True when `after` (the text right after an apostrophe) starts with one of [`ELISIONS`]
+/// standing alone.
+fn starts_elision(after: &str) -> bool {
+    // The letters of the word, at most 6, and the character that ends them.
+    let mut letters = 0;
+    let mut end = 0;
+    let mut rest = after.chars();
+    let stop = loop {
+        match rest.next() {
+            Some(c) if c.is_alphabetic() && letters < 6 => {
+                letters += 1;
+                end += c.len_utf8();
+            }
+            other => break other,
+        }
+    };
+    if letters == 0 || stop.is_some_and(char::is_alphanumeric) {
         return false;
     }
-    let w: String = chars[i + 1..e]
-        .iter()
-        .flat_map(|c| c.to_lowercase())
-        .collect();
-    ELISIONS.contains(&w.as_str())
+    // (The list is ASCII, and no other character lower-cases to one of its letters.)
+    let w = &after[..end];
+    ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(w))
 }
 
-/// Reads the mark at `i`, or `None` when the character is not a quotation mark here.
+/// The character at byte `i` of `text` (a character boundary), if any.
 #[inline]
-fn classify(chars: &[char], i: usize) -> Option<Mark> {
-    // Inlined cheap reject: callers test nearly every character of the text.
-    if !is_mark_char(chars[i]) {
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|r| r.chars().next())
+}
+
+/// Reads the mark at byte `i`, or `None` when the character is not a quotation mark here.
+#[inline]
+fn classify(text: &str, i: usize) -> Option<Mark> {
+    // Cheap reject first: callers test every character of a line.
+    let c = char_at(text, i)?;
+    if !is_mark_char(c) {
         return None;
     }
-    classify_mark(chars, i)
+    classify_mark(text, i, c)
 }
 
-/// [`classify`] for a character that is a quotation mark character.
-fn classify_mark(chars: &[char], i: usize) -> Option<Mark> {
-    let c = chars[i];
+/// [`classify`] for the quotation mark character `c` at byte `i`.
+fn classify_mark(text: &str, i: usize, c: char) -> Option<Mark> {
+    let prev = text[..i].chars().next_back();
+    let after = &text[i + c.len_utf8()..];
+    let next = after.chars().next();
     // Doubled apostrophes (`''like this''`) are not quotation marks: news corpora annotated
     // for quotations (PolNeAR's 116 training articles that use them, for one) never mark what
     // they enclose, so treating them as quotes only adds false quotations.
-    if c == '\'' && (chars.get(i + 1) == Some(&'\'') || (i > 0 && chars[i - 1] == '\'')) {
+    if c == '\'' && (next == Some('\'') || prev == Some('\'')) {
         return None;
     }
-    let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-    let next = chars.get(i + 1).copied();
     let left_open = match prev {
         None => true,
         Some(p) => p.is_whitespace() || is_open_punct(p) || (is_mark_char(p) && p != c),
@@ -135,12 +152,13 @@ fn classify_mark(chars: &[char], i: usize) -> Option<Mark> {
         }
     };
     let alnum = |x: Option<char>| x.is_some_and(|x| x.is_alphanumeric());
+    let width = c.len_utf8();
     let mark = |family, role| {
         Some(Mark {
             family,
             role,
             possessive: false,
-            width: 1,
+            width,
             straight: c == '"',
         })
     };
@@ -194,7 +212,7 @@ fn classify_mark(chars: &[char], i: usize) -> Option<Mark> {
             if left_open && next.is_some_and(|n| n.is_ascii_digit()) {
                 return None; // '90s
             }
-            if left_open && starts_elision(chars, i) {
+            if left_open && starts_elision(after) {
                 return None; // 'em, 'til, 'n'
             }
             match c {
@@ -220,7 +238,7 @@ fn classify_mark(chars: &[char], i: usize) -> Option<Mark> {
                         family: Family::Single,
                         role,
                         possessive,
-                        width: 1,
+                        width,
                         straight: c == '\'',
                     })
                 }
@@ -229,50 +247,119 @@ fn classify_mark(chars: &[char], i: usize) -> Option<Mark> {
     }
 }
 
+/// A place in the text as a byte offset (for reading it) and a code-point offset (for the
+/// spans): the scan moves both, so no offset table is needed.
+#[derive(Clone, Copy, Debug)]
+struct Pos {
+    b: usize,
+    c: usize,
+}
+
+impl Pos {
+    /// The position after character `ch` starting here.
+    #[inline]
+    fn after(self, ch: char) -> Pos {
+        Pos {
+            b: self.b + ch.len_utf8(),
+            c: self.c + 1,
+        }
+    }
+
+    /// The position of character `ch` ending here.
+    #[inline]
+    fn before(self, ch: char) -> Pos {
+        Pos {
+            b: self.b - ch.len_utf8(),
+            c: self.c - 1,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Open {
-    pos: usize,
+    pos: Pos,
     family: Family,
+    /// Bytes the opening mark takes.
     width: usize,
     straight: bool,
     /// False for HTML attribute values (`id="x"`): paired but never reported.
     report: bool,
 }
 
-/// Finds quotations in `chars` (the text as code points).
-pub fn find(chars: &[char]) -> Vec<RawQuote> {
-    let n = chars.len();
+/// The number of bytes at the start of `bytes` the scan can skip: ASCII that is neither a
+/// line break nor a straight quotation mark (most of any text).
+fn plain_run(bytes: &[u8]) -> usize {
+    // Eight bytes at a time: `zero_bytes(v ^ x)` has the high bit set in the first byte of `v`
+    // equal to the byte repeated in `x` (and perhaps in later ones, never in earlier ones), so
+    // the lowest bit set among the tests is the first byte of interest.
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut k = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let hits = (v & HIGH)
+            | zero_bytes(v ^ (ONES * u64::from(b'\n')))
+            | zero_bytes(v ^ (ONES * u64::from(b'\r')))
+            | zero_bytes(v ^ (ONES * u64::from(b'"')))
+            | zero_bytes(v ^ (ONES * u64::from(b'\'')));
+        if hits != 0 {
+            return k + (hits.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    k + bytes[k..]
+        .iter()
+        .take_while(|&&b| b.is_ascii() && !matches!(b, b'\n' | b'\r' | b'"' | b'\''))
+        .count()
+}
+
+/// Finds quotations in `text`; the spans are in code points.
+pub fn find(text: &str) -> Vec<RawQuote> {
+    let n = text.len();
     let mut out: Vec<RawQuote> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
-    // Position of the next single closing mark that is not a possessive, per line; computed
-    // lazily when a possessive-looking mark needs it.
+    // Byte position of the next single closing mark that is not a possessive, per line;
+    // computed lazily when a possessive-looking mark needs it.
     let mut next_plain_single_close: Option<(usize, Option<usize>)> = None;
-    let mut i = 0;
-    while i < n {
+    let mut at = Pos { b: 0, c: 0 };
+    while at.b < n {
         // Most characters are ASCII that is neither a line break nor a mark: nothing to do.
-        let plain = |c: &char| c.is_ascii() && !matches!(c, '\n' | '\r' | '"' | '\'');
-        i += chars[i..].iter().take_while(|c| plain(c)).count();
-        let Some(&c) = chars.get(i) else { break };
+        let k = plain_run(&text.as_bytes()[at.b..]);
+        at.b += k;
+        at.c += k;
+        let Some(c) = char_at(text, at.b) else { break };
         if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
             // End of a line: settle what is still open.
-            let line_end = i;
-            let mut j = i;
+            let line_end = at;
+            let mut j = at;
             let mut newlines = 0;
-            while j < n && chars[j].is_whitespace() {
-                let c = chars[j];
+            let mut rest = text[at.b..].chars().peekable();
+            while let Some(&c) = rest.peek() {
+                if !c.is_whitespace() {
+                    break;
+                }
+                rest.next();
                 if matches!(c, '\n' | '\u{2029}' | '\u{2028}')
-                    || (c == '\r' && chars.get(j + 1) != Some(&'\n'))
+                    || (c == '\r' && rest.peek() != Some(&'\n'))
                 {
                     newlines += 1;
                 }
-                j += 1;
+                j = j.after(c);
             }
-            settle_line_end(chars, &mut stack, &mut out, line_end, j, newlines);
-            i = j;
+            settle_line_end(text, &mut stack, &mut out, line_end, j, newlines);
+            at = j;
             continue;
         }
-        let Some(m) = classify(chars, i) else {
-            i += 1;
+        let m = if is_mark_char(c) {
+            classify_mark(text, at.b, c)
+        } else {
+            None
+        };
+        let Some(m) = m else {
+            at = at.after(c);
             continue;
         };
         // A typographic mark pairs with one of its own style first; straight and typographic
@@ -299,9 +386,9 @@ pub fn find(chars: &[char]) -> Vec<RawQuote> {
                     // No nesting of a mark inside itself: the earlier mark was never closed.
                     stack.truncate(k);
                 }
-                let report = !(i > 0 && chars[i - 1] == '=');
+                let report = !(at.b > 0 && text.as_bytes()[at.b - 1] == b'=');
                 stack.push(Open {
-                    pos: i,
+                    pos: at,
                     family: m.family,
                     width: m.width,
                     straight: m.straight,
@@ -310,36 +397,41 @@ pub fn find(chars: &[char]) -> Vec<RawQuote> {
             }
             Role::Close | Role::Either => {
                 let Some(k) = pending else {
-                    i += 1;
+                    at = at.after(c);
                     continue;
                 };
                 if m.possessive {
                     // "the boys' toys" inside a single-quoted passage: only close here when no
                     // plainer closing mark follows on this line.
+                    let i = at.b;
                     let next_plain = match next_plain_single_close {
                         Some((from, found)) if from <= i && found.is_none_or(|f| f > i) => found,
                         _ => {
-                            let found = scan_plain_single_close(chars, i + 1);
+                            let found = scan_plain_single_close(text, i + m.width);
                             next_plain_single_close = Some((i, found));
                             found
                         }
                     };
                     if next_plain.is_some() {
-                        i += 1;
+                        at = at.after(c);
                         continue;
                     }
                 }
                 let open = stack[k];
                 stack.truncate(k);
                 if open.report {
-                    let bounds = (open.pos, open.pos + open.width, i, i + m.width);
-                    push_quote(chars, &mut out, bounds, false, false);
+                    let words_start = Pos {
+                        b: open.pos.b + open.width,
+                        c: open.pos.c + 1,
+                    };
+                    let bounds = (open.pos, words_start, at, at.after(c));
+                    push_quote(text, &mut out, bounds, false, false);
                 }
             }
         }
-        i += m.width;
+        at = at.after(c);
     }
-    settle_line_end(chars, &mut stack, &mut out, n, n, 2);
+    settle_line_end(text, &mut stack, &mut out, at, at, 2);
     crate::sort::sort_by(&mut out, |a, b| {
         a.outer
             .start
@@ -350,44 +442,43 @@ pub fn find(chars: &[char]) -> Vec<RawQuote> {
     out
 }
 
-/// The next single closing mark on the line from `from` that does not look like a possessive.
-fn scan_plain_single_close(chars: &[char], from: usize) -> Option<usize> {
-    let mut k = from;
-    while k < chars.len() && chars[k] != '\n' && chars[k] != '\r' {
-        if let Some(m) = classify(chars, k)
+/// The byte position of the next single closing mark on the line from byte `from` that does
+/// not look like a possessive.
+fn scan_plain_single_close(text: &str, from: usize) -> Option<usize> {
+    for (k, c) in text[from..].char_indices() {
+        if c == '\n' || c == '\r' {
+            break;
+        }
+        if is_mark_char(c)
+            && let Some(m) = classify_mark(text, from + k, c)
             && m.family == Family::Single
             && m.role != Role::Open
             && !m.possessive
         {
-            return Some(k);
+            return Some(from + k);
         }
-        k += 1;
     }
     None
 }
 
 /// Deals with marks still open at a line end (`line_end`); the next line starts at `next`.
 fn settle_line_end(
-    chars: &[char],
+    text: &str,
     stack: &mut Vec<Open>,
     out: &mut Vec<RawQuote>,
-    line_end: usize,
-    next: usize,
+    line_end: Pos,
+    next: Pos,
     newlines: usize,
 ) {
     if stack.is_empty() {
         return;
     }
-    let next_first = if next < chars.len() {
-        classify(chars, next)
-    } else {
-        None
-    };
+    let next_first = classify(text, next.b);
     // A hard-wrapped line: the quotation is closed on the next line (before any new opening).
     if newlines == 1
-        && next < chars.len()
+        && next.b < text.len()
         && let Some(top) = stack.last()
-        && next_line_closes(chars, next, top.family)
+        && next_line_closes(text, next.b, top.family)
     {
         return;
     }
@@ -398,50 +489,48 @@ fn settle_line_end(
         }
         let continues = next_first
             .is_some_and(|m| m.family == o.family && matches!(m.role, Role::Open | Role::Either));
-        let at_line_start = {
-            let mut k = o.pos;
-            while k > 0 && chars[k - 1] != '\n' && chars[k - 1].is_whitespace() {
-                k -= 1;
-            }
-            k == 0 || chars[k - 1] == '\n' || chars[k - 1] == '\r'
-        };
-        let after_colon = {
-            let mut k = o.pos;
-            while k > 0 && chars[k - 1].is_whitespace() && chars[k - 1] != '\n' {
-                k -= 1;
-            }
-            k > 0 && matches!(chars[k - 1], ':' | ',')
-        };
+        // The text before the mark without the white space that ends it on its line.
+        let before = text[..o.pos.b].trim_end_matches(|c: char| c != '\n' && c.is_whitespace());
+        let at_line_start = before.is_empty() || before.ends_with(['\n', '\r']);
+        let after_colon = before.ends_with([':', ',']);
         let keep = match o.family {
             Family::Single | Family::SingleAngle => at_line_start && continues,
-            _ => continues || at_line_start || after_colon || words(chars, o.pos, line_end) >= 4,
+            _ => {
+                continues || at_line_start || after_colon || words(&text[o.pos.b..line_end.b]) >= 4
+            }
         };
         if keep {
-            let bounds = (o.pos, o.pos + o.width, line_end, line_end);
-            push_quote(chars, out, bounds, continues, true);
+            let words_start = Pos {
+                b: o.pos.b + o.width,
+                c: o.pos.c + 1,
+            };
+            let bounds = (o.pos, words_start, line_end, line_end);
+            push_quote(text, out, bounds, continues, true);
         }
     }
 }
 
-/// True when, on the line starting at `from`, a closing mark of `family` comes before any
-/// opening one.
-fn next_line_closes(chars: &[char], from: usize, family: Family) -> bool {
-    let mut k = from;
-    while k < chars.len() && chars[k] != '\n' && chars[k] != '\r' {
-        if let Some(m) = classify(chars, k)
+/// True when, on the line starting at byte `from`, a closing mark of `family` comes before
+/// any opening one.
+fn next_line_closes(text: &str, from: usize, family: Family) -> bool {
+    for (k, c) in text[from..].char_indices() {
+        if c == '\n' || c == '\r' {
+            break;
+        }
+        if is_mark_char(c)
+            && let Some(m) = classify_mark(text, from + k, c)
             && m.family == family
         {
             return m.role == Role::Close;
         }
-        k += 1;
     }
     false
 }
 
-fn words(chars: &[char], from: usize, to: usize) -> usize {
+fn words(text: &str) -> usize {
     let mut count = 0;
     let mut in_word = false;
-    for &c in &chars[from..to.min(chars.len())] {
+    for c in text.chars() {
         if c.is_alphanumeric() {
             if !in_word {
                 count += 1;
@@ -456,28 +545,38 @@ fn words(chars: &[char], from: usize, to: usize) -> usize {
 
 /// Records a quotation; `bounds` = (outer start, words start, words end, outer end).
 fn push_quote(
-    chars: &[char],
+    text: &str,
     out: &mut Vec<RawQuote>,
-    bounds: (usize, usize, usize, usize),
+    bounds: (Pos, Pos, Pos, Pos),
     continues: bool,
     unclosed: bool,
 ) {
     let (os, mut s, mut e, mut oe) = bounds;
-    while s < e && chars[s].is_whitespace() {
-        s += 1;
+    while s.b < e.b
+        && let Some(c) = char_at(text, s.b)
+        && c.is_whitespace()
+    {
+        s = s.after(c);
     }
-    while e > s && chars[e - 1].is_whitespace() {
-        e -= 1;
+    while e.b > s.b
+        && let Some(c) = text[..e.b].chars().next_back()
+        && c.is_whitespace()
+    {
+        e = e.before(c);
     }
-    if !chars[s..e].iter().any(|c| c.is_alphanumeric()) {
+    if !text[s.b..e.b].chars().any(|c| c.is_alphanumeric()) {
         return;
     }
-    while unclosed && oe > s && chars[oe - 1].is_whitespace() {
-        oe -= 1;
+    while unclosed
+        && oe.b > s.b
+        && let Some(c) = text[..oe.b].chars().next_back()
+        && c.is_whitespace()
+    {
+        oe = oe.before(c);
     }
     out.push(RawQuote {
-        span: Span::new(s, e),
-        outer: Span::new(os, oe),
+        span: Span::new(s.c, e.c),
+        outer: Span::new(os.c, oe.c),
         continues,
         unclosed,
         depth: 0,
@@ -505,17 +604,12 @@ fn set_depths(qs: &mut [RawQuote]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::offsets::slice_chars;
 
     fn quotes(text: &str) -> Vec<(String, u8)> {
-        let chars: Vec<char> = text.chars().collect();
-        find(&chars)
+        find(text)
             .iter()
-            .map(|q| {
-                (
-                    chars[q.span.start..q.span.end].iter().collect::<String>(),
-                    q.depth,
-                )
-            })
+            .map(|q| (slice_chars(text, q.span).unwrap_or("").to_string(), q.depth))
             .collect()
     }
 
@@ -590,11 +684,10 @@ mod tests {
     fn multi_paragraph_quotes_split_per_paragraph() {
         let text =
             "He wrote:\n\n“First part of it.\n\n“Second part.\n\n“Last part.”\n\nThen he left.";
-        let chars: Vec<char> = text.chars().collect();
-        let qs = find(&chars);
+        let qs = find(text);
         let got: Vec<String> = qs
             .iter()
-            .map(|q| chars[q.span.start..q.span.end].iter().collect())
+            .map(|q| slice_chars(text, q.span).unwrap_or("").to_string())
             .collect();
         assert_eq!(got, vec!["First part of it.", "Second part.", "Last part."]);
         assert!(qs[0].continues && qs[1].continues && !qs[2].continues);
@@ -614,6 +707,25 @@ mod tests {
         // A stray mark does not pair with one paragraphs away.
         let text = "A stray \" mark.\n\nMore text.\n\nAnd another \" here.";
         assert_eq!(texts(text), Vec::<String>::new());
+    }
+
+    proptest::proptest! {
+        /// The word-at-a-time skip stops where a byte-by-byte one does.
+        #[test]
+        fn plain_run_stops_at_the_first_byte_of_interest(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    b'a', b'Z', b' ', b'.', b'\n', b'\r', b'"', b'\'', b'!', b'&', 0x7f, 0x80, 0xe2,
+                ]),
+                0..40,
+            )
+        ) {
+            let want = bytes
+                .iter()
+                .take_while(|&&b| b.is_ascii() && !matches!(b, b'\n' | b'\r' | b'"' | b'\''))
+                .count();
+            proptest::prop_assert_eq!(plain_run(&bytes), want);
+        }
     }
 
     #[test]

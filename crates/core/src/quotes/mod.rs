@@ -79,8 +79,9 @@ pub fn find(
     entities: &[crate::entities::Entity],
     clusters: &mut Vec<crate::clusters::Cluster>,
 ) -> Vec<Quote> {
-    let chars: &[char] = doc.chars();
-    let raw = detect::find(chars);
+    let raw = detect::find(doc.text);
+    // The last character of a quotation's words (they are never empty).
+    let last_char = |q: &detect::RawQuote| doc.char_at(q.span.end.saturating_sub(1));
     let top: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].depth == 0).collect();
     let outers: Vec<Span> = top.iter().map(|&i| raw[i].outer).collect();
     let ctx = Ctx::new(doc, entities, &outers);
@@ -96,16 +97,12 @@ pub fn find(
             found.push(None);
             continue;
         };
-        let ends_sentence = chars
-            .get(q.span.end.saturating_sub(1))
-            .is_some_and(|&ch| ch == '.');
+        let ends_sentence = last_char(q) == Some('.');
         // A quotation inside a sentence is attributed by what comes before it ("X said the
         // plan was \"…\""); one that starts its sentence by what follows ("\"…,\" X said").
         let mid_sentence = ctx.window_start(o) < o;
         // `"…," the union wrote` right after the closing mark wins even inside a sentence.
-        let tight = chars
-            .get(q.span.end.saturating_sub(1))
-            .is_some_and(|&ch| matches!(ch, ',' | '?' | '!' | '—'));
+        let tight = last_char(q).is_some_and(|ch| matches!(ch, ',' | '?' | '!' | '—'));
         let mut f = None;
         if tight && !q.unclosed {
             f = ctx.after(c, false);
@@ -215,7 +212,8 @@ pub fn find(
             let k = top_iter;
             top_iter += 1;
             // (Only "5 or more" and "more than 5" matter: counting stops at 6.)
-            let words = count_words(&chars[q.span.start..q.span.end], 6);
+            let quoted = doc.slice(q.span);
+            let words = count_words(quoted, 6);
             let para_start =
                 bounds[k].is_some_and(|(o, _)| o == 0 || ctx.para[o - 1] != ctx.para[o]);
             let how = found[k].map(|(_, h)| h);
@@ -265,14 +263,12 @@ pub fn find(
             let title = direct && words <= 5 && {
                 // "on CBS's \"Face the Nation\"", "his 1994 \"Contract with America\"": a
                 // title even next to a reporting verb.
-                let title_cue = how == Some(How::Verb) && title_cue_before(chars, q.outer.start);
+                let title_cue = how == Some(How::Verb)
+                    && title_cue_before(&doc.text[..doc.map.byte(q.outer.start)]);
                 let how_for_title = if title_cue { None } else { how };
-                is_title_like(
-                    &chars[q.span.start..q.span.end],
-                    words,
-                    how_for_title,
-                    || title_case_paragraph(doc, q.outer.start),
-                )
+                is_title_like(quoted, words, how_for_title, || {
+                    title_case_paragraph(doc, q.outer.start)
+                })
             };
             if direct && !title {
                 quote.kind = QuoteKind::Direct;
@@ -291,11 +287,11 @@ pub fn find(
     out
 }
 
-/// The number of words in `chars`, counted up to `max`.
-fn count_words(chars: &[char], max: usize) -> usize {
+/// The number of words in `text`, counted up to `max`.
+fn count_words(text: &str, max: usize) -> usize {
     let mut n = 0;
     let mut in_word = false;
-    for &c in chars {
+    for c in text.chars() {
         if c.is_alphanumeric() {
             if !in_word {
                 n += 1;
@@ -315,7 +311,7 @@ fn count_words(chars: &[char], max: usize) -> usize {
 /// reporting verb. Inside a headline written in title case capitals say nothing, so it is not a
 /// title there (`headline` tells, asked only when needed).
 fn is_title_like(
-    chars: &[char],
+    quoted: &str,
     words: usize,
     how: Option<How>,
     headline: impl FnOnce() -> bool,
@@ -323,8 +319,7 @@ fn is_title_like(
     if words > 5 || how == Some(How::Verb) {
         return false;
     }
-    let s: String = chars.iter().collect();
-    let s = s.trim_end_matches(['.', ',', '?', '!', ';', ':']);
+    let s = quoted.trim_end_matches(['.', ',', '?', '!', ';', ':']);
     if words == 1 && verbs::pronoun(s).is_some() {
         return true;
     }
@@ -347,18 +342,20 @@ fn is_title_like(
         })
 }
 
-/// True when the word before the opening mark at `pos` typically introduces a title: a
-/// possessive ("CNN's"), "on", "of", "in", "titled", "entitled", "dubbed", "named".
-fn title_cue_before(chars: &[char], pos: usize) -> bool {
-    let mut e = pos;
-    while e > 0 && chars[e - 1].is_whitespace() {
-        e -= 1;
+/// True when the word ending `before` (the text before an opening mark, white space allowed)
+/// typically introduces a title: a possessive ("CNN's"), "on", "of", "in", "titled",
+/// "entitled", "dubbed", "named".
+fn title_cue_before(before: &str) -> bool {
+    let before = before.trim_end_matches(char::is_whitespace);
+    // Its last 12 characters at most.
+    let mut s = before.len();
+    for (k, c) in before.char_indices().rev().take(12) {
+        if c.is_whitespace() {
+            break;
+        }
+        s = k;
     }
-    let mut s = e;
-    while s > 0 && e - s < 12 && !chars[s - 1].is_whitespace() {
-        s -= 1;
-    }
-    let w: String = chars[s..e].iter().flat_map(|c| c.to_lowercase()).collect();
+    let w = before[s..].to_lowercase();
     let w = w.trim_end_matches([',', ':']);
     w.ends_with("'s")
         || w.ends_with("’s")
@@ -370,20 +367,28 @@ fn title_cue_before(chars: &[char], pos: usize) -> bool {
 
 /// True when most words of the paragraph around `pos` start with a capital (a headline).
 fn title_case_paragraph(doc: &crate::text::Prepared<'_>, pos: usize) -> bool {
-    let chars = doc.chars();
-    let pos = pos.min(chars.len());
-    let mut s = pos;
-    while s > 0 && chars[s - 1] != '\n' && pos - s <= 300 {
-        s -= 1;
+    // The line around `pos`, when it is at most 300 characters long.
+    let at = doc.map.byte(pos);
+    let (mut s, mut back) = (at, 0);
+    for c in doc.text[..at].chars().rev() {
+        if c == '\n' || back > 300 {
+            break;
+        }
+        s -= c.len_utf8();
+        back += 1;
     }
-    let mut e = pos;
-    while e < chars.len() && chars[e] != '\n' && e - s <= 300 {
-        e += 1;
+    let (mut e, mut ahead) = (at, 0);
+    for c in doc.text[at..].chars() {
+        if c == '\n' || back + ahead > 300 {
+            break;
+        }
+        e += c.len_utf8();
+        ahead += 1;
     }
-    if e - s > 300 {
+    if back + ahead > 300 {
         return false;
     }
-    let line = doc.slice(Span::new(s, e));
+    let line = &doc.text[s..e];
     let (mut words, mut caps) = (0, 0);
     for w in line.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());

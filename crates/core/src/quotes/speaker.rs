@@ -93,13 +93,18 @@ impl LineLower {
             .iter()
             .map(|t| {
                 let r = doc.map.byte_range(t.span);
-                let cs = &doc.chars()[t.span.start..t.span.end];
-                if !cs.iter().any(|c| c.is_uppercase()) {
+                let w = &doc.text[r.clone()];
+                let ascii = w.is_ascii();
+                let upper = if ascii {
+                    w.bytes().any(|b| b.is_ascii_uppercase())
+                } else {
+                    w.chars().any(char::is_uppercase)
+                };
+                if !upper {
                     return (r.start as u32, r.len() as u32);
                 }
-                let w = &doc.text[r];
                 let a = arena.len();
-                if w.is_ascii() {
+                if ascii {
                     arena.push_str(w);
                     arena[a..].make_ascii_lowercase();
                 } else {
@@ -432,10 +437,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.tokens[i].kind
     }
 
-    /// The first character of token `i` (read from the code points, without slicing the text).
+    /// The first character of token `i`.
     fn first_char(&self, i: usize) -> Option<char> {
         let s = self.doc.tokens[i].span;
-        (s.end > s.start).then(|| self.doc.chars()[s.start])
+        if s.end > s.start {
+            self.doc.char_at(s.start)
+        } else {
+            None
+        }
     }
 
     fn is_cap(&self, i: usize) -> bool {
@@ -1045,11 +1054,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
         None
     }
 
-    /// True when token `i` ends with a period (read from the code points: cheaper than
-    /// slicing the text for every token a window scan passes).
+    /// True when token `i` ends with a period (read from the byte before its end: cheaper than
+    /// slicing the text for every token a window scan passes; the last byte of any other
+    /// character is never a period).
     fn ends_with_period(&self, i: usize) -> bool {
         let s = self.doc.tokens[i].span;
-        s.end > s.start && self.doc.chars()[s.end - 1] == '.'
+        s.end > s.start && self.doc.text.as_bytes()[self.doc.map.byte(s.end) - 1] == b'.'
     }
 
     /// First token of the sentence window before token `o`: back to a sentence end, the start

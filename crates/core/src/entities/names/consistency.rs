@@ -13,6 +13,13 @@ use std::collections::HashMap;
 
 const PLACE: u32 = flag::CITY | flag::COUNTRY | flag::STATE | flag::CITY_BIG | flag::CONTINENT;
 
+/// An empty map with room for `n` keys, up to 128: growing a small map step by step rehashes
+/// it several times, a costly share of the passes on a short text; a long text's maps may need
+/// far fewer keys than it has mentions, and grow as they need.
+fn with_room<V>(n: usize) -> HashMap<u64, V, PreHashed> {
+    HashMap::with_capacity_and_hasher(n.min(128), PreHashed)
+}
+
 fn label_index(l: EntityLabel) -> usize {
     EntityLabel::ALL.iter().position(|&x| x == l).unwrap_or(0)
 }
@@ -65,7 +72,7 @@ fn headline_singles(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) 
     if !ents.iter().any(single_on_headline) {
         return;
     }
-    let mut body: HashMap<u64, (), PreHashed> = HashMap::default();
+    let mut body: HashMap<u64, (), PreHashed> = with_room(ents.len());
     for e in ents.iter() {
         if !e.tokens.clone().any(|k| on_headline(doc, f, first, k)) {
             for k in e.tokens.clone() {
@@ -95,7 +102,7 @@ fn headline_singles(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) 
 
 /// Every mention of the same string gets the label most mentions of it have.
 fn majority(f: &DocFeatures, ents: &mut [Named]) {
-    let mut votes: HashMap<u64, [u16; 18], PreHashed> = HashMap::default();
+    let mut votes: HashMap<u64, [u16; 18], PreHashed> = with_room(ents.len());
     // Each mention's string hash, computed once (its tokens are cache misses on long texts).
     let hashes: Vec<u64> = ents
         .iter()
@@ -120,7 +127,7 @@ fn majority(f: &DocFeatures, ents: &mut [Named]) {
 /// name (no organisation or place words) whose first or last word stands alone as a person
 /// elsewhere, and never as anything else, is a person.
 fn person_parts(f: &DocFeatures, ents: &mut [Named]) {
-    let mut lone: HashMap<u64, (u16, u16), PreHashed> = HashMap::default();
+    let mut lone: HashMap<u64, (u16, u16), PreHashed> = with_room(ents.len());
     for e in ents.iter() {
         if e.tokens.len() == 1 {
             let c = lone.entry(f.form(e.tokens.start).lower).or_insert((0, 0));
@@ -230,7 +237,7 @@ fn acronyms(doc: &Prepared<'_>, f: &DocFeatures, ents: &mut Vec<Named>) {
 
 /// Once "Geng Shuang" is a person, a later lone "Geng" is too.
 fn surnames(f: &DocFeatures, ents: &mut Vec<Named>) {
-    let mut parts: HashMap<u64, (), PreHashed> = HashMap::default();
+    let mut parts: HashMap<u64, (), PreHashed> = with_room(ents.len());
     for e in ents.iter() {
         if e.label == EntityLabel::Person && e.tokens.len() >= 2 {
             for i in e.tokens.clone() {
@@ -288,7 +295,7 @@ fn surnames(f: &DocFeatures, ents: &mut Vec<Named>) {
 /// A capitalised string labelled somewhere in the document is labelled where the model
 /// missed it.
 fn repeats(f: &DocFeatures, ents: &mut Vec<Named>) {
-    let mut known: HashMap<u64, EntityLabel, PreHashed> = HashMap::default();
+    let mut known: HashMap<u64, EntityLabel, PreHashed> = with_room(ents.len());
     let mut max_len = 1;
     for e in ents.iter() {
         if e.tokens.len() <= 6 {

@@ -205,6 +205,13 @@ fn product_spans(doc: &Prepared<'_>, f: &DocFeatures, ents: &[Named]) -> Vec<Ran
             continue;
         }
         let w = doc.token_text(i);
+        // A word can only be a code (it has a digit) or a camel-case product word (it starts
+        // with "i"); most capitalised words are neither.
+        if kind == TokenKind::Word && !w.starts_with('i') && !w.bytes().any(|b| b.is_ascii_digit())
+        {
+            i += 1;
+            continue;
+        }
         let number = kind == TokenKind::Number
             && w.len() <= 4
             && w.bytes().all(|b| b.is_ascii_digit())
