@@ -229,6 +229,8 @@ struct Store {
     words: HashMap<u64, u32, PreHashed>,
     /// Per cached word: the last document using it and its index among that document's words.
     word_local: Vec<(u32, u32)>,
+    /// Per form of the current document: its index in `forms` (`u32::MAX` when uncached).
+    doc_ids: Vec<u32>,
 }
 
 /// Number of forms (or words) above which a [`WordCache`] is dropped rather than kept: a
@@ -256,19 +258,35 @@ struct DocTables<'d> {
 }
 
 impl WordCache {
-    /// True when the cache holds more than it should keep between documents.
+    /// True when the cache holds more than it should keep between documents (or has served
+    /// so many that its document stamps are running out). Its owner should then drop it, and
+    /// anything it keeps keyed by [`WordCache::form_id`].
     pub fn is_full(&self) -> bool {
         self.store.forms.len() > CACHE_FORMS
             || self.store.words.len() > CACHE_FORMS
             || self.store.text.len() > CACHE_FORMS * 16
+            || self.stamp >= u32::MAX - 1
+    }
+
+    /// The cache's lasting index of form `form` of the last document read with it (the same
+    /// for every document using the same form, while the cache is kept), or `None` when that
+    /// form was not cached.
+    #[inline]
+    pub fn form_id(&self, form: u32) -> Option<u32> {
+        self.store
+            .doc_ids
+            .get(form as usize)
+            .copied()
+            .filter(|&id| id != u32::MAX)
     }
 
     /// Starts a document: returns its stamp.
     fn begin(&mut self) -> u32 {
         if self.stamp == u32::MAX {
-            // Stamps would repeat: start afresh.
+            // Stamps would repeat: start afresh (owners that heed `is_full` never get here).
             *self = WordCache::default();
         }
+        self.store.doc_ids.clear();
         self.stamp += 1;
         self.stamp
     }
@@ -391,6 +409,7 @@ impl Store {
         }
         f.word = self.local_word(f.word, doc);
         doc.forms.push(f);
+        self.doc_ids.push(id);
         doc.forms.len() as u32 - 1
     }
 }
@@ -486,6 +505,7 @@ impl DocFeatures {
                     }
                     f.word = cache.local_word(f.lower, &mut tables);
                     tables.forms.push(f);
+                    cache.store.doc_ids.push(u32::MAX);
                     tables.forms.len() as u32 - 1
                 }
             };

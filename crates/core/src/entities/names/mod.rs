@@ -23,8 +23,10 @@ use super::{Entity, NameRecognizer};
 use crate::text::Prepared;
 use features::{DocFeatures, WORD_VARIANTS, WordCache};
 use gazetteer::Gazetteer;
+use hash::PreHashed;
 use model::{Acc, Model, N_TAGS, PairTable};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
@@ -84,9 +86,36 @@ pub struct Tagger {
     /// Both models' weights under one table, built on first use (so change `model` and
     /// `second` only before tagging with this tagger).
     pair: OnceLock<PairTable>,
-    /// Word facts kept from earlier documents, one cache per document being tagged at the
-    /// same time (a document takes one out and puts it back when done).
-    caches: Mutex<Vec<WordCache>>,
+    /// Word facts and summed word-feature weights kept from earlier documents, one cache
+    /// per document being tagged at the same time (a document takes one out and puts it back
+    /// when done).
+    caches: Mutex<Vec<DocCache>>,
+}
+
+/// What one document's tagging leaves for the next ones.
+#[derive(Debug, Default)]
+struct DocCache {
+    words: WordCache,
+    /// Summed weights of word features (both models) by [`DocCache::key`].
+    sums: HashMap<u64, u32, PreHashed>,
+    rows: Vec<[Acc; 2]>,
+}
+
+impl DocCache {
+    /// The key of the word features of a cached form (its [`WordCache::form_id`]) with a
+    /// word variant and document-evidence bits: all they depend on. Spread by a
+    /// multiplication (a bijection, so distinct keys stay distinct) for the hash table.
+    fn key(id: u32, variant: usize, doc: u8) -> u64 {
+        hash::mix(
+            0,
+            (u64::from(id) << 8) | ((variant as u64) << 4) | u64::from(doc & 0xf),
+        )
+    }
+
+    /// True when the cache holds more than it should keep between documents.
+    fn is_full(&self) -> bool {
+        self.words.is_full() || self.rows.len() > 1 << 15
+    }
 }
 
 impl Clone for Tagger {
@@ -154,7 +183,8 @@ impl Tagger {
             .unwrap_or_else(PoisonError::into_inner)
             .pop()
             .unwrap_or_default();
-        let mut f = DocFeatures::with_cache(doc, &self.gaz, &mut cache);
+        let mut f = DocFeatures::with_cache(doc, &self.gaz, &mut cache.words);
+        let out = self.tag(&mut f, &mut cache);
         // A cache grown too big (by one long or unusual text) is dropped, not kept.
         if !cache.is_full() {
             self.caches
@@ -162,10 +192,14 @@ impl Tagger {
                 .unwrap_or_else(PoisonError::into_inner)
                 .push(cache);
         }
+        (out, f)
+    }
+
+    /// Tags the runs of `f`, reusing and adding to the word-feature sums in `cache`.
+    fn tag(&self, f: &mut DocFeatures, cache: &mut DocCache) -> Vec<Mention> {
         let runs = f.runs();
         let Some(m2) = &self.second else {
-            let first = Self::decode_runs(&self.model, &f, &runs);
-            return (first, f);
+            return Self::decode_runs(&self.model, f, &runs);
         };
         // The second pass's features are the first pass's plus the hint features, and scores
         // are integer sums, so the first pass also sums the second model's weights for its
@@ -176,19 +210,38 @@ impl Tagger {
         // gazetteer flag), each weighing at most 63, so its sums fit with room to spare.
         let mut shared: Vec<[i16; N_TAGS]> = Vec::with_capacity(n_run_tokens);
         let mut scratch = Scratch::default();
-        // The word features of a token (its own text, sentence start and line kind) are the
-        // same for every token of the same form and variant: their summed weights are looked
-        // up once per document and reused (integer sums, so exactly the same totals).
+        // The word features of a token (its own text, sentence start and line kind, and the
+        // document evidence of its word) are the same for every token of the same form,
+        // variant and evidence: their summed weights are looked up once per document, or
+        // found in the cache when an earlier document used the same form alike, and reused
+        // (integer sums, so exactly the same totals).
         // `word_sums[form * WORD_VARIANTS + variant]` is one plus the index of the sums in `sums`.
         let mut word_sums = vec![0u32; f.forms.len() * WORD_VARIANTS];
         let mut sums: Vec<[Acc; 2]> = Vec::new();
         let first = scratch.decode(&self.model, &runs, |i, feats| {
-            let slot = &mut word_sums[f.toks[i].form as usize * WORD_VARIANTS + f.word_variant(i)];
+            let form = f.toks[i].form;
+            let variant = f.word_variant(i);
+            let slot = &mut word_sums[form as usize * WORD_VARIANTS + variant];
             if *slot == 0 {
-                let mut acc = [[0i32; N_TAGS]; 2];
-                f.word_features(i, feats);
-                pair.accumulate(feats, &mut acc);
-                feats.clear();
+                let key = cache
+                    .words
+                    .form_id(form)
+                    .map(|id| DocCache::key(id, variant, f.forms[form as usize].doc));
+                let known = key.and_then(|k| cache.sums.get(&k));
+                let acc = match known {
+                    Some(&row) => cache.rows[row as usize],
+                    None => {
+                        let mut acc = [[0i32; N_TAGS]; 2];
+                        f.word_features(i, feats);
+                        pair.accumulate(feats, &mut acc);
+                        feats.clear();
+                        if let Some(k) = key {
+                            cache.sums.insert(k, cache.rows.len() as u32);
+                            cache.rows.push(acc);
+                        }
+                        acc
+                    }
+                };
                 sums.push(acc);
                 *slot = sums.len() as u32;
             }
@@ -201,13 +254,12 @@ impl Tagger {
         f.set_hints_from(first.iter().map(|m| (m.tokens.clone(), m.ty)));
         drop(first);
         let mut next = shared.iter();
-        let second = scratch.decode(m2, &runs, |i, feats| {
+        scratch.decode(m2, &runs, |i, feats| {
             f.hint_features(i, feats);
             let mut acc = next.next().map_or([0; N_TAGS], |s| s.map(i32::from));
             m2.accumulate(feats, &mut acc);
             acc
-        });
-        (second, f)
+        })
     }
 
     /// Decodes every run of `f` with `model`.
@@ -464,22 +516,31 @@ mod tests {
                     Tuesday. Mayor Ines Marchetti said Caldera Engineering would build the wall. \
                     Marchetti added that Raman Holdings, a Rotterdam firm, lost the bid. Later, \
                     Dev Raman told the Alder Gazette he would appeal to the Ministry of Works.";
-        let doc = Prepared::new(text);
-        let t = Tagger::embedded();
-        let (fast, _) = t.mentions(&doc);
-        let mut f = DocFeatures::new(&doc, &t.gaz);
-        let first = Tagger::decode(&t.model, &f);
-        let plain = match &t.second {
-            None => first,
-            Some(m2) => {
-                let hints: Vec<(Range<usize>, usize)> =
-                    first.iter().map(|m| (m.tokens.clone(), m.ty)).collect();
-                f.set_hints(&hints);
-                Tagger::decode(m2, &f)
-            }
-        };
-        assert!(!plain.is_empty());
-        assert_eq!(fast, plain);
+        // Several documents in turn, twice over: later ones reuse what earlier ones cached.
+        let texts = [
+            text,
+            "Marchetti met Raman in Rotterdam. The Alder Gazette said so.",
+            "RAMAN HOLDINGS LOSES BID\nDev Raman, of Raman Holdings, said the Port Alder council erred.",
+            "The council met. Ines Marchetti of the Ministry of Works spoke in Port Alder on Tuesday.",
+        ];
+        let t = Tagger::embedded().clone();
+        for text in texts.iter().chain(&texts) {
+            let doc = Prepared::new(text);
+            let (fast, _) = t.mentions(&doc);
+            let mut f = DocFeatures::new(&doc, &t.gaz);
+            let first = Tagger::decode(&t.model, &f);
+            let plain = match &t.second {
+                None => first,
+                Some(m2) => {
+                    let hints: Vec<(Range<usize>, usize)> =
+                        first.iter().map(|m| (m.tokens.clone(), m.ty)).collect();
+                    f.set_hints(&hints);
+                    Tagger::decode(m2, &f)
+                }
+            };
+            assert!(!plain.is_empty());
+            assert_eq!(fast, plain, "{text}");
+        }
     }
 
     #[test]
