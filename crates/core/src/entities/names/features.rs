@@ -178,6 +178,44 @@ pub struct DocFeatures {
     pub use_hints: bool,
 }
 
+/// Word counts of one line, for its [`LineKind`].
+#[derive(Default)]
+struct LineCounts {
+    words: usize,
+    upper: usize,
+    title: usize,
+}
+
+impl LineCounts {
+    /// Counts a token of form `f`.
+    #[inline]
+    fn add(&mut self, f: &Form) {
+        if f.len >= 2 && !matches!(f.class, Class::Number | Class::Other) {
+            self.words += 1;
+            match f.class {
+                Class::Upper => self.upper += 1,
+                Class::Title | Class::Mixed => self.title += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Sets the line kind of `toks` (the line's tokens, all [`LineKind::Body`] so far).
+    fn set(&self, toks: &mut [TokPos]) {
+        let (words, upper, title) = (self.words, self.upper, self.title);
+        let kind = if words >= 2 && upper * 10 >= words * 6 {
+            LineKind::Caps
+        } else if words >= 4 && (title + upper) * 10 >= words * 7 {
+            LineKind::Title
+        } else {
+            return;
+        };
+        for t in toks {
+            t.line = kind;
+        }
+    }
+}
+
 /// Facts of the token forms seen in earlier documents, so that a document computes only
 /// those of its words no earlier document had. Owned by one tagger (its facts depend on the
 /// gazetteer) and used by one document at a time; [`WordCache::is_full`] tells its owner when
@@ -485,7 +523,16 @@ impl DocFeatures {
             affixes: &mut affixes,
             n_words: &mut n_words,
         };
-        for t in &doc.tokens {
+        // Line kinds are counted as the tokens go by; a line is set when the next one starts
+        // (only when it is not body text, which every token starts as).
+        let mut line = LineCounts::default();
+        let mut line_start = 0;
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if i > 0 && t.newline_before {
+                line.set(&mut toks[line_start..i]);
+                line = LineCounts::default();
+                line_start = i;
+            }
             // `Prepared::token_text`, in line (it is called for every token).
             let s = &doc.text[doc.map.byte_range(t.span)];
             let cached = if matches!(t.kind, TokenKind::Url | TokenKind::Email) {
@@ -509,6 +556,8 @@ impl DocFeatures {
                     tables.forms.len() as u32 - 1
                 }
             };
+            let f = &tables.forms[form as usize];
+            line.add(f);
             toks.push(TokPos {
                 form,
                 sent: 0,
@@ -516,9 +565,10 @@ impl DocFeatures {
                 multi_pos: 0,
                 sent_start: false,
                 line: LineKind::Body,
-                class: tables.forms[form as usize].class,
+                class: f.class,
             });
         }
+        line.set(&mut toks[line_start..]);
         let n_words = n_words as usize;
         // Sentences; a line break also starts a new "sentence" for position features.
         let mut sents: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
@@ -548,37 +598,6 @@ impl DocFeatures {
                 toks[k].sent_start = first;
                 first = false;
             }
-        }
-        // Line kinds.
-        let mut a = 0;
-        while a < n {
-            let mut b = a + 1;
-            while b < n && !doc.tokens[b].newline_before {
-                b += 1;
-            }
-            let (mut words, mut upper, mut title) = (0usize, 0usize, 0usize);
-            for t in &toks[a..b] {
-                let f = &forms[t.form as usize];
-                if f.len >= 2 && !matches!(f.class, Class::Number | Class::Other) {
-                    words += 1;
-                    match f.class {
-                        Class::Upper => upper += 1,
-                        Class::Title | Class::Mixed => title += 1,
-                        _ => {}
-                    }
-                }
-            }
-            let kind = if words >= 2 && upper * 10 >= words * 6 {
-                LineKind::Caps
-            } else if words >= 4 && (title + upper) * 10 >= words * 7 {
-                LineKind::Title
-            } else {
-                LineKind::Body
-            };
-            for t in &mut toks[a..b] {
-                t.line = kind;
-            }
-            a = b;
         }
         // Multi-token gazetteer phrases, longest match from each capitalised start.
         if gaz.max_tokens > 1 {
