@@ -273,7 +273,7 @@ struct Store {
 
 /// Number of forms (or words) above which a [`WordCache`] is dropped rather than kept: a
 /// few thousand words make most of any news article, and a cache this size holds about
-/// 2 MB.
+/// 3 MB.
 const CACHE_FORMS: usize = 1 << 15;
 
 impl Default for WordCache {

@@ -112,7 +112,8 @@ impl DocCache {
         )
     }
 
-    /// True when the cache holds more than it should keep between documents.
+    /// True when the cache holds more than it should keep between documents (at most
+    /// about 3 MB of words and 3 MB of sums).
     fn is_full(&self) -> bool {
         self.words.is_full() || self.rows.len() > 1 << 15
     }
