@@ -8,10 +8,12 @@
 //! token without allocating. The trainer and the recogniser share this code.
 
 use super::gazetteer::{Gazetteer, flag};
-use super::hash::{self, FxHashMap, PreHashed, fold, mix};
+use super::hash::{self, FxHasher, PreHashed, fold, mix};
 use crate::text::Prepared;
 use crate::text::token::TokenKind;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -176,6 +178,280 @@ pub struct DocFeatures {
     pub use_hints: bool,
 }
 
+/// Word counts of one line, for its [`LineKind`].
+#[derive(Default)]
+struct LineCounts {
+    words: usize,
+    upper: usize,
+    title: usize,
+}
+
+impl LineCounts {
+    /// Counts a token of form `f`.
+    #[inline]
+    fn add(&mut self, f: &Form) {
+        if f.len >= 2 && !matches!(f.class, Class::Number | Class::Other) {
+            self.words += 1;
+            match f.class {
+                Class::Upper => self.upper += 1,
+                Class::Title | Class::Mixed => self.title += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Sets the line kind of `toks` (the line's tokens, all [`LineKind::Body`] so far).
+    fn set(&self, toks: &mut [TokPos]) {
+        let (words, upper, title) = (self.words, self.upper, self.title);
+        let kind = if words >= 2 && upper * 10 >= words * 6 {
+            LineKind::Caps
+        } else if words >= 4 && (title + upper) * 10 >= words * 7 {
+            LineKind::Title
+        } else {
+            return;
+        };
+        for t in toks {
+            t.line = kind;
+        }
+    }
+}
+
+/// Facts of the token forms seen in earlier documents, so that a document computes only
+/// those of its words no earlier document had. Owned by one tagger (its facts depend on the
+/// gazetteer) and used by one document at a time; [`WordCache::is_full`] tells its owner when
+/// to drop it.
+#[derive(Debug)]
+pub struct WordCache {
+    /// Hash of a form's exact text to its slot.
+    index: HashMap<u64, Slot, PreHashed>,
+    /// Slots of the one-byte forms (punctuation, "a", "I": a quarter of all tokens), found
+    /// by their byte without hashing.
+    one_byte: [Slot; 128],
+    store: Store,
+    /// Stamp of the current document (0: none yet).
+    stamp: u32,
+}
+
+/// Where a cached form is, and where the current document keeps its copy: all a token
+/// of an already-seen form needs, found with one probe.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    /// Index of the form in [`Store::forms`] (`u32::MAX`: an empty one-byte slot).
+    id: u32,
+    /// The last document using the form, and the form's index in that document.
+    stamp: u32,
+    local: u32,
+    /// Byte range of the form's text in [`Store::text`] (unused for one-byte forms).
+    start: u32,
+    end: u32,
+}
+
+const EMPTY_SLOT: Slot = Slot {
+    id: u32::MAX,
+    stamp: 0,
+    local: 0,
+    start: 0,
+    end: 0,
+};
+
+/// The cached facts.
+#[derive(Debug, Default)]
+struct Store {
+    /// The exact texts of the cached forms, back to back.
+    text: String,
+    /// The facts; `word` and `affix` index the tables below.
+    forms: Vec<Form>,
+    /// Affix hashes of the cached forms that have them.
+    affixes: Vec<Affixes>,
+    /// Lower-case hash to its index among the cached words.
+    words: HashMap<u64, u32, PreHashed>,
+    /// Per cached word: the last document using it and its index among that document's words.
+    word_local: Vec<(u32, u32)>,
+    /// Per form of the current document: its index in `forms` (`u32::MAX` when uncached).
+    doc_ids: Vec<u32>,
+}
+
+/// Number of forms (or words) above which a [`WordCache`] is dropped rather than kept: a
+/// few thousand words make most of any news article, and a cache this size holds about
+/// 3 MB.
+const CACHE_FORMS: usize = 1 << 15;
+
+impl Default for WordCache {
+    fn default() -> Self {
+        WordCache {
+            index: HashMap::default(),
+            one_byte: [EMPTY_SLOT; 128],
+            store: Store::default(),
+            stamp: 0,
+        }
+    }
+}
+
+/// The growing per-document tables that cached forms are copied into.
+struct DocTables<'d> {
+    stamp: u32,
+    forms: &'d mut Vec<Form>,
+    affixes: &'d mut Vec<Affixes>,
+    n_words: &'d mut u32,
+}
+
+impl WordCache {
+    /// True when the cache holds more than it should keep between documents (or has served
+    /// so many that its document stamps are running out). Its owner should then drop it, and
+    /// anything it keeps keyed by [`WordCache::form_id`].
+    pub fn is_full(&self) -> bool {
+        self.store.forms.len() > CACHE_FORMS
+            || self.store.words.len() > CACHE_FORMS
+            || self.store.text.len() > CACHE_FORMS * 16
+            || self.stamp >= u32::MAX - 1
+    }
+
+    /// The cache's lasting index of form `form` of the last document read with it (the same
+    /// for every document using the same form, while the cache is kept), or `None` when that
+    /// form was not cached.
+    #[inline]
+    pub fn form_id(&self, form: u32) -> Option<u32> {
+        self.store
+            .doc_ids
+            .get(form as usize)
+            .copied()
+            .filter(|&id| id != u32::MAX)
+    }
+
+    /// Starts a document: returns its stamp.
+    fn begin(&mut self) -> u32 {
+        if self.stamp == u32::MAX {
+            // Stamps would repeat: start afresh (owners that heed `is_full` never get here).
+            *self = WordCache::default();
+        }
+        self.store.doc_ids.clear();
+        self.stamp += 1;
+        self.stamp
+    }
+
+    /// The document's index of form `s` (of a token that is not a URL or an e-mail
+    /// address): its facts are computed and cached if new, and copied into the document's
+    /// tables on its first use there. `None` on a hash collision with another form (then
+    /// left uncached).
+    #[inline]
+    fn local_form(
+        &mut self,
+        s: &str,
+        kind: TokenKind,
+        buf: &mut Vec<char>,
+        gaz: &Gazetteer,
+        doc: &mut DocTables<'_>,
+    ) -> Option<u32> {
+        let store = &mut self.store;
+        let slot = if let &[b] = s.as_bytes()
+            && b < 128
+        {
+            let slot = &mut self.one_byte[b as usize];
+            if slot.id == u32::MAX {
+                slot.id = store.add(s, kind, buf, gaz)?;
+            }
+            slot
+        } else {
+            let h = {
+                let mut hs = FxHasher::default();
+                hs.write(s.as_bytes());
+                hs.finish()
+            };
+            match self.index.entry(h) {
+                Entry::Occupied(o) => {
+                    let slot = o.into_mut();
+                    let known = &store.text.as_bytes()[slot.start as usize..slot.end as usize];
+                    if known != s.as_bytes() {
+                        return None;
+                    }
+                    slot
+                }
+                Entry::Vacant(v) => {
+                    let start = store.text.len() as u32;
+                    let id = store.add(s, kind, buf, gaz)?;
+                    v.insert(Slot {
+                        id,
+                        start,
+                        end: store.text.len() as u32,
+                        ..EMPTY_SLOT
+                    })
+                }
+            }
+        };
+        if slot.stamp != doc.stamp {
+            slot.stamp = doc.stamp;
+            slot.local = store.copy(slot.id, doc);
+        }
+        Some(slot.local)
+    }
+
+    /// The current document's index of the word with lower-case hash `lower`.
+    fn local_word(&mut self, lower: u64, doc: &mut DocTables<'_>) -> u32 {
+        let w = self.store.word(lower);
+        self.store.local_word(w, doc)
+    }
+}
+
+impl Store {
+    /// Computes and stores the facts of form `s`: its index, or `None` when the cache's
+    /// text offsets would overflow.
+    fn add(
+        &mut self,
+        s: &str,
+        kind: TokenKind,
+        buf: &mut Vec<char>,
+        gaz: &Gazetteer,
+    ) -> Option<u32> {
+        if self.text.len() + s.len() > u32::MAX as usize {
+            return None;
+        }
+        let (mut f, aff) = token_info(s, kind, buf, gaz);
+        if let Some(a) = aff {
+            self.affixes.push(a);
+            f.affix = self.affixes.len() as u32;
+        }
+        f.word = self.word(f.lower);
+        self.text.push_str(s);
+        self.forms.push(f);
+        Some(self.forms.len() as u32 - 1)
+    }
+
+    /// Index of the cached word with lower-case hash `lower`, added if new.
+    fn word(&mut self, lower: u64) -> u32 {
+        let next = self.word_local.len() as u32;
+        let w = *self.words.entry(lower).or_insert(next);
+        if w == next {
+            self.word_local.push((0, 0));
+        }
+        w
+    }
+
+    /// The document's index of cached word `w` (numbered in order of first use).
+    #[inline]
+    fn local_word(&mut self, w: u32, doc: &mut DocTables<'_>) -> u32 {
+        let slot = &mut self.word_local[w as usize];
+        if slot.0 != doc.stamp {
+            *slot = (doc.stamp, *doc.n_words);
+            *doc.n_words += 1;
+        }
+        slot.1
+    }
+
+    /// Copies cached form `id` (and its affixes) into the document's tables: its index
+    /// there.
+    fn copy(&mut self, id: u32, doc: &mut DocTables<'_>) -> u32 {
+        let mut f = self.forms[id as usize];
+        if f.affix != 0 {
+            doc.affixes.push(self.affixes[f.affix as usize - 1]);
+            f.affix = doc.affixes.len() as u32;
+        }
+        f.word = self.local_word(f.word, doc);
+        doc.forms.push(f);
+        self.doc_ids.push(id);
+        doc.forms.len() as u32 - 1
+    }
+}
+
 /// Second-pass hint bits: what the first pass said about the same word elsewhere.
 pub mod hint_bit {
     /// Bit `1 << t` for type index `t` (PER, ORG, LOC, MISC): the word is inside a first-pass
@@ -221,59 +497,67 @@ const EOS: u64 = 0x5555_6666_7777_8888;
 impl DocFeatures {
     /// Computes token facts for `doc`.
     pub fn new(doc: &Prepared<'_>, gaz: &Gazetteer) -> Self {
+        Self::with_cache(doc, gaz, &mut WordCache::default())
+    }
+
+    /// [`DocFeatures::new`] with the facts of forms seen in earlier documents taken from
+    /// `cache` (which must only ever be used with the same `gaz`), and this document's new
+    /// forms added to it.
+    pub fn with_cache(doc: &Prepared<'_>, gaz: &Gazetteer, cache: &mut WordCache) -> Self {
         let n = doc.tokens.len();
         let mut toks = Vec::with_capacity(n);
-        let mut forms: Vec<Form> = Vec::new();
-        let mut affixes = Vec::new();
+        // Sized for a news article's distinct forms up front (more than half its tokens;
+        // a quarter of them capitalised, with affixes), capped so a long text does not
+        // reserve what it never fills: growing costs more than the spare room.
+        let mut forms: Vec<Form> = Vec::with_capacity((n * 5 / 8).min(1 << 12));
+        let mut affixes = Vec::with_capacity((n / 4).min(1 << 10));
         let mut buf: Vec<char> = Vec::with_capacity(32);
         // A token's facts depend only on its text (and on whether it is a URL or an e-mail
         // address, which are never looked up here): most tokens of a text are repeated words,
-        // whose facts, affixes included, are computed and stored once, as one form.
-        // Sized for a news article's distinct words up front (nearly half its tokens; growing
-        // by rehashing costs more than the lookups), capped so a long text does not reserve
-        // what it never fills.
-        let distinct = (n / 2).min(1 << 12);
-        let mut seen_forms: FxHashMap<&str, u32> =
-            FxHashMap::with_capacity_and_hasher(distinct, Default::default());
-        let mut word_ids: HashMap<u64, u32, PreHashed> =
-            HashMap::with_capacity_and_hasher(distinct, Default::default());
-        // One-byte tokens (punctuation, "a", "I": a quarter of all tokens) find their form
-        // by their byte, without hashing the text.
-        let mut one_byte = [u32::MAX; 128];
+        // and most words of an article were seen in earlier ones, so their facts, affixes
+        // included, are computed once and copied into each document that uses them.
+        let mut n_words = 0u32;
+        let mut tables = DocTables {
+            stamp: cache.begin(),
+            forms: &mut forms,
+            affixes: &mut affixes,
+            n_words: &mut n_words,
+        };
+        // Line kinds are counted as the tokens go by; a line is set when the next one starts
+        // (only when it is not body text, which every token starts as).
+        let mut line = LineCounts::default();
+        let mut line_start = 0;
         for (i, t) in doc.tokens.iter().enumerate() {
-            let s = doc.token_text(i);
-            let memo = !matches!(t.kind, TokenKind::Url | TokenKind::Email);
-            let byte = match s.as_bytes() {
-                &[b] if memo && b < 128 => Some(b as usize),
-                _ => None,
+            if i > 0 && t.newline_before {
+                line.set(&mut toks[line_start..i]);
+                line = LineCounts::default();
+                line_start = i;
+            }
+            // `Prepared::token_text`, in line (it is called for every token).
+            let s = &doc.text[doc.map.byte_range(t.span)];
+            let cached = if matches!(t.kind, TokenKind::Url | TokenKind::Email) {
+                None
+            } else {
+                cache.local_form(s, t.kind, &mut buf, gaz, &mut tables)
             };
-            let known = match byte {
-                Some(b) => (one_byte[b] != u32::MAX).then_some(one_byte[b]),
-                None if memo => seen_forms.get(s).copied(),
-                None => None,
-            };
-            let form = match known {
+            let form = match cached {
                 Some(form) => form,
                 None => {
+                    // Not cached (a URL, an e-mail address, or a hash collision): a form of
+                    // its own.
                     let (mut f, aff) = token_info(s, t.kind, &mut buf, gaz);
                     if let Some(a) = aff {
-                        affixes.push(a);
-                        f.affix = affixes.len() as u32;
+                        tables.affixes.push(a);
+                        f.affix = tables.affixes.len() as u32;
                     }
-                    let next = word_ids.len() as u32;
-                    f.word = *word_ids.entry(f.lower).or_insert(next);
-                    let form = forms.len() as u32;
-                    forms.push(f);
-                    match byte {
-                        Some(b) => one_byte[b] = form,
-                        None if memo => {
-                            seen_forms.insert(s, form);
-                        }
-                        None => {}
-                    }
-                    form
+                    f.word = cache.local_word(f.lower, &mut tables);
+                    tables.forms.push(f);
+                    cache.store.doc_ids.push(u32::MAX);
+                    tables.forms.len() as u32 - 1
                 }
             };
+            let f = &tables.forms[form as usize];
+            line.add(f);
             toks.push(TokPos {
                 form,
                 sent: 0,
@@ -281,12 +565,11 @@ impl DocFeatures {
                 multi_pos: 0,
                 sent_start: false,
                 line: LineKind::Body,
-                class: forms[form as usize].class,
+                class: f.class,
             });
         }
-        let n_words = word_ids.len();
-        drop(seen_forms);
-        drop(word_ids);
+        line.set(&mut toks[line_start..]);
+        let n_words = n_words as usize;
         // Sentences; a line break also starts a new "sentence" for position features.
         let mut sents: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
@@ -315,37 +598,6 @@ impl DocFeatures {
                 toks[k].sent_start = first;
                 first = false;
             }
-        }
-        // Line kinds.
-        let mut a = 0;
-        while a < n {
-            let mut b = a + 1;
-            while b < n && !doc.tokens[b].newline_before {
-                b += 1;
-            }
-            let (mut words, mut upper, mut title) = (0usize, 0usize, 0usize);
-            for t in &toks[a..b] {
-                let f = &forms[t.form as usize];
-                if f.len >= 2 && !matches!(f.class, Class::Number | Class::Other) {
-                    words += 1;
-                    match f.class {
-                        Class::Upper => upper += 1,
-                        Class::Title | Class::Mixed => title += 1,
-                        _ => {}
-                    }
-                }
-            }
-            let kind = if words >= 2 && upper * 10 >= words * 6 {
-                LineKind::Caps
-            } else if words >= 4 && (title + upper) * 10 >= words * 7 {
-                LineKind::Title
-            } else {
-                LineKind::Body
-            };
-            for t in &mut toks[a..b] {
-                t.line = kind;
-            }
-            a = b;
         }
         // Multi-token gazetteer phrases, longest match from each capitalised start.
         if gaz.max_tokens > 1 {
@@ -968,6 +1220,33 @@ mod tests {
         let mut again = Vec::new();
         f.features(idx("Apple"), &mut again);
         assert_eq!(out, again);
+    }
+
+    #[test]
+    fn a_shared_word_cache_gives_the_same_facts_as_none() {
+        let g = Gazetteer::parse("@first\njohn\n@city\nnew york\n");
+        let texts = [
+            "John met IBM staff in New York. John said: \"It's fine.\"",
+            "NEW YORK — Ana Souza of the Bank of São Paulo met John at www.example.com.",
+            "",
+            "Mail ana@example.com or john@example.com; John and JOHN and john agreed.",
+            "Ωmega Ωmega Ωmega. I saw a Zürich-based firm, then New York again.",
+        ];
+        let show = |f: &DocFeatures| {
+            format!(
+                "{:?} {:?} {:?} {:?} {}",
+                f.toks, f.forms, f.affixes, f.sents, f.n_words
+            )
+        };
+        let mut cache = WordCache::default();
+        // Twice through, so the second round finds every form cached.
+        for text in texts.iter().chain(&texts) {
+            let doc = Prepared::new(text);
+            let fresh = DocFeatures::new(&doc, &g);
+            let cached = DocFeatures::with_cache(&doc, &g, &mut cache);
+            assert_eq!(show(&fresh), show(&cached), "{text}");
+        }
+        assert!(!cache.is_full());
     }
 
     #[test]
