@@ -10,7 +10,6 @@ use intake::Intake;
 use offsets::CharMap;
 use sentence::Sentence;
 use std::ops::Range;
-use std::sync::OnceLock;
 use token::Token;
 
 /// A text prepared for analysis: its offset map, intake, tokens and sentences.
@@ -28,8 +27,6 @@ pub struct Prepared<'a> {
     pub tokens: Vec<Token>,
     /// Sentences in text order; each names its token range.
     pub sentences: Vec<Sentence>,
-    /// The text as code points, decoded on first use by [`Prepared::chars`].
-    chars: OnceLock<Vec<char>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -47,18 +44,7 @@ impl<'a> Prepared<'a> {
             intake,
             tokens,
             sentences,
-            chars: OnceLock::new(),
         }
-    }
-
-    /// The text as code points (`chars()[i]` is the code point at offset `i`), for the scans
-    /// that read the text character by character (quotation marks).
-    ///
-    /// Decoded on first call and kept: four bytes per code point, so stages that only need a
-    /// character here and there use [`Prepared::char_at`] instead.
-    pub fn chars(&self) -> &[char] {
-        self.chars
-            .get_or_init(|| decode(self.text, self.len_chars()))
     }
 
     /// The code point at offset `pos`, if `pos` lies inside the text.
@@ -118,13 +104,6 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// The code points of `text` (`len_chars` of them).
-fn decode(text: &str, len_chars: usize) -> Vec<char> {
-    let mut chars: Vec<char> = Vec::with_capacity(len_chars);
-    token::decode_into(text, &mut chars);
-    chars
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,7 +130,6 @@ mod tests {
         for t in ["", "abc", "é", "a€😀b", "“Hi,” she said — 10 €.\n", &long] {
             let p = Prepared::new(t);
             let want: Vec<char> = t.chars().collect();
-            assert_eq!(p.chars(), want, "{t:?}");
             for (i, &c) in want.iter().enumerate() {
                 assert_eq!(p.char_at(i), Some(c), "{t:?} {i}");
             }
