@@ -90,6 +90,36 @@ pub fn find_with(doc: &Prepared<'_>, opts: Options) -> Vec<Entity> {
     out
 }
 
+/// True when ASCII bytes `b` hold a byte in `'-'..='9'`: a hyphen, period, slash or digit.
+/// Every word passes this test, so it reads four or eight bytes at a time (a word is one or
+/// two such reads) rather than byte by byte.
+fn has_mark(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // For a byte x < 0x80, bit 7 of x + (0x80 - c) is set exactly when x >= c, and the sum
+    // stays below 0x100, so no carry reaches the next byte.
+    let hit =
+        |x: u64| (x + ONES * (0x80 - 0x2D)) & !(x + ONES * (0x80 - 0x3A)) & (ONES * 0x80) != 0;
+    let word = |k: usize| {
+        b.get(k..k + 8).map_or(0, |c| {
+            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
+        })
+    };
+    let half = |k: usize| {
+        b.get(k..k + 4).map_or(0, |c| {
+            u64::from(u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        })
+    };
+    let n = b.len();
+    if n >= 8 {
+        // Whole words, then the last eight bytes (overlapping the last whole word).
+        (0..n / 8).any(|k| hit(word(8 * k))) || hit(word(n - 8))
+    } else if n >= 4 {
+        hit(half(0) | half(n - 4) << 32)
+    } else {
+        b.iter().any(|x| (b'-'..=b'9').contains(x))
+    }
+}
+
 /// The lines of a text as token ranges `(lo, hi)`.
 fn lines(tokens: &[Token]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut lo = 0;
@@ -306,7 +336,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// (ASCII, no digit, hyphen, period or slash) that is in no opener list that applies to it
     /// (the lists hold every plain word that `word_start` accepts).
     fn may_open(&self, t: &str, ascii: bool) -> bool {
-        if !ascii || t.bytes().any(|b| (b'-'..=b'9').contains(&b)) {
+        if !ascii || has_mark(t.as_bytes()) {
             return true;
         }
         let s = lex::WordFilter::slot(t);

@@ -734,6 +734,12 @@ mod props {
         }
 
         #[test]
+        fn has_mark_reads_every_byte(s in "[ -~]{0,40}") {
+            let naive = s.bytes().any(|b| (b'-'..=b'9').contains(&b));
+            prop_assert_eq!(has_mark(s.as_bytes()), naive);
+        }
+
+        #[test]
         fn the_start_filter_hides_no_match(s in joined()) {
             let doc = Prepared::new(&s);
             for opts in [Options::default(), Options::ONTONOTES] {
