@@ -205,6 +205,8 @@ struct Tok<'a> {
     lower: Cell<u16>,
     /// [`lex::position`] of its text ([`Cx::word_as_written`]), or [`UNSEEN`].
     written: Cell<u16>,
+    /// True when its text is ASCII.
+    ascii: bool,
 }
 
 /// [`Tok::lower`] and [`Tok::written`] before the word is looked up.
@@ -239,6 +241,8 @@ impl<'d, 'a> Cx<'d, 'a> {
                 num: OnceCell::new(),
                 lower: Cell::new(UNSEEN),
                 written: Cell::new(UNSEEN),
+                // A token is ASCII when it has as many bytes as code points.
+                ascii: r.len() == tok.span.len(),
             }
         }));
         let (a, b) = match (self.line.first(), self.line.last()) {
@@ -317,9 +321,11 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// [`Cx::word_start`] for word `i`. Most words start nothing, and the opener filters
     /// tell so for most of them without the full test.
     fn word_opens_at(&self, i: usize) -> Opens {
-        let t = self.t(i);
-        // A token is ASCII when it has as many bytes as code points.
-        if !self.may_open(t, t.len() == self.toks[i].span.len()) {
+        let Some(tok) = self.tok(i) else {
+            return Opens::No;
+        };
+        let t = tok.text;
+        if !self.may_open(t, tok.ascii) {
             return Opens::No;
         }
         let w = self.l(i);
@@ -451,8 +457,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// Lower-case token text, or "" outside the line (or for non-ASCII tokens).
     fn l(&self, i: usize) -> &str {
         match self.tok(i) {
-            // A token is ASCII when it has as many bytes as code points.
-            Some(t) if t.text.len() == self.toks[i].span.len() => {
+            Some(t) if t.ascii => {
                 let a = t.start - self.low_at;
                 &self.low[a..a + t.text.len()]
             }
