@@ -73,7 +73,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         if !self.cap(i) {
             return None;
         }
-        lex::month(self.l(i))
+        lex::month_of(self.word(i))
     }
 
     /// A day of the month at `i`: "9", "09", "9th", "21st". Returns its end.
@@ -115,7 +115,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// Weekday, optionally with a date: "Tuesday", "Monday, February 14, 2022", "Friday 22
     /// July", "Sundays".
     fn weekday_date(&self, i: usize) -> Option<usize> {
-        let (_, plural, full) = lex::weekday(self.l(i))?;
+        let (_, plural, full) = lex::weekday_of(self.word(i))?;
         if !self.cap(i) {
             return None;
         }
@@ -258,8 +258,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         );
         let next_word_cap = self.kind(i + 1) == Some(TokenKind::Word)
             && self.cap(i + 1)
-            && lex::month(self.l(i + 1)).is_none()
-            && lex::weekday(self.l(i + 1)).is_none();
+            && !self.is(i + 1, lex::MONTH | lex::WEEKDAY);
         // A capitalised word after it makes a name ("June Carter", "March Madness").
         if next_word_cap && !prev_cue {
             return false;
@@ -414,10 +413,8 @@ impl<'d, 'a> Cx<'d, 'a> {
         // Round numbers ("2000 people", "1500 soldiers") are counts; "2020 wildfires" and
         // "1991 reforms" are years.
         let round = v % 50.0 == 0.0 || !(1900.0..=2100.0).contains(&v);
-        let unit_after = {
-            let w = self.l(e);
-            lex::unit(w) || lex::currency_name(w) || lex::scale(w).is_some() || w == "%"
-        };
+        let unit_after =
+            self.is(e, lex::UNIT | lex::CURRENCY_NAME | lex::SCALE) || self.l(e) == "%";
         if !det
             && (round || unit_after || !self.plural_noun(e))
             && self.followed_by_count_noun(e)
@@ -487,7 +484,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         if w.is_empty() || self.cap(e) {
             return false;
         }
-        if lex::unit(w) || lex::currency_name(w) || lex::scale(w).is_some() {
+        if self.is(e, lex::UNIT | lex::CURRENCY_NAME | lex::SCALE) {
             return true;
         }
         if matches!(
@@ -554,7 +551,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     fn decade_core(&self, i: usize) -> Option<(usize, usize, usize)> {
-        if lex::decade_word(self.l(i)) {
+        if self.is(i, lex::DECADE) {
             return Some((i + 1, 0, 0));
         }
         // "'90s": a quote glued to the number.
@@ -757,7 +754,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         // "earlier this year", "later this month"
         if matches!(w, "earlier" | "later")
             && matches!(self.l(i + 1), "this" | "last" | "next")
-            && lex::date_unit(self.l(i + 2))
+            && self.is(i + 2, lex::DATE_UNIT)
         {
             return Some(i + 3);
         }
@@ -896,9 +893,9 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
         }
         // "two years ago", "three months", "a decade", "decades", "42-year-old".
-        let article = matches!(w, "a" | "an") && lex::date_unit(self.l(i + 1));
+        let article = matches!(w, "a" | "an") && self.is(i + 1, lex::DATE_UNIT);
         let few = matches!(w, "several" | "few" | "many")
-            && lex::date_unit(self.l(i + 1))
+            && self.is(i + 1, lex::DATE_UNIT)
             && self.l(i + 1).ends_with('s');
         let (j, counted) = if article || few {
             (i + 1, true)

@@ -37,7 +37,7 @@ use crate::span::Span;
 use crate::text::Prepared;
 use crate::text::token::{Token, TokenKind};
 use numbers::{Digits, Num};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// What the pattern matchers report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -88,6 +88,36 @@ pub fn find_with(doc: &Prepared<'_>, opts: Options) -> Vec<Entity> {
         }
     }
     out
+}
+
+/// True when ASCII bytes `b` hold a byte in `'-'..='9'`: a hyphen, period, slash or digit.
+/// Every word passes this test, so it reads four or eight bytes at a time (a word is one or
+/// two such reads) rather than byte by byte.
+fn has_mark(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // For a byte x < 0x80, bit 7 of x + (0x80 - c) is set exactly when x >= c, and the sum
+    // stays below 0x100, so no carry reaches the next byte.
+    let hit =
+        |x: u64| (x + ONES * (0x80 - 0x2D)) & !(x + ONES * (0x80 - 0x3A)) & (ONES * 0x80) != 0;
+    let word = |k: usize| {
+        b.get(k..k + 8).map_or(0, |c| {
+            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
+        })
+    };
+    let half = |k: usize| {
+        b.get(k..k + 4).map_or(0, |c| {
+            u64::from(u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        })
+    };
+    let n = b.len();
+    if n >= 8 {
+        // Whole words, then the last eight bytes (overlapping the last whole word).
+        (0..n / 8).any(|k| hit(word(8 * k))) || hit(word(n - 8))
+    } else if n >= 4 {
+        hit(half(0) | half(n - 4) << 32)
+    } else {
+        b.iter().any(|x| (b'-'..=b'9').contains(x))
+    }
 }
 
 /// The lines of a text as token ranges `(lo, hi)`.
@@ -171,7 +201,16 @@ struct Tok<'a> {
     digits: OnceCell<Option<Digits<'a>>>,
     /// [`Cx::num`] at this token, once read.
     num: OnceCell<Option<Num<'a>>>,
+    /// [`lex::position`] of its lower-case form ([`Cx::word`]), or [`UNSEEN`].
+    lower: Cell<u16>,
+    /// [`lex::position`] of its text ([`Cx::word_as_written`]), or [`UNSEEN`].
+    written: Cell<u16>,
+    /// True when its text is ASCII.
+    ascii: bool,
 }
+
+/// [`Tok::lower`] and [`Tok::written`] before the word is looked up.
+const UNSEEN: u16 = u16::MAX;
 
 impl<'d, 'a> Cx<'d, 'a> {
     fn new(doc: &'d Prepared<'a>, opts: Options) -> Self {
@@ -200,6 +239,10 @@ impl<'d, 'a> Cx<'d, 'a> {
                 start: r.start,
                 digits: OnceCell::new(),
                 num: OnceCell::new(),
+                lower: Cell::new(UNSEEN),
+                written: Cell::new(UNSEEN),
+                // A token is ASCII when it has as many bytes as code points.
+                ascii: r.len() == tok.span.len(),
             }
         }));
         let (a, b) = match (self.line.first(), self.line.last()) {
@@ -257,7 +300,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             // A currency sign ("$5"), or the "+" of a phone number.
             TokenKind::Symbol => {
                 let t = self.t(i);
-                lex::currency_symbol(t) || t == "+"
+                self.is_as_written(i, lex::CURRENCY_SYMBOL) || t == "+"
             }
             TokenKind::Url | TokenKind::Email | TokenKind::Clitic => false,
             // "'90s".
@@ -278,20 +321,28 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// [`Cx::word_start`] for word `i`. Most words start nothing, and the opener filters
     /// tell so for most of them without the full test.
     fn word_opens_at(&self, i: usize) -> Opens {
-        let t = self.t(i);
-        // A token is ASCII when it has as many bytes as code points.
-        if self.may_open(t, t.len() == self.toks[i].span.len()) {
-            self.word_start(t, self.l(i))
-        } else {
-            Opens::No
+        let Some(tok) = self.tok(i) else {
+            return Opens::No;
+        };
+        let t = tok.text;
+        if !self.may_open(t, tok.ascii) {
+            return Opens::No;
         }
+        let w = self.l(i);
+        let lower = self.word(i).map_or(0, |e| e.class);
+        let exact = if t == w {
+            lower
+        } else {
+            self.word_as_written(i).map_or(0, |e| e.class)
+        };
+        self.word_start(t, w, lower, exact)
     }
 
     /// False when [`Cx::word_start`] certainly says [`Opens::No`] for word `t`: a plain word
     /// (ASCII, no digit, hyphen, period or slash) that is in no opener list that applies to it
     /// (the lists hold every plain word that `word_start` accepts).
     fn may_open(&self, t: &str, ascii: bool) -> bool {
-        if !ascii || t.bytes().any(|b| (b'-'..=b'9').contains(&b)) {
+        if !ascii || has_mark(t.as_bytes()) {
             return true;
         }
         let s = lex::WordFilter::slot(t);
@@ -303,21 +354,26 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     /// Whether a word with text `t` can start a match, as far as its text tells; `w` is its
-    /// lower-case form as [`Cx::l`] gives it (empty for a word that is not ASCII).
-    fn word_start(&self, t: &str, w: &str) -> Opens {
+    /// lower-case form as [`Cx::l`] gives it (empty for a word that is not ASCII); `lower` and
+    /// `exact` are the word-table classes of `w` and of `t`.
+    fn word_start(&self, t: &str, w: &str, lower: u32, exact: u32) -> Opens {
         if t.bytes().any(|b| b.is_ascii_digit()) {
             return Opens::Yes;
         }
         let cap = t.chars().next().is_some_and(char::is_uppercase);
+        let (now, holiday) = if self.opts.relative {
+            (lex::OPENS_NOW | lex::OPENS_RELATIVE, lex::HOLIDAY)
+        } else {
+            (lex::OPENS_NOW, lex::HOLIDAY_CORE)
+        };
         if cap
-            && (lex::month(w).is_some()
-                || lex::weekday(w).is_some()
-                || lex::currency_code(t)
-                || self.holiday_start(t))
-            || self.word_opens(w)
+            && (lower & (lex::MONTH | lex::WEEKDAY) != 0
+                || exact & (lex::CURRENCY_CODE | holiday) != 0)
+            || lower & now != 0
+            || w.contains('-') && self.compound_opens(w)
         {
             Opens::Yes
-        } else if matches!(w, "a" | "an" | "half" | "between") || lex::dollar_prefix(t) {
+        } else if lower & lex::IF_NEXT != 0 || exact & lex::DOLLAR_PREFIX != 0 {
             Opens::IfNext
         } else {
             Opens::No
@@ -328,14 +384,16 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// the token after `i` is one.
     fn opens_with_next(&self, i: usize) -> bool {
         // "US$5", "US $5".
-        if lex::dollar_prefix(self.t(i)) && lex::currency_symbol(self.t(i + 1)) {
+        if self.is_as_written(i, lex::DOLLAR_PREFIX)
+            && self.is_as_written(i + 1, lex::CURRENCY_SYMBOL)
+        {
             return true;
         }
         // "a hundred", "a billion-dollar", "half a million", "between 2 and 3 …".
         let next = self.l(i + 1);
         match self.l(i) {
             "a" | "an" => {
-                lex::scale(next).is_some() || next == "dozen" || next.ends_with("-dollar")
+                self.is(i + 1, lex::SCALE) || next == "dozen" || next.ends_with("-dollar")
             }
             "half" => next == "a" || next == "an",
             "between" => {
@@ -345,27 +403,50 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
     }
 
-    /// True for the first word of a holiday reported in this style.
-    fn holiday_start(&self, t: &str) -> bool {
-        lex::holiday_start(t)
-            && lex::HOLIDAYS
-                .iter()
-                .any(|&(h, core)| h[0] == t && (core || self.opts.relative))
-    }
-
-    /// True when the lower-cased word `w` by itself may start a number, amount or date.
-    fn word_opens(&self, w: &str) -> bool {
+    /// True when the lower-cased hyphenated word `w` by itself may start a number, amount or
+    /// date ("twenty-five", "billion-dollar", "mid-2014"; "five-year" in OntoNotes style).
+    fn compound_opens(&self, w: &str) -> bool {
         lex::small_number(w).is_some()
             || lex::ordinal_word(w).is_some()
-            || lex::vague_number(w)
-            || lex::decade_word(w)
-            || lex::scale(w).is_some()
             || w.ends_with("-dollar")
             || w.starts_with("mid-")
             || self.opts.relative
                 && w.split_once('-')
                     .is_some_and(|(a, _)| lex::small_number(a).is_some())
-            || lex::opener(w, self.opts.relative)
+    }
+
+    /// The word-table entry of token `i`'s lower-case form ([`Cx::l`]). The matchers ask
+    /// about the same few tokens many times, so each is looked up once.
+    fn word(&self, i: usize) -> Option<&'static lex::Word> {
+        let tok = self.tok(i)?;
+        let mut k = tok.lower.get();
+        if k == UNSEEN {
+            k = lex::position(self.l(i));
+            tok.lower.set(k);
+        }
+        lex::at(k)
+    }
+
+    /// The word-table entry of token `i` as written ([`Cx::t`]; for the case-sensitive
+    /// classes), looked up once.
+    fn word_as_written(&self, i: usize) -> Option<&'static lex::Word> {
+        let tok = self.tok(i)?;
+        let mut k = tok.written.get();
+        if k == UNSEEN {
+            k = lex::position(tok.text);
+            tok.written.set(k);
+        }
+        lex::at(k)
+    }
+
+    /// True when token `i`'s lower-case form has one of the word classes `mask`.
+    fn is(&self, i: usize, mask: u32) -> bool {
+        self.word(i).is_some_and(|e| e.class & mask != 0)
+    }
+
+    /// True when token `i` as written has one of the (case-sensitive) word classes `mask`.
+    fn is_as_written(&self, i: usize, mask: u32) -> bool {
+        self.word_as_written(i).is_some_and(|e| e.class & mask != 0)
     }
 
     /// Token text, or "" outside the line.
@@ -376,8 +457,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// Lower-case token text, or "" outside the line (or for non-ASCII tokens).
     fn l(&self, i: usize) -> &str {
         match self.tok(i) {
-            // A token is ASCII when it has as many bytes as code points.
-            Some(t) if t.text.len() == self.toks[i].span.len() => {
+            Some(t) if t.ascii => {
                 let a = t.start - self.low_at;
                 &self.low[a..a + t.text.len()]
             }

@@ -16,19 +16,23 @@ impl<'d, 'a> Cx<'d, 'a> {
             return None;
         }
         // "US" "$" glued, "GH" "₵" glued.
-        if lex::dollar_prefix(t) && self.glued(i + 1) && lex::currency_symbol(self.t(i + 1)) {
+        if self.is_as_written(i, lex::DOLLAR_PREFIX)
+            && self.glued(i + 1)
+            && self.is_as_written(i + 1, lex::CURRENCY_SYMBOL)
+        {
             return Some((i + 2, 0));
         }
-        if lex::currency_symbol(t) {
+        if self.is_as_written(i, lex::CURRENCY_SYMBOL) {
             // "US $1.5 billion": the prefix before a space belongs too (handled by caller).
             return Some((i + 1, 0));
         }
-        if lex::currency_code(t) {
+        if self.is_as_written(i, lex::CURRENCY_CODE) {
             // "Rs. 500", "Rs.500": the abbreviation's period is a token of its own.
-            if self.t(i + 1) == "." && self.glued(i + 1) && !lex::weak_code(t) {
+            let weak = self.is_as_written(i, lex::WEAK_CODE);
+            if self.t(i + 1) == "." && self.glued(i + 1) && !weak {
                 return Some((i + 2, 0));
             }
-            if lex::weak_code(t) && !self.glued(i + 1) {
+            if weak && !self.glued(i + 1) {
                 return None;
             }
             // "USD" followed by an amount (space or glued).
@@ -148,7 +152,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// "US" + space + "$5": the "US" joins when written right before the symbol.
     fn money_suffixed(&self, i: usize) -> Option<usize> {
         // "US $2.4 million": prefix word, a space, then a symbol amount.
-        if lex::dollar_prefix(self.t(i))
+        if self.is_as_written(i, lex::DOLLAR_PREFIX)
             && !self.glued(i + 1)
             && self.t(i + 1) == "$"
             && self.kind(i + 2).is_some()
@@ -227,7 +231,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         let mut country = false;
         // Up to two country words: "Hong Kong", "New Zealand", "U.S.", "US".
         for _ in 0..2 {
-            if lex::currency_country(self.t(k)) && self.cap(k) {
+            if self.is_as_written(k, lex::CURRENCY_COUNTRY) && self.cap(k) {
                 k += 1;
                 country = true;
             } else {
@@ -235,9 +239,9 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
         }
         let w = self.l(k);
-        if lex::currency_name(w) {
+        if self.is(k, lex::CURRENCY_NAME) {
             // Weak names ("won", "pound") need a scale or a country word; "Rs" needs case.
-            if lex::weak_currency_name(w) && !(scaled || country) {
+            if self.is(k, lex::WEAK_CURRENCY_NAME) && !(scaled || country) {
                 // "12 pounds sterling" still counts.
                 if !(matches!(w, "pound" | "pounds") && self.l(k + 1) == "sterling") {
                     return None;
@@ -254,11 +258,17 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
             return Some(e);
         }
-        if !country && lex::currency_code(self.t(k)) && !lex::weak_code(self.t(k)) {
+        if !country
+            && self.word_as_written(k).is_some_and(|e| {
+                e.class & (lex::CURRENCY_CODE | lex::WEAK_CODE) == lex::CURRENCY_CODE
+            })
+        {
             return Some(k + 1);
         }
         // "HK dollars": "HK" is a dollar prefix.
-        if lex::dollar_prefix(self.t(k)) && matches!(self.l(k + 1), "dollar" | "dollars") {
+        if self.is_as_written(k, lex::DOLLAR_PREFIX)
+            && matches!(self.l(k + 1), "dollar" | "dollars")
+        {
             return Some(k + 2);
         }
         None
@@ -294,12 +304,12 @@ impl<'d, 'a> Cx<'d, 'a> {
         let w = self.l(e);
         let unit = if matches!(w, "square" | "sq" | "sq." | "cubic" | "nautical") {
             let u = self.l(e + 1);
-            lex::unit(u) && !matches!(u, "square" | "cubic" | "sq")
+            self.is(e + 1, lex::UNIT) && !matches!(u, "square" | "cubic" | "sq")
         } else if matches!(w, "pound" | "pounds") {
             // Pounds are money in much of the news; a weight only with "of" or "weighing".
             self.l(e + 1) == "of"
         } else {
-            lex::unit(w) && !matches!(w, "square" | "cubic" | "sq" | "nautical")
+            self.is(e, lex::UNIT) && !matches!(w, "square" | "cubic" | "sq" | "nautical")
                 || w == "m" && !self.glued(e)
         };
         if !unit {

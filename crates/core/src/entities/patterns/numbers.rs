@@ -181,7 +181,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             (j, false)
         };
         let w = self.l(j);
-        let m = lex::scale(w)?;
+        let m = lex::scale_of(self.word(j))?;
         // Bare "m", "b", "k" only glued or after a currency.
         if matches!(w, "m" | "b" | "k") && !(allow_m && (self.glued(j) || hy)) {
             return None;
@@ -335,11 +335,11 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// A vague count: "dozens", "hundreds of thousands", "tens of millions".
     fn vague(&self, i: usize) -> Option<Num<'a>> {
-        if !lex::vague_number(self.l(i)) {
+        if !self.is(i, lex::VAGUE) {
             return None;
         }
         let mut end = i + 1;
-        while self.l(end) == "of" && lex::vague_number(self.l(end + 1)) {
+        while self.l(end) == "of" && self.is(end + 1, lex::VAGUE) {
             end += 2;
         }
         Some(Num {
@@ -431,16 +431,13 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// True when token `i - 1` is a capitalised content word (not a month, weekday, season
     /// or sentence-initial function word), so a number at `i` continues a name.
     pub(super) fn name_before(&self, i: usize) -> bool {
-        let prev = self.l(i.wrapping_sub(1));
-        self.kind(i.wrapping_sub(1)) == Some(TokenKind::Word)
-            && self.cap(i - 1)
-            && (!lex::year_cue(prev) || prev == "year")
-            && lex::month(prev).is_none()
-            && lex::weekday(prev).is_none()
-            && !lex::season(prev)
-            && !lex::function_word(prev)
-            && !lex::currency_code(self.t(i - 1))
-            && !lex::dollar_prefix(self.t(i - 1))
+        let p = i.wrapping_sub(1);
+        let class = self.word(p).map_or(0, |e| e.class);
+        self.kind(p) == Some(TokenKind::Word)
+            && self.cap(p)
+            && (class & lex::YEAR_CUE == 0 || self.l(p) == "year")
+            && class & (lex::MONTH | lex::WEEKDAY | lex::SEASON | lex::FUNCTION_WORD) == 0
+            && !self.is_as_written(p, lex::CURRENCY_CODE | lex::DOLLAR_PREFIX)
     }
 
     /// True when the number `a..a_end` is a plain year ("2006").
@@ -577,8 +574,9 @@ impl<'d, 'a> Cx<'d, 'a> {
             return Some(M::new(i, i + 1, EntityLabel::Time));
         }
         // "Monday night", "Tuesday morning": TIME in OntoNotes (and not a DATE in news corpora).
-        let weekday = lex::weekday(w).is_some_and(|(_, pl, full)| full && !pl) && self.cap(i);
-        if weekday && lex::day_part(self.l(i + 1)) {
+        let weekday =
+            lex::weekday_of(self.word(i)).is_some_and(|(_, pl, full)| full && !pl) && self.cap(i);
+        if weekday && self.is(i + 1, lex::DAY_PART) {
             return Some(M::new(i, i + 2, EntityLabel::Time));
         }
         if self.opts.relative {
@@ -588,14 +586,14 @@ impl<'d, 'a> Cx<'d, 'a> {
             // "this morning", "yesterday afternoon", "last night", "late Sunday night".
             if matches!(w, "early" | "late") {
                 let n = self.l(i + 1);
-                let ok = lex::weekday(n).is_some_and(|(_, pl, full)| full && !pl)
+                let ok = lex::weekday_of(self.word(i + 1)).is_some_and(|(_, pl, full)| full && !pl)
                     || matches!(n, "yesterday" | "tomorrow" | "last" | "this");
-                if ok && lex::day_part(self.l(i + 2)) {
+                if ok && self.is(i + 2, lex::DAY_PART) {
                     return Some(M::new(i, i + 3, EntityLabel::Time));
                 }
             }
             let dayish = matches!(w, "this" | "yesterday" | "tomorrow" | "last" | "that");
-            if dayish && lex::day_part(self.l(i + 1)) {
+            if dayish && self.is(i + 1, lex::DAY_PART) {
                 if w == "last" && self.l(i + 1) != "night" {
                     return None;
                 }
@@ -645,7 +643,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             e += 1;
             // "a.m" "." split at sentence end is fine: the tokenizer keeps "a.m." whole.
         }
-        if lex::time_zone(self.t(e)) {
+        if self.is_as_written(e, lex::TIME_ZONE) {
             e += 1;
         } else if self.l(e) == "local" && self.l(e + 1) == "time" {
             e += 2;
@@ -671,7 +669,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         if !self.opts.relative {
             return None;
         }
-        if n.rest.is_empty() && lex::time_unit(self.l(n.end)) && self.l(n.end) != "second" {
+        if n.rest.is_empty() && self.is(n.end, lex::TIME_UNIT) && self.l(n.end) != "second" {
             return Some(M::new(i, n.end + 1, EntityLabel::Time));
         }
         None
