@@ -386,10 +386,37 @@ struct InputLine {
     text: String,
 }
 
-fn prediction(line: &str, relative_dates: bool) -> Result<String, String> {
-    let input: InputLine = serde_json::from_str(line).map_err(|e| e.to_string())?;
-    let a = apostil_core::analysis::shared_analyzer(relative_dates).analyze(&input.text);
-    Ok(formats::jsonl::prediction(&input.id, &a))
+/// Predictions for `inputs`, in order. They are analysed in small groups, each stage over a
+/// group of short articles in a row, which keeps its code hot (about a quarter faster).
+fn predictions(inputs: &[InputLine], relative_dates: bool) -> Vec<String> {
+    use apostil_core::analysis::{ARTICLES_PER_BATCH, BYTES_PER_BATCH};
+    let analyzer = apostil_core::analysis::shared_analyzer(relative_dates);
+    let mut groups: Vec<&[InputLine]> = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, input) in inputs.iter().enumerate() {
+        if i > start
+            && (i - start == ARTICLES_PER_BATCH || bytes + input.text.len() > BYTES_PER_BATCH)
+        {
+            groups.push(&inputs[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += input.text.len();
+    }
+    if start < inputs.len() {
+        groups.push(&inputs[start..]);
+    }
+    groups
+        .par_iter()
+        .flat_map_iter(|group| {
+            let texts: Vec<&str> = group.iter().map(|g| g.text.as_str()).collect();
+            let analyses = analyzer.analyze_many(&texts);
+            group
+                .iter()
+                .zip(analyses)
+                .map(|(input, a)| formats::jsonl::prediction(&input.id, &a))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// `annotate --jsonl`: bounded batches, each analysed in parallel, written in input order.
@@ -468,12 +495,24 @@ fn predict_stream(
                 Err(e) => return Err(malformed(format!("{name}: line {}: {e}", lineno + 1))),
             }
         }
-        let out: Vec<Result<String, String>> = lines
+        let parsed: Vec<Result<InputLine, String>> = lines
             .par_iter()
-            .map(|(_, l)| prediction(l, relative_dates))
+            .map(|(_, l)| serde_json::from_str(l).map_err(|e| e.to_string()))
             .collect();
-        for ((n, _), r) in lines.iter().zip(out) {
-            let s = r.map_err(|e| malformed(format!("{name}: line {n}: {e}")))?;
+        // Lines before the first malformed one are still written, then the error is reported.
+        let mut inputs = Vec::with_capacity(parsed.len());
+        let mut bad = None;
+        for (p, (n, _)) in parsed.into_iter().zip(&lines) {
+            match p {
+                Ok(input) => inputs.push(input),
+                Err(e) => {
+                    bad = Some(malformed(format!("{name}: line {n}: {e}")));
+                    break;
+                }
+            }
+        }
+        let out = predictions(&inputs, relative_dates);
+        for s in &out {
             if let Err(e) = writeln!(w, "{s}") {
                 if e.kind() == std::io::ErrorKind::BrokenPipe {
                     return Err(Failure {
@@ -483,6 +522,9 @@ fn predict_stream(
                 }
                 return Err(runtime(format!("cannot write the predictions: {e}")));
             }
+        }
+        if let Some(failure) = bad {
+            return Err(failure);
         }
     }
     Ok(())

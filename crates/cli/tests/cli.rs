@@ -233,6 +233,9 @@ fn jsonl_malformed_line_exits_2_naming_the_line() {
     let o = run(&["annotate", "--jsonl"], input);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("line 2"), "{}", stderr(&o));
+    // What came before the bad line is still written.
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
+    assert!(stdout(&o).contains("\"a\""), "{}", stdout(&o));
     let o = run(&["annotate", "--jsonl"], "not json\n");
     assert_eq!(o.status.code(), Some(2));
 }

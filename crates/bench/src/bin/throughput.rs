@@ -10,6 +10,7 @@
 //! the benchmark machines are shared, and a single run swings by ±20 %.
 
 use apostil_bench::{corpus_of_size, cpu_seconds, cpu_split, jsonl_texts, sample_articles};
+use apostil_core::analysis::ARTICLES_PER_BATCH;
 
 fn peak_rss_kb() -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -74,7 +75,10 @@ fn main() {
     let articles = sample_articles();
     let one: usize = articles.iter().map(|a| a.len()).sum();
     let repeats = (4 << 20) / one.max(1) + 1;
-    let mut mb_s = Vec::new();
+    let stream: Vec<&str> = (0..repeats)
+        .flat_map(|_| articles.iter().map(String::as_str))
+        .collect();
+    let (mut mb_s, mut batched) = (Vec::new(), Vec::new());
     let split_before = cpu_split();
     for _ in 0..runs {
         let t = cpu_seconds();
@@ -84,12 +88,23 @@ fn main() {
             }
         }
         mb_s.push((one * repeats) as f64 / 1e6 / (cpu_seconds() - t));
+        // The same, in batches through `analyze_many`, as `apostil annotate --jsonl` runs them
+        // (timed in the same rounds, so both see the same machine).
+        let t = cpu_seconds();
+        for batch in stream.chunks(ARTICLES_PER_BATCH) {
+            std::hint::black_box(analyzer.analyze_many(batch));
+        }
+        batched.push((one * repeats) as f64 / 1e6 / (cpu_seconds() - t));
     }
     let (median, best) = median_best(mb_s);
     println!(
         "  4 MB as {} separate articles: median {median:6.2} MB/s, best {best:6.2} (CPU time, {runs} runs){}",
         repeats * articles.len(),
         kernel_share(split_before)
+    );
+    let (median, best) = median_best(batched);
+    println!(
+        "  the same, {ARTICLES_PER_BATCH} at a time (annotate --jsonl): median {median:6.2} MB/s, best {best:6.2}"
     );
     if let Some(path) = std::env::args().nth(2) {
         let texts = jsonl_texts(&path);
